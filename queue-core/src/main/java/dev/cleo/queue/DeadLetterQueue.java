@@ -1,0 +1,89 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue;
+
+import java.util.List;
+
+import dev.cleo.queue.redis.TaskStore;
+
+/**
+ * The dead-letter queue of one queue: tasks that failed for good, with their last error.
+ * They can be listed, retried (with fresh attempts) or deleted; retention trims them by
+ * count and age.
+ */
+public final class DeadLetterQueue {
+
+	private final TaskStore store;
+
+	private final String queue;
+
+	DeadLetterQueue(TaskStore store, String queue) {
+		this.store = store;
+		this.queue = queue;
+	}
+
+	/**
+	 * List dead tasks, newest first; each carries its last error.
+	 * @param offset how many to skip
+	 * @param limit how many at most, from 1 to 1000
+	 * @return the tasks
+	 */
+	public List<TaskInfo> list(int offset, int limit) {
+		if (offset < 0 || limit < 1 || limit > 1000) {
+			throw new InvalidTaskOptionException(
+					"offset must be at least 0 and limit between 1 and 1000, were " + offset + " and " + limit);
+		}
+		return this.store.dead(this.queue, offset, limit);
+	}
+
+	/**
+	 * How many tasks are dead.
+	 * @return the number of dead tasks
+	 */
+	public long size() {
+		return this.store.counts(this.queue).dead();
+	}
+
+	/**
+	 * Retry the given dead tasks: they are ready again with fresh attempts.
+	 * @param ids the task ids
+	 * @return the ids that were dead and are now retried
+	 */
+	public List<String> retry(List<String> ids) {
+		return ids.isEmpty() ? List.of() : this.store.retryDead(this.queue, ids, ids.size());
+	}
+
+	/**
+	 * Retry the oldest dead tasks.
+	 * @param maxJobs how many at most, from 1 to 100000
+	 * @return the ids retried
+	 */
+	public List<String> retryAll(int maxJobs) {
+		if (maxJobs < 1 || maxJobs > 100_000) {
+			throw new InvalidTaskOptionException("maxJobs must be between 1 and 100000, was " + maxJobs);
+		}
+		return this.store.retryDead(this.queue, List.of(), maxJobs);
+	}
+
+	/**
+	 * Reprocess dead tasks as QueueFlow does: the given ids, or, when there are none, the
+	 * oldest {@code maxJobs}.
+	 * @param ids the ids, may be empty
+	 * @param maxJobs the most to retry when no ids are given
+	 * @return the ids retried
+	 */
+	public List<String> reprocess(List<String> ids, int maxJobs) {
+		return (ids == null || ids.isEmpty()) ? retryAll(maxJobs) : retry(ids);
+	}
+
+	/**
+	 * Delete dead tasks and their data.
+	 * @param ids the task ids
+	 * @return how many were deleted
+	 */
+	public long delete(List<String> ids) {
+		return ids.isEmpty() ? 0 : this.store.deleteDead(this.queue, ids);
+	}
+
+}

@@ -1,0 +1,29 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import dev.cleo.queue.event.TaskEventBus;
+import dev.cleo.queue.redis.RedisConnector;
+import dev.cleo.queue.redis.TaskStore;
+
+/**
+ * The parts a {@link QueueManager} is built from.
+ *
+ * @param connector the Redis connections
+ * @param store the task store
+ * @param serializer payload and result conversion
+ * @param events the event bus
+ * @param clock the clock
+ * @param retention how long finished tasks are kept
+ * @param commandTimeout how long a call waits for Redis
+ * @param maxLogLines how many log lines a task keeps
+ * @param workerId this process's id in task records
+ */
+record QueueEngine(RedisConnector connector, TaskStore store, TaskSerializer serializer, TaskEventBus events,
+		Clock clock, Retention retention, Duration commandTimeout, int maxLogLines, String workerId) {
+
+}

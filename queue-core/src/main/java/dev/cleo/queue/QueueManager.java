@@ -1,0 +1,226 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.cleo.queue.event.ObserverEvent;
+import dev.cleo.queue.event.TaskEventListener;
+import dev.cleo.queue.redis.RedisCalls;
+import dev.cleo.queue.redis.RedisKeys;
+import dev.cleo.queue.worker.WorkerPool;
+import dev.cleo.queue.worker.WorkerPoolOptions;
+import dev.cleo.queue.worker.WorkerServices;
+
+/**
+ * The entry point: enqueue tasks, register their handlers, start worker pools, look tasks
+ * up, manage dead letters and listen to events. Thread-safe; build one per application
+ * with {@link #builder()}.
+ *
+ * <pre>{@code
+ * QueueManager queues = QueueManager.builder().redisUri("redis://localhost:6379").build();
+ * queues.register("send-email", (task) -> mailer.send(task.payload(Email.class)));
+ * queues.startWorkers(WorkerPoolOptions.builder().queue("emails").concurrency(20).build());
+ * queues.enqueue("send-email", email, TaskOptions.defaults().queue("emails"));
+ * }</pre>
+ */
+public final class QueueManager implements TaskEnqueuer, AutoCloseable {
+
+	private final QueueEngine engine;
+
+	private final Map<String, TaskHandler> handlers = new ConcurrentHashMap<>();
+
+	private final List<WorkerPool> pools = new CopyOnWriteArrayList<>();
+
+	private final TaskWriter writer;
+
+	QueueManager(QueueEngine engine) {
+		this.engine = engine;
+		this.writer = new TaskWriter(this, engine);
+	}
+
+	/**
+	 * Start building a manager.
+	 * @return a builder
+	 */
+	public static QueueManagerBuilder builder() {
+		return new QueueManagerBuilder();
+	}
+
+	/**
+	 * Register the handler of a task name; workers of any queue run it for tasks of that
+	 * name.
+	 * @param name the task name
+	 * @param handler the handler
+	 * @return this manager
+	 */
+	public QueueManager register(String name, TaskHandler handler) {
+		TaskRequest.of(name, null);
+		this.handlers.put(name, handler);
+		return this;
+	}
+
+	/**
+	 * The task names with a handler here.
+	 * @return the names
+	 */
+	public Set<String> registeredTasks() {
+		return Set.copyOf(this.handlers.keySet());
+	}
+
+	/**
+	 * Enqueue a task with default options.
+	 * @param name the task name
+	 * @param payload the payload
+	 * @return the handle
+	 */
+	public TaskHandle<Object> enqueue(String name, Object payload) {
+		return enqueue(TaskRequest.of(name, payload));
+	}
+
+	/**
+	 * Enqueue a task.
+	 * @param name the task name
+	 * @param payload the payload
+	 * @param options the options
+	 * @return the handle
+	 */
+	public TaskHandle<Object> enqueue(String name, Object payload, TaskOptions options) {
+		return enqueue(TaskRequest.of(name, payload, options));
+	}
+
+	@Override
+	public TaskHandle<Object> enqueue(TaskRequest request) {
+		return enqueueAll(List.of(request)).get(0);
+	}
+
+	/**
+	 * Enqueue many tasks: one round trip per queue among them.
+	 * @param requests the tasks
+	 * @return their handles, in order
+	 * @throws QueueUnavailableException when Redis does not answer within the command
+	 * timeout
+	 */
+	public List<TaskHandle<Object>> enqueueAll(List<TaskRequest> requests) {
+		return RedisCalls.await(enqueueAllAsync(requests), this.engine.commandTimeout(), "enqueue tasks");
+	}
+
+	/**
+	 * Enqueue many tasks without waiting for Redis.
+	 * @param requests the tasks
+	 * @return their handles, in order, once Redis stored them
+	 */
+	public CompletableFuture<List<TaskHandle<Object>>> enqueueAllAsync(List<TaskRequest> requests) {
+		return this.writer.write(requests);
+	}
+
+	/**
+	 * Read a task.
+	 * @param queue the queue
+	 * @param id the task id
+	 * @return the task, or empty when there is none (or retention removed it)
+	 */
+	public Optional<TaskInfo> task(String queue, String id) {
+		return this.engine.store().find(RedisKeys.checkQueueName(queue), id);
+	}
+
+	/**
+	 * Read a task's log lines.
+	 * @param queue the queue
+	 * @param id the task id
+	 * @return the lines, oldest first
+	 */
+	public List<String> taskLogs(String queue, String id) {
+		return this.engine.store().logs(RedisKeys.checkQueueName(queue), id);
+	}
+
+	/**
+	 * Cancel a task that has not started (waiting, delayed, or failed and waiting for its
+	 * retry).
+	 * @param queue the queue
+	 * @param id the task id
+	 * @return true when it is now cancelled; false when it is running, finished or
+	 * unknown
+	 */
+	public boolean cancel(String queue, String id) {
+		return this.engine.store().cancel(RedisKeys.checkQueueName(queue), id).cancelled();
+	}
+
+	/**
+	 * The dead-letter queue of a queue.
+	 * @param queue the queue
+	 * @return its dead-letter queue
+	 */
+	public DeadLetterQueue deadLetters(String queue) {
+		return new DeadLetterQueue(this.engine.store(), RedisKeys.checkQueueName(queue));
+	}
+
+	/**
+	 * Count a queue's tasks by place.
+	 * @param queue the queue
+	 * @return the counts
+	 */
+	public QueueCounts counts(String queue) {
+		return this.engine.store().counts(RedisKeys.checkQueueName(queue));
+	}
+
+	/**
+	 * Listen to task events in this process.
+	 * @param listener the listener
+	 * @param events the events wanted; none means all
+	 * @return a handle whose {@code close()} removes the listener
+	 */
+	public AutoCloseable onTaskEvent(TaskEventListener listener, ObserverEvent... events) {
+		return this.engine.events().subscribe(listener, events);
+	}
+
+	/**
+	 * Start a worker pool.
+	 * @param options the pool's queues, concurrency and timing
+	 * @return the running pool
+	 */
+	public WorkerPool startWorkers(WorkerPoolOptions options) {
+		WorkerServices services = new WorkerServices(this.engine.store(), this.engine.connector(), this.handlers::get,
+				this.engine.serializer(), this.engine.events(), this.engine.clock(), this.engine.retention(), this,
+				this.engine.maxLogLines(), this.engine.workerId() + "/" + options.name());
+		WorkerPool pool = new WorkerPool(options, services);
+		this.pools.add(pool);
+		return pool.start();
+	}
+
+	/**
+	 * The serializer for payloads and results.
+	 * @return the serializer
+	 */
+	public TaskSerializer serializer() {
+		return this.engine.serializer();
+	}
+
+	/**
+	 * Stop every worker pool gracefully, then close the connections (and the client, if
+	 * this manager created it).
+	 */
+	@Override
+	public void close() {
+		this.pools.forEach(WorkerPool::stop);
+		this.engine.connector().close();
+	}
+
+	static Map<String, List<Integer>> indexByQueue(List<TaskRequest> requests) {
+		Map<String, List<Integer>> byQueue = new LinkedHashMap<>();
+		for (int i = 0; i < requests.size(); i++) {
+			byQueue.computeIfAbsent(requests.get(i).options().queue(), (q) -> new ArrayList<>()).add(i);
+		}
+		return byQueue;
+	}
+
+}

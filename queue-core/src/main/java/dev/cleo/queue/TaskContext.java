@@ -1,0 +1,102 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue;
+
+import java.lang.reflect.Type;
+
+/**
+ * What a handler knows about the attempt it runs, and how it reports back.
+ */
+public interface TaskContext {
+
+	/**
+	 * @return the task id
+	 */
+	String id();
+
+	/**
+	 * @return the queue
+	 */
+	String queue();
+
+	/**
+	 * @return the task name
+	 */
+	String name();
+
+	/**
+	 * @return this attempt's number, from 1
+	 */
+	int attempt();
+
+	/**
+	 * @return the maximum number of attempts
+	 */
+	int maxAttempts();
+
+	/**
+	 * @return the payload as stored (JSON)
+	 */
+	String payloadJson();
+
+	/**
+	 * Read the payload.
+	 * @param <T> the type
+	 * @param type the type to read it as
+	 * @return the payload
+	 * @throws UnreadablePayloadException when it is not of that type; the task then goes
+	 * to the dead-letter queue
+	 */
+	<T> T payload(Class<T> type);
+
+	/**
+	 * Read the payload as a generic type.
+	 * @param <T> the type
+	 * @param type the type to read it as
+	 * @return the payload
+	 * @throws UnreadablePayloadException when it is not of that type
+	 */
+	<T> T payload(Type type);
+
+	/**
+	 * Report progress; stored with the task and published as a {@code PROGRESS} event.
+	 * @param percent from 0 to 100
+	 */
+	void progress(int percent);
+
+	/**
+	 * Add a line to the task's own log, stored with the task (trimmed to the newest
+	 * lines).
+	 * @param line the line
+	 */
+	void log(String line);
+
+	/**
+	 * Enqueue a child task with its own options (which name its queue).
+	 * @param name the child's task name
+	 * @param payload the child's payload
+	 * @param options the child's options
+	 * @return the child's handle
+	 */
+	TaskHandle<Object> enqueue(String name, Object payload, TaskOptions options);
+
+	/**
+	 * Enqueue a child task with default options on this task's queue.
+	 * @param name the child's task name
+	 * @param payload the child's payload
+	 * @return the child's handle
+	 */
+	default TaskHandle<Object> enqueue(String name, Object payload) {
+		return enqueue(name, payload, TaskOptions.defaults().queue(queue()));
+	}
+
+	/**
+	 * Whether this worker lost the task's lease (it expired, or the worker is shutting
+	 * down); the work will then run again elsewhere, and this attempt's outcome is
+	 * ignored.
+	 * @return true when the lease is lost
+	 */
+	boolean isLeaseLost();
+
+}

@@ -1,0 +1,19 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue;
+
+/**
+ * Something that enqueues tasks; the worker uses it for child tasks.
+ */
+@FunctionalInterface
+public interface TaskEnqueuer {
+
+	/**
+	 * Enqueue one task.
+	 * @param request the task
+	 * @return its handle
+	 */
+	TaskHandle<Object> enqueue(TaskRequest request);
+
+}

@@ -1,0 +1,48 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue;
+
+import java.util.Objects;
+
+/**
+ * One task to enqueue: the handler's name, the payload (written as JSON) and the options.
+ *
+ * @param name the registered task name, 1 to 200 characters
+ * @param payload the payload, any value the serializer can write, or {@code null}
+ * @param options the options
+ */
+public record TaskRequest(String name, Object payload, TaskOptions options) {
+
+	/**
+	 * Check the name and options.
+	 */
+	public TaskRequest {
+		if (name == null || name.isBlank() || name.length() > 200) {
+			throw new InvalidTaskOptionException("task name must be 1 to 200 characters, was '" + name + "'");
+		}
+		Objects.requireNonNull(options, "options must not be null");
+	}
+
+	/**
+	 * A request with default options.
+	 * @param name the registered task name
+	 * @param payload the payload
+	 * @return the request
+	 */
+	public static TaskRequest of(String name, Object payload) {
+		return new TaskRequest(name, payload, TaskOptions.defaults());
+	}
+
+	/**
+	 * A request with options.
+	 * @param name the registered task name
+	 * @param payload the payload
+	 * @param options the options
+	 * @return the request
+	 */
+	public static TaskRequest of(String name, Object payload, TaskOptions options) {
+		return new TaskRequest(name, payload, options);
+	}
+
+}

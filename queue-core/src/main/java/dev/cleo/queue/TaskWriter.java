@@ -1,0 +1,88 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+
+import dev.cleo.queue.event.ObserverEvent;
+import dev.cleo.queue.event.TaskEvent;
+import dev.cleo.queue.redis.EnqueueResult;
+import dev.cleo.queue.redis.NewTask;
+
+/**
+ * Turns enqueue requests into stored tasks: writes payloads, resolves times against the
+ * clock, sends one enqueue script per queue and publishes {@code CREATED} events.
+ */
+final class TaskWriter {
+
+	private final QueueManager manager;
+
+	private final QueueEngine engine;
+
+	TaskWriter(QueueManager manager, QueueEngine engine) {
+		this.manager = manager;
+		this.engine = engine;
+	}
+
+	CompletableFuture<List<TaskHandle<Object>>> write(List<TaskRequest> requests) {
+		long now = this.engine.clock().millis();
+		NewTask[] tasks = new NewTask[requests.size()];
+		for (int i = 0; i < tasks.length; i++) {
+			tasks[i] = newTask(requests.get(i), now);
+		}
+		@SuppressWarnings("unchecked")
+		TaskHandle<Object>[] handles = new TaskHandle[tasks.length];
+		List<CompletableFuture<Void>> writes = new ArrayList<>();
+		for (Map.Entry<String, List<Integer>> entry : QueueManager.indexByQueue(requests).entrySet()) {
+			String queue = entry.getKey();
+			List<NewTask> batch = entry.getValue().stream().map((i) -> tasks[i]).toList();
+			writes.add(this.engine.store().enqueue(queue, batch).thenAccept((results) -> {
+				for (int j = 0; j < results.size(); j++) {
+					int index = entry.getValue().get(j);
+					handles[index] = created(queue, requests.get(index), results.get(j));
+				}
+			}));
+		}
+		return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+			.thenApply((done) -> Arrays.asList(handles));
+	}
+
+	private NewTask newTask(TaskRequest request, long now) {
+		TaskOptions options = request.options();
+		String payload = this.engine.serializer().write(request.payload());
+		long runAt = options.runAtFrom(Instant.ofEpochMilli(now)).toEpochMilli();
+		long expireAt = (options.ttl() != null) ? now + options.ttl().toMillis() : 0;
+		return new NewTask(newId(), request.name(), payload, options.priority(), (runAt > now) ? runAt : 0,
+				options.maxAttempts(), options.backoff().encode(), options.timeout().toMillis(), expireAt,
+				options.dedupeId(), options.dedupeWindow().toMillis());
+	}
+
+	private TaskHandle<Object> created(String queue, TaskRequest request, EnqueueResult result) {
+		if (!result.duplicate() && this.engine.events().hasListeners(ObserverEvent.CREATED)) {
+			this.engine.events()
+				.publish(new TaskEvent(ObserverEvent.CREATED, queue, result.id(), request.name(), 0,
+						Instant.now(this.engine.clock()), null, null));
+		}
+		return new TaskHandle<>(this.manager, queue, result.id(), result.duplicate(), Object.class);
+	}
+
+	/**
+	 * A random (version 4) UUID from a fast, non-blocking source: ids need to be unique,
+	 * not secret.
+	 */
+	private static String newId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+		return new UUID(high, low).toString();
+	}
+
+}

@@ -1,0 +1,29 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.redis;
+
+/**
+ * What the ack script did with one outcome.
+ */
+public enum AckResult {
+
+	/**
+	 * The lease had been lost (expired, reaped, handed back): the outcome was ignored.
+	 */
+	LEASE_LOST,
+
+	/** The task is completed. */
+	COMPLETED,
+
+	/** The attempt failed and the task will run again at its retry time. */
+	RETRY_SCHEDULED,
+
+	/** The task is in the dead-letter queue. */
+	DEAD;
+
+	static AckResult fromCode(long code) {
+		return values()[(int) code];
+	}
+
+}

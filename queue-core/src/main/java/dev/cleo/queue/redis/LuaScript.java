@@ -1,0 +1,87 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.redis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+
+/**
+ * One Lua script, read once from the classpath with the shared {@code lib.lua} in front,
+ * and run with {@code EVALSHA}; when Redis answers {@code NOSCRIPT} (a restart, a
+ * failover, {@code SCRIPT
+ * FLUSH}) it is sent once with {@code EVAL}, which caches it again.
+ */
+final class LuaScript {
+
+	private static final String LIB = read("lib.lua");
+
+	private final String name;
+
+	private final String source;
+
+	private final String sha;
+
+	LuaScript(String name) {
+		this.name = name;
+		this.source = LIB + "\n" + read(name + ".lua");
+		this.sha = sha1(this.source);
+	}
+
+	<T> CompletableFuture<T> run(RedisClusterAsyncCommands<String, String> commands, ScriptOutputType type,
+			String[] keys, String... args) {
+		CompletableFuture<T> first = commands.<T>evalsha(this.sha, type, keys, args).toCompletableFuture();
+		return first.handle((value, error) -> {
+			if (error == null) {
+				return CompletableFuture.completedFuture(value);
+			}
+			if (isNoScript(error)) {
+				return commands.<T>eval(this.source, type, keys, args).toCompletableFuture();
+			}
+			return CompletableFuture.<T>failedFuture(error);
+		}).thenCompose((future) -> future);
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	private static boolean isNoScript(Throwable error) {
+		Throwable cause = (error instanceof java.util.concurrent.CompletionException) ? error.getCause() : error;
+		return cause instanceof RedisNoScriptException
+				|| (cause != null && cause.getMessage() != null && cause.getMessage().startsWith("NOSCRIPT"));
+	}
+
+	private static String read(String file) {
+		try (InputStream in = LuaScript.class.getResourceAsStream(file)) {
+			if (in == null) {
+				throw new IllegalStateException("Lua script " + file + " is missing from the classpath");
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read Lua script " + file, ex);
+		}
+	}
+
+	private static String sha1(String text) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-1 is required by every Java runtime", ex);
+		}
+	}
+
+}

@@ -1,0 +1,25 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.redis;
+
+/**
+ * A task ready to be written by the enqueue script. Times are epoch milliseconds; 0 means
+ * none.
+ *
+ * @param id the new id
+ * @param name the task name
+ * @param payloadJson the payload as JSON
+ * @param priority the numeric priority
+ * @param runAtMillis when it may run (0 or past means now)
+ * @param maxAttempts the maximum number of attempts
+ * @param backoff the encoded backoff
+ * @param timeoutMillis the attempt timeout (0 = none)
+ * @param expireAtMillis when it expires unless started (0 = never)
+ * @param dedupeId the deduplication id, or {@code null}
+ * @param dedupeWindowMillis how long the deduplication id is kept
+ */
+public record NewTask(String id, String name, String payloadJson, int priority, long runAtMillis, int maxAttempts,
+		String backoff, long timeoutMillis, long expireAtMillis, String dedupeId, long dedupeWindowMillis) {
+
+}

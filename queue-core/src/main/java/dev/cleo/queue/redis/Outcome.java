@@ -1,0 +1,43 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.redis;
+
+/**
+ * The outcome of one attempt, to be recorded by the ack script if its token still holds
+ * the lease.
+ *
+ * @param queue the queue
+ * @param id the task id
+ * @param token the lease token of the attempt
+ * @param kind what happened
+ * @param data the result JSON for a completion (may be empty), else the error text
+ * @param retryAtMillis when to retry if attempts remain (failures only)
+ */
+public record Outcome(String queue, String id, String token, Kind kind, String data, long retryAtMillis) {
+
+	/** What happened in an attempt. */
+	public enum Kind {
+
+		/** The handler returned. */
+		COMPLETED("c"),
+
+		/** The handler failed; the task retries while attempts remain. */
+		FAILED("f"),
+
+		/** The task can never succeed; it goes to the dead-letter queue at once. */
+		UNRECOVERABLE("x");
+
+		private final String code;
+
+		Kind(String code) {
+			this.code = code;
+		}
+
+		String code() {
+			return this.code;
+		}
+
+	}
+
+}

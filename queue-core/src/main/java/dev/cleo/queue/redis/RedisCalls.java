@@ -1,0 +1,72 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.redis;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+
+import dev.cleo.queue.QueueException;
+import dev.cleo.queue.QueueUnavailableException;
+import io.lettuce.core.RedisCommandExecutionException;
+
+/**
+ * Waits for Redis answers within a time limit and maps failures to Cleo's exceptions, in
+ * one place.
+ */
+public final class RedisCalls {
+
+	private RedisCalls() {
+	}
+
+	/**
+	 * Wait for an answer.
+	 * @param <T> the answer type
+	 * @param future the pending command
+	 * @param timeout the longest wait; the command is cancelled after it, so it is not
+	 * sent later
+	 * @param what what the command does, for the message (never a payload)
+	 * @return the answer
+	 * @throws QueueUnavailableException when Redis is unreachable or too slow
+	 * @throws QueueException when Redis answers with an error
+	 */
+	public static <T> T await(CompletableFuture<T> future, Duration timeout, String what) {
+		try {
+			return future.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			future.cancel(true);
+			throw new QueueUnavailableException(
+					"Could not " + what + ": Redis did not answer within " + timeout.toMillis() + " ms", ex);
+		}
+		catch (ExecutionException ex) {
+			throw translate(ex.getCause(), what);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			future.cancel(true);
+			throw new QueueException("Interrupted while waiting to " + what, ex);
+		}
+	}
+
+	/**
+	 * Map a failure of a Redis command.
+	 * @param error the failure
+	 * @param what what the command does
+	 * @return the exception to throw
+	 */
+	public static QueueException translate(Throwable error, String what) {
+		Throwable cause = (error instanceof java.util.concurrent.CompletionException && error.getCause() != null)
+				? error.getCause() : error;
+		if (cause instanceof QueueException queueException) {
+			return queueException;
+		}
+		if (cause instanceof RedisCommandExecutionException) {
+			return new QueueException("Could not " + what + ": Redis answered " + cause.getMessage(), cause);
+		}
+		return new QueueUnavailableException("Could not " + what + ": " + cause, cause);
+	}
+
+}

@@ -1,0 +1,132 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.redis;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.codec.StringCodec;
+
+/**
+ * The connections Cleo uses on a Lettuce client: one shared, pipelined connection for all
+ * commands, and a dedicated connection per blocking wait (a blocking command would stall
+ * the shared one). Works with a standalone or Sentinel {@link RedisClient} and with a
+ * {@link RedisClusterClient}.
+ */
+public final class RedisConnector implements AutoCloseable {
+
+	private final AbstractRedisClient client;
+
+	private final boolean ownsClient;
+
+	private final Supplier<StatefulConnection<String, String>> connect;
+
+	private final StatefulConnection<String, String> shared;
+
+	private final RedisClusterAsyncCommands<String, String> commands;
+
+	private RedisConnector(AbstractRedisClient client, boolean ownsClient,
+			Supplier<StatefulConnection<String, String>> connect) {
+		this.client = client;
+		this.ownsClient = ownsClient;
+		this.connect = connect;
+		this.shared = connect.get();
+		this.commands = asyncOf(this.shared);
+	}
+
+	/**
+	 * Connect through a standalone or Sentinel client.
+	 * @param client the client
+	 * @param ownsClient whether {@link #close()} shuts the client down too
+	 * @return the connector
+	 */
+	public static RedisConnector of(RedisClient client, boolean ownsClient) {
+		return new RedisConnector(client, ownsClient, () -> client.connect(StringCodec.UTF8));
+	}
+
+	/**
+	 * Connect through a Cluster client.
+	 * @param client the client
+	 * @param ownsClient whether {@link #close()} shuts the client down too
+	 * @return the connector
+	 */
+	public static RedisConnector of(RedisClusterClient client, boolean ownsClient) {
+		return new RedisConnector(client, ownsClient, () -> client.connect(StringCodec.UTF8));
+	}
+
+	/**
+	 * The async commands of the shared connection.
+	 * @return the commands
+	 */
+	public RedisClusterAsyncCommands<String, String> commands() {
+		return this.commands;
+	}
+
+	/**
+	 * Open a connection of its own for blocking waits on one key.
+	 * @return the connection; close it when done
+	 */
+	public BlockingConnection openBlocking() {
+		StatefulConnection<String, String> connection = this.connect.get();
+		RedisClusterAsyncCommands<String, String> async = asyncOf(connection);
+		return new BlockingConnection() {
+
+			@Override
+			public CompletableFuture<Boolean> popMarker(String key, Duration timeout) {
+				return async.bzpopmin(Math.max(timeout.toMillis(), 1) / 1000.0, key)
+					.toCompletableFuture()
+					.thenApply((popped) -> popped != null && popped.hasValue());
+			}
+
+			@Override
+			public void close() {
+				connection.closeAsync();
+			}
+
+		};
+	}
+
+	@SuppressWarnings("unchecked")
+	private static RedisClusterAsyncCommands<String, String> asyncOf(StatefulConnection<String, String> connection) {
+		if (connection instanceof StatefulRedisClusterConnection<?, ?> cluster) {
+			return ((StatefulRedisClusterConnection<String, String>) cluster).async();
+		}
+		return ((StatefulRedisConnection<String, String>) connection).async();
+	}
+
+	@Override
+	public void close() {
+		this.shared.close();
+		if (this.ownsClient) {
+			this.client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+		}
+	}
+
+	/**
+	 * A dedicated connection for blocking on a wake-up marker.
+	 */
+	public interface BlockingConnection extends AutoCloseable {
+
+		/**
+		 * Wait for the marker with {@code BZPOPMIN}.
+		 * @param key the marker key
+		 * @param timeout the longest wait (Redis rounds it to its own timer resolution)
+		 * @return true when a marker was popped, false on timeout
+		 */
+		CompletableFuture<Boolean> popMarker(String key, Duration timeout);
+
+		@Override
+		void close();
+
+	}
+
+}

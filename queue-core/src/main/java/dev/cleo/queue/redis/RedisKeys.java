@@ -1,0 +1,171 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.redis;
+
+import java.util.regex.Pattern;
+
+/**
+ * Builds every Redis key Cleo uses: {@code <prefix>:{<queue>}:<kind>[:<id>]}. The storage
+ * format is a public contract for operators; each key of queue {@code Q} carries the hash
+ * tag {@code {Q}}, so a queue lives in one Cluster slot and every script that touches it
+ * is Cluster-safe.
+ *
+ * <table>
+ * <caption>Keys of one queue</caption>
+ * <tr>
+ * <th>key</th>
+ * <th>type</th>
+ * <th>holds</th>
+ * <th>lifetime</th>
+ * </tr>
+ * <tr>
+ * <td>{@code P:{Q}:t:<id>}</td>
+ * <td>hash</td>
+ * <td>one task: {@code name, payload, state, priority,
+ * attempts, max_attempts, backoff, timeout_ms, created_at, run_at} and, as they apply,
+ * {@code expire_at,
+ * dedupe_id, started_at, finished_at, worker, token, error, result, progress} (times in
+ * epoch ms)</td>
+ * <td>until retention removes it from {@code done} or {@code dead}</td>
+ * </tr>
+ * <tr>
+ * <td>{@code P:{Q}:logs:<id>}</td>
+ * <td>list</td>
+ * <td>the task's log lines, trimmed to a maximum</td>
+ * <td>deleted with the task</td>
+ * </tr>
+ * <tr>
+ * <td>{@code P:{Q}:ready}</td>
+ * <td>sorted set</td>
+ * <td>waiting ids; score = (1000 - priority) &times; 2<sup>40</sup> + sequence, so higher
+ * priority first, then arrival</td>
+ * <td>until claimed</td>
+ * </tr>
+ * <tr>
+ * <td>{@code P:{Q}:delayed}</td>
+ * <td>sorted set</td>
+ * <td>delayed and retry-pending ids by due time</td>
+ * <td>until promoted to ready</td>
+ * </tr>
+ * <tr>
+ * <td>{@code P:{Q}:active}</td>
+ * <td>sorted set</td>
+ * <td>leased ids by lease deadline</td>
+ * <td>until acked or reaped</td>
+ * </tr>
+ * <tr>
+ * <td>{@code P:{Q}:done}</td>
+ * <td>sorted set</td>
+ * <td>completed, cancelled and expired ids by finish time</td>
+ * <td>trimmed by count and age</td>
+ * </tr>
+ * <tr>
+ * <td>{@code P:{Q}:dead}</td>
+ * <td>sorted set</td>
+ * <td>dead-letter ids by time of death</td>
+ * <td>trimmed by count and age</td>
+ * </tr>
+ * <tr>
+ * <td>{@code P:{Q}:dedupe:<key>}</td>
+ * <td>string with TTL</td>
+ * <td>the id owning a deduplication id</td>
+ * <td>the deduplication window</td>
+ * </tr>
+ * <tr>
+ * <td>{@code P:{Q}:marker}</td>
+ * <td>sorted set</td>
+ * <td>a single member whose presence wakes one blocked worker</td>
+ * <td>popped by the woken worker</td>
+ * </tr>
+ * <tr>
+ * <td>{@code P:{Q}:seq}</td>
+ * <td>string</td>
+ * <td>the arrival counter behind ready order</td>
+ * <td>the queue's lifetime</td>
+ * </tr>
+ * </table>
+ */
+public final class RedisKeys {
+
+	private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
+	private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._-]{1,50}");
+
+	private final String prefix;
+
+	/**
+	 * Create keys under the given prefix.
+	 * @param prefix the key prefix, for example {@code cleo}
+	 */
+	public RedisKeys(String prefix) {
+		if (prefix == null || !PREFIX.matcher(prefix).matches()) {
+			throw new IllegalArgumentException(
+					"Key prefix '" + prefix + "' is invalid: use 1 to 50 letters, digits, '.', '_' or '-'");
+		}
+		this.prefix = prefix;
+	}
+
+	/**
+	 * Check that a queue name can be used in a key.
+	 * @param queue the queue name
+	 * @return the queue name
+	 * @throws IllegalArgumentException when the name is not 1 to 100 letters, digits,
+	 * '.', '_' or '-'
+	 */
+	public static String checkQueueName(String queue) {
+		if (queue == null || !QUEUE_NAME.matcher(queue).matches()) {
+			throw new IllegalArgumentException(
+					"Queue name '" + queue + "' is invalid: use 1 to 100 letters, digits, '.', '_' or '-'");
+		}
+		return queue;
+	}
+
+	/**
+	 * The prefix every key of a queue starts with; scripts build the task keys from it.
+	 * @param queue the queue
+	 * @return {@code <prefix>:{<queue>}:}
+	 */
+	public String queuePrefix(String queue) {
+		return this.prefix + ":{" + queue + "}:";
+	}
+
+	/**
+	 * A key of the queue.
+	 * @param queue the queue
+	 * @param kind the kind of key, for example {@code ready}
+	 * @return the key
+	 */
+	public String key(String queue, String kind) {
+		return queuePrefix(queue) + kind;
+	}
+
+	/**
+	 * The hash of one task.
+	 * @param queue the queue
+	 * @param id the task id
+	 * @return the key
+	 */
+	public String task(String queue, String id) {
+		return queuePrefix(queue) + "t:" + id;
+	}
+
+	/**
+	 * The log list of one task.
+	 * @param queue the queue
+	 * @param id the task id
+	 * @return the key
+	 */
+	public String logs(String queue, String id) {
+		return queuePrefix(queue) + "logs:" + id;
+	}
+
+	/**
+	 * The key prefix of this instance.
+	 * @return the prefix
+	 */
+	public String prefix() {
+		return this.prefix;
+	}
+
+}

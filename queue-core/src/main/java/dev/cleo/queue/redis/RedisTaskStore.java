@@ -1,0 +1,311 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.redis;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import dev.cleo.queue.QueueCounts;
+import dev.cleo.queue.Retention;
+import dev.cleo.queue.TaskInfo;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+
+/**
+ * The {@link TaskStore} on Lettuce: each operation is one script from
+ * {@code dev/cleo/queue/redis}, run with {@code EVALSHA} on the shared, pipelined
+ * connection. The first key of every call is one of the queue's keys, so a Cluster client
+ * routes it to the queue's slot.
+ */
+public final class RedisTaskStore implements TaskStore {
+
+	private final RedisClusterAsyncCommands<String, String> commands;
+
+	private final RedisKeys keys;
+
+	private final Clock clock;
+
+	private final Duration timeout;
+
+	private final Scripts scripts = new Scripts();
+
+	/**
+	 * Create a store.
+	 * @param connector the connections
+	 * @param keys the key builder
+	 * @param clock the clock whose time the scripts are given
+	 * @param timeout how long a synchronous call waits for Redis
+	 */
+	public RedisTaskStore(RedisConnector connector, RedisKeys keys, Clock clock, Duration timeout) {
+		this.commands = connector.commands();
+		this.keys = keys;
+		this.clock = clock;
+		this.timeout = timeout;
+	}
+
+	@Override
+	public CompletableFuture<List<EnqueueResult>> enqueue(String queue, List<NewTask> tasks) {
+		List<String> args = head(queue, 2 + tasks.size() * 11);
+		for (NewTask task : tasks) {
+			args.add(task.id());
+			args.add(task.name());
+			args.add(task.payloadJson());
+			args.add(Integer.toString(task.priority()));
+			args.add(Long.toString(task.runAtMillis()));
+			args.add(Integer.toString(task.maxAttempts()));
+			args.add(task.backoff());
+			args.add(Long.toString(task.timeoutMillis()));
+			args.add(Long.toString(task.expireAtMillis()));
+			args.add((task.dedupeId() != null) ? task.dedupeId() : "");
+			args.add(Long.toString(task.dedupeWindowMillis()));
+		}
+		return this.<List<Object>>run(this.scripts.enqueue, queue, args).thenApply((reply) -> {
+			List<EnqueueResult> results = new ArrayList<>(tasks.size());
+			for (int i = 0; i < reply.size(); i += 2) {
+				results.add(new EnqueueResult((String) reply.get(i), (Long) reply.get(i + 1) == 1));
+			}
+			return results;
+		});
+	}
+
+	@Override
+	public ClaimBatch claim(String queue, int count, Duration lease, String worker) {
+		List<String> args = head(queue, 7);
+		args.add(Integer.toString(count));
+		args.add(Long.toString(lease.toMillis()));
+		args.add(UUID.randomUUID().toString());
+		args.add(worker);
+		args.add(Integer.toString(Math.max(count, 1000)));
+		List<Object> reply = call(this.scripts.claim, queue, args, "claim tasks from queue '" + queue + "'");
+		List<ClaimedTask> tasks = new ArrayList<>((reply.size() - 1) / 9);
+		for (int i = 1; i < reply.size(); i += 9) {
+			tasks
+				.add(new ClaimedTask(queue, (String) reply.get(i), (String) reply.get(i + 1), (String) reply.get(i + 2),
+						(String) reply.get(i + 3), toInt(reply.get(i + 4)), toInt(reply.get(i + 5)),
+						toLong(reply.get(i + 6)), (String) reply.get(i + 7), toLong(reply.get(i + 8))));
+		}
+		return new ClaimBatch(tasks, toLong(reply.get(0)));
+	}
+
+	@Override
+	public List<AckResult> ack(String queue, List<Outcome> outcomes, Retention retention) {
+		List<String> args = head(queue, 6 + outcomes.size() * 5);
+		args.add(Long.toString(retention.completedMaxCount()));
+		args.add(Long.toString(retention.completedMaxAge().toMillis()));
+		args.add(Long.toString(retention.deadMaxCount()));
+		args.add(Long.toString(retention.deadMaxAge().toMillis()));
+		for (Outcome outcome : outcomes) {
+			args.add(outcome.id());
+			args.add(outcome.token());
+			args.add(outcome.kind().code());
+			args.add((outcome.data() != null) ? outcome.data() : "");
+			args.add(Long.toString(outcome.retryAtMillis()));
+		}
+		List<Object> reply = call(this.scripts.ack, queue, args, "record task outcomes on queue '" + queue + "'");
+		return reply.stream().map((code) -> AckResult.fromCode((Long) code)).toList();
+	}
+
+	@Override
+	public List<String> extend(String queue, List<Lease> leases, Duration lease) {
+		List<String> args = new ArrayList<>(2 + leases.size() * 2);
+		args.add(this.keys.queuePrefix(queue));
+		args.add(Long.toString(this.clock.millis() + lease.toMillis()));
+		leases.forEach((held) -> {
+			args.add(held.id());
+			args.add(held.token());
+		});
+		return strings(call(this.scripts.extend, queue, args, "extend leases on queue '" + queue + "'"));
+	}
+
+	@Override
+	public List<ExpiredLease> expiredLeases(String queue, int limit) {
+		List<String> args = head(queue, 3);
+		args.add(Integer.toString(limit));
+		List<Object> reply = call(this.scripts.reap, queue, args, "find expired leases on queue '" + queue + "'");
+		List<ExpiredLease> expired = new ArrayList<>(reply.size() / 6);
+		for (int i = 0; i < reply.size(); i += 6) {
+			expired.add(new ExpiredLease((String) reply.get(i), (String) reply.get(i + 1), toInt(reply.get(i + 2)),
+					toInt(reply.get(i + 3)), (String) reply.get(i + 4), (String) reply.get(i + 5)));
+		}
+		return expired;
+	}
+
+	@Override
+	public int release(String queue, List<Lease> leases) {
+		List<String> args = new ArrayList<>(1 + leases.size() * 2);
+		args.add(this.keys.queuePrefix(queue));
+		leases.forEach((held) -> {
+			args.add(held.id());
+			args.add(held.token());
+		});
+		Long released = call(this.scripts.release, ScriptOutputType.INTEGER, queue, args,
+				"hand leases back on queue '" + queue + "'");
+		return released.intValue();
+	}
+
+	@Override
+	public CompletableFuture<Boolean> report(String queue, Lease lease, Integer progress, String logLine,
+			int maxLogLines) {
+		List<String> args = List.of(this.keys.queuePrefix(queue), lease.id(), lease.token(),
+				(progress != null) ? progress.toString() : "", (logLine != null) ? logLine : "",
+				Integer.toString(maxLogLines));
+		return this.scripts.report.<Long>run(this.commands, ScriptOutputType.INTEGER, routing(queue), array(args))
+			.thenApply((written) -> written == 1);
+	}
+
+	@Override
+	public CancelResult cancel(String queue, String id) {
+		List<String> args = head(queue, 3);
+		args.add(id);
+		List<Object> reply = call(this.scripts.cancel, queue, args, "cancel task " + id + " on queue '" + queue + "'");
+		long code = (Long) reply.get(0);
+		return new CancelResult(code == 1, code >= 0, (reply.size() > 1) ? (String) reply.get(1) : null);
+	}
+
+	@Override
+	public Optional<TaskInfo> find(String queue, String id) {
+		Map<String, String> hash = await(this.commands.hgetall(this.keys.task(queue, id)),
+				"read task " + id + " on queue '" + queue + "'");
+		return hash.isEmpty() ? Optional.empty() : Optional.of(TaskInfoReader.read(queue, id, hash));
+	}
+
+	@Override
+	public List<String> logs(String queue, String id) {
+		return await(this.commands.lrange(this.keys.logs(queue, id), 0, -1), "read the log of task " + id);
+	}
+
+	@Override
+	public List<TaskInfo> dead(String queue, int offset, int limit) {
+		List<String> ids = await(this.commands.zrevrange(this.keys.key(queue, "dead"), offset, offset + limit - 1L),
+				"list dead tasks of queue '" + queue + "'");
+		List<RedisFuture<Map<String, String>>> hashes = ids.stream()
+			.map((id) -> this.commands.hgetall(this.keys.task(queue, id)))
+			.toList();
+		List<TaskInfo> tasks = new ArrayList<>(ids.size());
+		for (int i = 0; i < ids.size(); i++) {
+			Map<String, String> hash = await(hashes.get(i), "read dead task " + ids.get(i));
+			if (!hash.isEmpty()) {
+				tasks.add(TaskInfoReader.read(queue, ids.get(i), hash));
+			}
+		}
+		return tasks;
+	}
+
+	@Override
+	public List<String> retryDead(String queue, List<String> ids, int max) {
+		List<String> args = head(queue, 3 + ids.size());
+		args.add(Integer.toString(max));
+		args.addAll(ids);
+		return strings(call(this.scripts.deadRetry, queue, args, "retry dead tasks of queue '" + queue + "'"));
+	}
+
+	@Override
+	public long deleteDead(String queue, List<String> ids) {
+		List<String> args = new ArrayList<>(1 + ids.size());
+		args.add(this.keys.queuePrefix(queue));
+		args.addAll(ids);
+		return call(this.scripts.deadDelete, ScriptOutputType.INTEGER, queue, args,
+				"delete dead tasks of queue '" + queue + "'");
+	}
+
+	@Override
+	public QueueCounts counts(String queue) {
+		List<RedisFuture<Long>> sizes = List.of("ready", "delayed", "active", "done", "dead")
+			.stream()
+			.map((kind) -> this.commands.zcard(this.keys.key(queue, kind)))
+			.toList();
+		String what = "count tasks of queue '" + queue + "'";
+		return new QueueCounts(await(sizes.get(0), what), await(sizes.get(1), what), await(sizes.get(2), what),
+				await(sizes.get(3), what), await(sizes.get(4), what));
+	}
+
+	@Override
+	public String markerKey(String queue) {
+		return this.keys.key(queue, "marker");
+	}
+
+	private List<String> head(String queue, int size) {
+		List<String> args = new ArrayList<>(size);
+		args.add(this.keys.queuePrefix(queue));
+		args.add(Long.toString(this.clock.millis()));
+		return args;
+	}
+
+	private <T> CompletableFuture<T> run(LuaScript script, String queue, List<String> args) {
+		return script.run(this.commands, ScriptOutputType.MULTI, routing(queue), array(args));
+	}
+
+	private List<Object> call(LuaScript script, String queue, List<String> args, String what) {
+		return await(run(script, queue, args), what);
+	}
+
+	private <T> T call(LuaScript script, ScriptOutputType type, String queue, List<String> args, String what) {
+		return await(script.<T>run(this.commands, type, routing(queue), array(args)), what);
+	}
+
+	private <T> T await(CompletableFuture<T> future, String what) {
+		return RedisCalls.await(future, this.timeout, what);
+	}
+
+	private <T> T await(RedisFuture<T> future, String what) {
+		return RedisCalls.await(future.toCompletableFuture(), this.timeout, what);
+	}
+
+	private String[] routing(String queue) {
+		return new String[] { this.keys.key(queue, "ready") };
+	}
+
+	private static String[] array(List<String> args) {
+		return args.toArray(String[]::new);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> strings(List<Object> reply) {
+		return (List<String>) (List<?>) reply;
+	}
+
+	private static int toInt(Object value) {
+		return (int) toLong(value);
+	}
+
+	private static long toLong(Object value) {
+		if (value instanceof Long number) {
+			return number;
+		}
+		return (value == null) ? 0 : Long.parseLong((String) value);
+	}
+
+	/** The scripts, each read once. */
+	private static final class Scripts {
+
+		final LuaScript enqueue = new LuaScript("enqueue");
+
+		final LuaScript claim = new LuaScript("claim");
+
+		final LuaScript ack = new LuaScript("ack");
+
+		final LuaScript extend = new LuaScript("extend");
+
+		final LuaScript reap = new LuaScript("reap");
+
+		final LuaScript release = new LuaScript("release");
+
+		final LuaScript report = new LuaScript("report");
+
+		final LuaScript cancel = new LuaScript("cancel");
+
+		final LuaScript deadRetry = new LuaScript("dead-retry");
+
+		final LuaScript deadDelete = new LuaScript("dead-delete");
+
+	}
+
+}

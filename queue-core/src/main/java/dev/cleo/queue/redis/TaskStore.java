@@ -1,0 +1,98 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.redis;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import dev.cleo.queue.QueueCounts;
+import dev.cleo.queue.Retention;
+import dev.cleo.queue.TaskInfo;
+
+/**
+ * The one narrow door between the engine and Redis: every state change is one atomic
+ * script call, so nothing outside this package builds keys or commands. Times come from
+ * the store's clock and are passed to the scripts. Synchronous methods wait at most the
+ * command timeout and throw {@link dev.cleo.queue.QueueUnavailableException} when Redis
+ * does not answer.
+ */
+public interface TaskStore {
+
+	/**
+	 * Store new tasks and index them as ready or delayed, honouring deduplication ids.
+	 */
+	CompletableFuture<List<EnqueueResult>> enqueue(String queue, List<NewTask> tasks);
+
+	/**
+	 * Promote due delayed tasks, then lease up to {@code count} ready tasks to
+	 * {@code worker}.
+	 */
+	ClaimBatch claim(String queue, int count, Duration lease, String worker);
+
+	/**
+	 * Record attempt outcomes (all of one queue), fenced by their tokens, and apply
+	 * retention.
+	 */
+	List<AckResult> ack(String queue, List<Outcome> outcomes, Retention retention);
+
+	/** Extend leases still held; returns the ids whose lease was lost. */
+	List<String> extend(String queue, List<Lease> leases, Duration lease);
+
+	/** Find up to {@code limit} leases past their deadline. */
+	List<ExpiredLease> expiredLeases(String queue, int limit);
+
+	/**
+	 * Hand leases back: the tasks are ready again at once and the attempt does not count.
+	 */
+	int release(String queue, List<Lease> leases);
+
+	/**
+	 * Record progress and/or a log line for a running attempt, if its lease still holds.
+	 */
+	CompletableFuture<Boolean> report(String queue, Lease lease, Integer progress, String logLine, int maxLogLines);
+
+	/**
+	 * Cancel a waiting, delayed or failed task; returns the state that prevented it, if
+	 * any.
+	 */
+	CancelResult cancel(String queue, String id);
+
+	/** Read one task. */
+	Optional<TaskInfo> find(String queue, String id);
+
+	/** Read a task's log lines, oldest first. */
+	List<String> logs(String queue, String id);
+
+	/** Read dead tasks, newest first. */
+	List<TaskInfo> dead(String queue, int offset, int limit);
+
+	/**
+	 * Move dead tasks back to ready: the given ids, or the oldest {@code max} when none
+	 * are given.
+	 */
+	List<String> retryDead(String queue, List<String> ids, int max);
+
+	/** Delete dead tasks and their data. */
+	long deleteDead(String queue, List<String> ids);
+
+	/** Count the tasks of a queue by place. */
+	QueueCounts counts(String queue);
+
+	/** The key blocked workers wait on for a queue. */
+	String markerKey(String queue);
+
+	/**
+	 * The outcome of a cancel.
+	 *
+	 * @param cancelled whether the task is now cancelled
+	 * @param found whether the task exists
+	 * @param state the state that prevented the cancel, or {@code null}
+	 */
+	record CancelResult(boolean cancelled, boolean found, String state) {
+
+	}
+
+}

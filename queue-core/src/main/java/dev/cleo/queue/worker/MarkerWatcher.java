@@ -1,0 +1,83 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.worker;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.cleo.queue.QueueException;
+import dev.cleo.queue.redis.RedisCalls;
+import dev.cleo.queue.redis.RedisConnector.BlockingConnection;
+
+/**
+ * Blocks in Redis on one queue's wake-up marker (its own connection, {@code BZPOPMIN})
+ * while the pool has a free slot, and wakes the fetcher when an enqueue or a retry adds
+ * the marker. An idle pool so costs one command per idle wait instead of a poll loop.
+ */
+final class MarkerWatcher implements Runnable {
+
+	private static final Logger logger = LoggerFactory.getLogger(MarkerWatcher.class);
+
+	private final BlockingConnection connection;
+
+	private final String markerKey;
+
+	private final FetchSignals signals;
+
+	private final Duration idleWait;
+
+	private final OutageBackoff backoff;
+
+	private volatile boolean running = true;
+
+	MarkerWatcher(BlockingConnection connection, String markerKey, FetchSignals signals, Duration idleWait) {
+		this.connection = connection;
+		this.markerKey = markerKey;
+		this.signals = signals;
+		this.idleWait = idleWait;
+		this.backoff = new OutageBackoff(logger, "Waiting for work on " + markerKey);
+	}
+
+	@Override
+	public void run() {
+		while (this.running) {
+			try {
+				if (this.signals.awaitFree(this.idleWait.toMillis()) == 0) {
+					continue;
+				}
+				boolean popped = RedisCalls.await(this.connection.popMarker(this.markerKey, this.idleWait),
+						this.idleWait.plusSeconds(5), "wait for work");
+				this.backoff.succeeded();
+				if (popped) {
+					this.signals.signalWork();
+				}
+			}
+			catch (QueueException ex) {
+				if (this.running) {
+					sleep(ex);
+				}
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+		}
+	}
+
+	private void sleep(QueueException ex) {
+		try {
+			this.backoff.failed(ex);
+		}
+		catch (InterruptedException interrupted) {
+			this.running = false;
+		}
+	}
+
+	void stop() {
+		this.running = false;
+		this.connection.close();
+	}
+
+}

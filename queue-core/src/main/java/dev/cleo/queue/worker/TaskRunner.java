@@ -1,0 +1,134 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.worker;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.cleo.queue.Backoff;
+import dev.cleo.queue.TaskHandler;
+import dev.cleo.queue.UnreadablePayloadException;
+import dev.cleo.queue.UnrecoverableTaskException;
+import dev.cleo.queue.event.ObserverEvent;
+import dev.cleo.queue.event.TaskEvent;
+import dev.cleo.queue.redis.ClaimedTask;
+import dev.cleo.queue.redis.Outcome;
+import dev.cleo.queue.redis.Outcome.Kind;
+
+/**
+ * Runs one attempt on a worker thread and turns whatever happens into an {@link Outcome}:
+ * a result, a failure that may retry, or an unrecoverable failure (unknown task name,
+ * unreadable payload). No throwable escapes, so one bad task never kills a worker.
+ */
+final class TaskRunner {
+
+	private static final Logger logger = LoggerFactory.getLogger(TaskRunner.class);
+
+	private static final int MAX_ERROR_LENGTH = 4_000;
+
+	private final WorkerServices services;
+
+	private final ScheduledExecutorService timer;
+
+	private final Consumer<FinishedAttempt> finished;
+
+	TaskRunner(WorkerServices services, ScheduledExecutorService timer, Consumer<FinishedAttempt> finished) {
+		this.services = services;
+		this.timer = timer;
+		this.finished = finished;
+	}
+
+	void run(RunningTask running) {
+		ClaimedTask task = running.task();
+		running.attach(Thread.currentThread());
+		publish(ObserverEvent.STARTED, task, null);
+		ScheduledFuture<?> watchdog = (task.timeoutMillis() > 0)
+				? this.timer.schedule(running::timeOut, task.timeoutMillis(), TimeUnit.MILLISECONDS) : null;
+		Outcome outcome;
+		try {
+			outcome = completed(task, invoke(task, running));
+		}
+		catch (Throwable ex) {
+			outcome = failed(task, running, ex);
+		}
+		finally {
+			if (watchdog != null) {
+				watchdog.cancel(false);
+			}
+			running.detach();
+			Thread.interrupted();
+		}
+		Duration took = Duration.ofNanos(System.nanoTime() - running.startedNanos());
+		this.finished.accept(new FinishedAttempt(task, outcome, took));
+	}
+
+	private Object invoke(ClaimedTask task, RunningTask running) throws Exception {
+		TaskHandler handler = this.services.handlers().apply(task.name());
+		if (handler == null) {
+			throw new UnrecoverableTaskException("No handler is registered for task '" + task.name()
+					+ "' on this worker; register one with QueueManager.register(\"" + task.name() + "\", ...)");
+		}
+		return handler.handle(new WorkerTaskContext(running, this.services));
+	}
+
+	private Outcome completed(ClaimedTask task, Object result) {
+		String json = "";
+		if (result != null) {
+			try {
+				json = this.services.serializer().write(result);
+			}
+			catch (UnreadablePayloadException ex) {
+				return outcome(task, Kind.UNRECOVERABLE,
+						"The handler's result could not be stored: " + ex.getMessage());
+			}
+		}
+		return outcome(task, Kind.COMPLETED, json);
+	}
+
+	private Outcome failed(ClaimedTask task, RunningTask running, Throwable ex) {
+		if (running.timedOut()) {
+			return outcome(task, Kind.FAILED, "Timed out after " + task.timeoutMillis() + " ms");
+		}
+		Kind kind = (ex instanceof UnrecoverableTaskException || ex instanceof UnreadablePayloadException)
+				? Kind.UNRECOVERABLE : Kind.FAILED;
+		if (logger.isDebugEnabled()) {
+			logger.debug("Task {} ({}) attempt {} failed", task.id(), task.name(), task.attempt(), ex);
+		}
+		return outcome(task, kind, describe(ex));
+	}
+
+	private Outcome outcome(ClaimedTask task, Kind kind, String data) {
+		long retryAt = (kind == Kind.FAILED) ? retryAt(task.backoff(), task.attempt(), this.services.clock()) : 0;
+		return new Outcome(task.queue(), task.id(), task.token(), kind, data, retryAt);
+	}
+
+	/** When a task whose given attempt failed runs again, by its stored backoff. */
+	static long retryAt(String backoff, int attempt, Clock clock) {
+		return clock.millis() + Backoff.decode(backoff).delayAfter(attempt, ThreadLocalRandom.current()).toMillis();
+	}
+
+	static String describe(Throwable ex) {
+		String text = (ex instanceof UnrecoverableTaskException || ex instanceof UnreadablePayloadException)
+				? ex.getMessage() : ex.getClass().getName() + ": " + ex.getMessage();
+		return (text.length() > MAX_ERROR_LENGTH) ? text.substring(0, MAX_ERROR_LENGTH) : text;
+	}
+
+	private void publish(ObserverEvent type, ClaimedTask task, String detail) {
+		if (this.services.events().hasListeners(type)) {
+			this.services.events()
+				.publish(new TaskEvent(type, task.queue(), task.id(), task.name(), task.attempt(),
+						Instant.now(this.services.clock()), detail, null));
+		}
+	}
+
+}

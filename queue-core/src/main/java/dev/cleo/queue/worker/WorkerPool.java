@@ -1,0 +1,197 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.worker;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.cleo.queue.redis.ClaimedTask;
+
+/**
+ * A pool of workers serving one or more queues: one claim loop, one marker watcher per
+ * queue, handler threads (virtual or platform), an ack batcher, and a timer thread for
+ * heartbeats, the reaper and attempt timeouts. Created by
+ * {@code QueueManager.startWorkers}; {@link #stop()} is graceful.
+ */
+public final class WorkerPool implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(WorkerPool.class);
+
+	private final WorkerPoolOptions options;
+
+	private final WorkerServices services;
+
+	private final Map<String, RunningTask> running = new ConcurrentHashMap<>();
+
+	private final FetchSignals signals;
+
+	private final AckBatcher acks;
+
+	private final AttemptRecorder recorder;
+
+	private final ScheduledExecutorService timer;
+
+	private final ExecutorService handlers;
+
+	private final TaskRunner runner;
+
+	private final Fetcher fetcher;
+
+	private final List<MarkerWatcher> watchers = new ArrayList<>();
+
+	private final List<Thread> threads = new ArrayList<>();
+
+	private volatile boolean started;
+
+	private volatile boolean stopped;
+
+	/**
+	 * Create a pool; it does nothing until {@link #start()}.
+	 * @param options how it runs
+	 * @param services the engine around it
+	 */
+	public WorkerPool(WorkerPoolOptions options, WorkerServices services) {
+		this.options = options;
+		this.services = services;
+		this.signals = new FetchSignals(options.concurrency());
+		this.recorder = new AttemptRecorder(services);
+		this.acks = new AckBatcher(this.recorder, options.name());
+		this.timer = Executors.newSingleThreadScheduledExecutor((runnable) -> daemon(runnable, "timer"));
+		this.handlers = options.threads().newExecutor(options.name(), options.concurrency());
+		this.runner = new TaskRunner(services, this.timer, this::finished);
+		QueueClaimer claimer = new QueueClaimer(services.store(), options, services.workerId(),
+				ThreadLocalRandom.current());
+		this.fetcher = new Fetcher(claimer, this.signals, this::dispatch, options, services.clock());
+	}
+
+	/**
+	 * Start claiming and running tasks.
+	 * @return this pool
+	 */
+	public synchronized WorkerPool start() {
+		if (this.started) {
+			return this;
+		}
+		this.started = true;
+		this.acks.start();
+		for (String queue : this.options.queues().keySet()) {
+			MarkerWatcher watcher = new MarkerWatcher(this.services.connector().openBlocking(),
+					this.services.store().markerKey(queue), this.signals, this.options.idleWait());
+			this.watchers.add(watcher);
+			this.threads.add(daemon(watcher, "wake-" + queue));
+		}
+		this.threads.add(daemon(this.fetcher, "fetch"));
+		this.threads.forEach(Thread::start);
+		long beat = this.options.heartbeat().toMillis();
+		this.timer.scheduleWithFixedDelay(new LeaseKeeper(this.services, this.options, this.running.values()), beat,
+				beat, TimeUnit.MILLISECONDS);
+		long reap = this.options.reaperInterval().toMillis();
+		this.timer.scheduleWithFixedDelay(new LeaseReaper(this.services, this.options, this.recorder), reap, reap,
+				TimeUnit.MILLISECONDS);
+		logger.info("Worker pool '{}' started: queues {}, concurrency {}, {} threads", this.options.name(),
+				this.options.queues().keySet(), this.options.concurrency(),
+				this.options.threads().usesVirtualThreads() ? "virtual" : "platform");
+		return this;
+	}
+
+	/**
+	 * Stop gracefully within the configured shutdown timeout.
+	 */
+	public void stop() {
+		stop(this.options.shutdownTimeout());
+	}
+
+	/**
+	 * Stop gracefully: take no new tasks, let running ones finish for up to
+	 * {@code timeout}, write their outcomes, then hand the leases of those still running
+	 * back so they are ready again at once.
+	 * @param timeout how long running tasks may take to finish
+	 */
+	public synchronized void stop(Duration timeout) {
+		if (!this.started || this.stopped) {
+			return;
+		}
+		this.stopped = true;
+		this.fetcher.stop();
+		this.watchers.forEach(MarkerWatcher::stop);
+		this.signals.stop();
+		try {
+			for (Thread thread : this.threads) {
+				thread.join(1_000);
+			}
+			this.signals.awaitIdle(this.options.concurrency(), timeout.toMillis());
+			this.acks.drainAndStop(Duration.ofSeconds(5));
+			PoolShutdown.handBack(this.services.store(), this.running.values());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			this.timer.shutdownNow();
+			this.handlers.shutdownNow();
+		}
+		logger.info("Worker pool '{}' stopped", this.options.name());
+	}
+
+	@Override
+	public void close() {
+		stop();
+	}
+
+	/**
+	 * Whether the pool runs.
+	 * @return true between start and stop
+	 */
+	public boolean isRunning() {
+		return this.started && !this.stopped;
+	}
+
+	/**
+	 * How many tasks run right now.
+	 * @return the number of running tasks
+	 */
+	public int runningTasks() {
+		return this.running.size();
+	}
+
+	/**
+	 * The pool's options.
+	 * @return the options
+	 */
+	public WorkerPoolOptions options() {
+		return this.options;
+	}
+
+	private void dispatch(ClaimedTask task) {
+		RunningTask runningTask = new RunningTask(task);
+		this.running.put(task.id(), runningTask);
+		this.handlers.execute(() -> this.runner.run(runningTask));
+	}
+
+	private void finished(FinishedAttempt attempt) {
+		RunningTask runningTask = this.running.remove(attempt.task().id());
+		if (runningTask == null || !runningTask.handedBack()) {
+			this.acks.submit(attempt);
+		}
+		this.signals.release();
+	}
+
+	private Thread daemon(Runnable runnable, String role) {
+		Thread thread = new Thread(runnable, "cleo-" + this.options.name() + "-" + role);
+		thread.setDaemon(true);
+		return thread;
+	}
+
+}

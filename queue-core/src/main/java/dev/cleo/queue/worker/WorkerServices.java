@@ -1,0 +1,35 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.worker;
+
+import java.time.Clock;
+import java.util.function.Function;
+
+import dev.cleo.queue.Retention;
+import dev.cleo.queue.TaskEnqueuer;
+import dev.cleo.queue.TaskHandler;
+import dev.cleo.queue.TaskSerializer;
+import dev.cleo.queue.event.TaskEventBus;
+import dev.cleo.queue.redis.RedisConnector;
+import dev.cleo.queue.redis.TaskStore;
+
+/**
+ * What a worker pool needs from the engine around it. Internal.
+ *
+ * @param store the task store
+ * @param connector the connections, for blocking waits
+ * @param handlers the handler of a task name, or {@code null}
+ * @param serializer payload and result conversion
+ * @param events the event bus
+ * @param clock the clock
+ * @param retention how long finished tasks are kept
+ * @param enqueuer enqueues child tasks
+ * @param maxLogLines how many log lines a task keeps
+ * @param workerId this process's worker id, stored with the tasks it runs
+ */
+public record WorkerServices(TaskStore store, RedisConnector connector, Function<String, TaskHandler> handlers,
+		TaskSerializer serializer, TaskEventBus events, Clock clock, Retention retention, TaskEnqueuer enqueuer,
+		int maxLogLines, String workerId) {
+
+}

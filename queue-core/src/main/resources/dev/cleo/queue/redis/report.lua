@@ -1,0 +1,15 @@
+-- report: progress and log lines from a running attempt, kept only while its lease is held, so a
+-- worker that lost its task can neither write into a newer attempt nor resurrect a trimmed one.
+-- ARGV[1] queue key prefix, ARGV[2] id, ARGV[3] token, ARGV[4] progress ("" = unchanged),
+-- ARGV[5] log line ("" = none), ARGV[6] max log lines kept
+-- Returns: 1 when written, 0 when the lease is gone.
+local prefix, id = ARGV[1], ARGV[2]
+local key = task_key(prefix, id)
+if redis.call("HGET", key, "token") ~= ARGV[3] then return 0 end
+if ARGV[4] ~= "" then redis.call("HSET", key, "progress", ARGV[4]) end
+if ARGV[5] ~= "" then
+  local logs = prefix .. "logs:" .. id
+  redis.call("RPUSH", logs, ARGV[5])
+  redis.call("LTRIM", logs, -tonumber(ARGV[6]), -1)
+end
+return 1

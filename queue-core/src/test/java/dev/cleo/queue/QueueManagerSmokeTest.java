@@ -1,0 +1,48 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.cleo.queue.test.RedisServer;
+import dev.cleo.queue.test.RedisTest;
+import dev.cleo.queue.worker.WorkerPoolOptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@RedisTest
+class QueueManagerSmokeTest {
+
+	private QueueManager manager;
+
+	@BeforeEach
+	void setUp(RedisServer redis) {
+		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.manager.close();
+	}
+
+	@Test
+	void enqueuedTaskRunsAndStoresItsResult() {
+		this.manager.register("add", (task) -> {
+			Map<?, ?> numbers = task.payload(Map.class);
+			return ((Integer) numbers.get("a")) + ((Integer) numbers.get("b"));
+		});
+		this.manager.startWorkers(WorkerPoolOptions.builder().queue("math").concurrency(2).build());
+		TaskHandle<Object> handle = this.manager.enqueue("add", Map.of("a", 2, "b", 3),
+				TaskOptions.defaults().queue("math"));
+		await().atMost(Duration.ofSeconds(5)).until(() -> handle.state().orElseThrow() == TaskState.COMPLETED);
+		assertThat(handle.withResultType(Integer.class).result()).contains(5);
+	}
+
+}
