@@ -64,8 +64,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * @return this manager
 	 */
 	public QueueManager register(String name, TaskHandler handler) {
-		TaskRequest.of(name, null);
-		this.handlers.put(name, handler);
+		this.handlers.put(TaskRequest.checkName(name), handler);
 		return this;
 	}
 

@@ -18,10 +18,21 @@ public record TaskRequest(String name, Object payload, TaskOptions options) {
 	 * Check the name and options.
 	 */
 	public TaskRequest {
+		checkName(name);
+		Objects.requireNonNull(options, "options must not be null");
+	}
+
+	/**
+	 * Check a task name.
+	 * @param name the name
+	 * @return the name
+	 * @throws InvalidTaskOptionException when it is blank or longer than 200 characters
+	 */
+	public static String checkName(String name) {
 		if (name == null || name.isBlank() || name.length() > 200) {
 			throw new InvalidTaskOptionException("task name must be 1 to 200 characters, was '" + name + "'");
 		}
-		Objects.requireNonNull(options, "options must not be null");
+		return name;
 	}
 
 	/**

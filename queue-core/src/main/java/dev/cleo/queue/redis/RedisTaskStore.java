@@ -228,6 +228,11 @@ public final class RedisTaskStore implements TaskStore {
 	}
 
 	@Override
+	public void wake(String queue) {
+		await(this.commands.zadd(markerKey(queue), 0, "m"), "wake workers of queue '" + queue + "'");
+	}
+
+	@Override
 	public String markerKey(String queue) {
 		return this.keys.key(queue, "marker");
 	}

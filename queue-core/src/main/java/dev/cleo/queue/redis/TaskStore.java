@@ -81,6 +81,12 @@ public interface TaskStore {
 	/** Count the tasks of a queue by place. */
 	QueueCounts counts(String queue);
 
+	/**
+	 * Put the wake-up marker back, for a worker that popped it but has no free slot to
+	 * use it.
+	 */
+	void wake(String queue);
+
 	/** The key blocked workers wait on for a queue. */
 	String markerKey(String queue);
 

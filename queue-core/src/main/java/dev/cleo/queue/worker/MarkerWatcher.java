@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import dev.cleo.queue.QueueException;
 import dev.cleo.queue.redis.RedisCalls;
 import dev.cleo.queue.redis.RedisConnector.BlockingConnection;
+import dev.cleo.queue.redis.TaskStore;
 
 /**
  * Blocks in Redis on one queue's wake-up marker (its own connection, {@code BZPOPMIN})
@@ -23,6 +24,10 @@ final class MarkerWatcher implements Runnable {
 
 	private final BlockingConnection connection;
 
+	private final TaskStore store;
+
+	private final String queue;
+
 	private final String markerKey;
 
 	private final FetchSignals signals;
@@ -33,9 +38,12 @@ final class MarkerWatcher implements Runnable {
 
 	private volatile boolean running = true;
 
-	MarkerWatcher(BlockingConnection connection, String markerKey, FetchSignals signals, Duration idleWait) {
+	MarkerWatcher(BlockingConnection connection, TaskStore store, String queue, FetchSignals signals,
+			Duration idleWait) {
 		this.connection = connection;
-		this.markerKey = markerKey;
+		this.store = store;
+		this.queue = queue;
+		this.markerKey = store.markerKey(queue);
 		this.signals = signals;
 		this.idleWait = idleWait;
 		this.backoff = new OutageBackoff(logger, "Waiting for work on " + markerKey);
@@ -51,7 +59,12 @@ final class MarkerWatcher implements Runnable {
 				boolean popped = RedisCalls.await(this.connection.popMarker(this.markerKey, this.idleWait),
 						this.idleWait.plusSeconds(5), "wait for work");
 				this.backoff.succeeded();
-				if (popped) {
+				if (popped && this.signals.free() == 0) {
+					// Every slot filled while we waited: leave the wake-up to an instance
+					// that can use it.
+					this.store.wake(this.queue);
+				}
+				else if (popped) {
 					this.signals.signalWork();
 				}
 			}

@@ -50,6 +50,7 @@ final class TaskRunner {
 
 	void run(RunningTask running) {
 		ClaimedTask task = running.task();
+		Thread.interrupted();
 		running.attach(Thread.currentThread());
 		publish(ObserverEvent.STARTED, task, null);
 		ScheduledFuture<?> watchdog = (task.timeoutMillis() > 0)

@@ -87,8 +87,8 @@ public final class WorkerPool implements AutoCloseable {
 		this.started = true;
 		this.acks.start();
 		for (String queue : this.options.queues().keySet()) {
-			MarkerWatcher watcher = new MarkerWatcher(this.services.connector().openBlocking(),
-					this.services.store().markerKey(queue), this.signals, this.options.idleWait());
+			MarkerWatcher watcher = new MarkerWatcher(this.services.connector().openBlocking(), this.services.store(),
+					queue, this.signals, this.options.idleWait());
 			this.watchers.add(watcher);
 			this.threads.add(daemon(watcher, "wake-" + queue));
 		}
