@@ -16,6 +16,7 @@ import dev.cleo.queue.event.ObserverEvent;
 import dev.cleo.queue.event.TaskEvent;
 import dev.cleo.queue.redis.EnqueueResult;
 import dev.cleo.queue.redis.NewTask;
+import dev.cleo.queue.redis.RedisCalls;
 
 /**
  * Turns enqueue requests into stored tasks: writes payloads, resolves times against the
@@ -41,18 +42,22 @@ final class TaskWriter {
 		@SuppressWarnings("unchecked")
 		TaskHandle<Object>[] handles = new TaskHandle[tasks.length];
 		List<CompletableFuture<Void>> writes = new ArrayList<>();
+		List<CompletableFuture<?>> stores = new ArrayList<>();
 		for (Map.Entry<String, List<Integer>> entry : QueueManager.indexByQueue(requests).entrySet()) {
 			String queue = entry.getKey();
 			List<NewTask> batch = entry.getValue().stream().map((i) -> tasks[i]).toList();
-			writes.add(this.engine.store().enqueue(queue, batch).thenAccept((results) -> {
+			CompletableFuture<List<EnqueueResult>> stored = this.engine.store().enqueue(queue, batch);
+			stores.add(stored);
+			writes.add(stored.thenAccept((results) -> {
 				for (int j = 0; j < results.size(); j++) {
 					int index = entry.getValue().get(j);
 					handles[index] = created(queue, requests.get(index), results.get(j));
 				}
 			}));
 		}
-		return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
-			.thenApply((done) -> Arrays.asList(handles));
+		// a caller that gives up cancels the enqueue scripts, so they are not sent later
+		return RedisCalls.cancelling(CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+			.thenApply((done) -> Arrays.asList(handles)), stores.toArray(CompletableFuture[]::new));
 	}
 
 	private NewTask newTask(TaskRequest request, long now) {

@@ -63,7 +63,9 @@ public final class TaskEventBus {
 			try {
 				listener.onEvent(event);
 			}
-			catch (RuntimeException ex) {
+			catch (Exception ex) {
+				// Any Exception: a Kotlin listener can throw a checked one, which
+				// must not fail an enqueue, leak a worker slot or stop the acks
 				logger.warn("Task event listener {} failed on {} of task {}", listener, event.type(), event.taskId(),
 						ex);
 			}

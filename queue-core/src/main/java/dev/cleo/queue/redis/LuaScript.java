@@ -41,15 +41,32 @@ final class LuaScript {
 	<T> CompletableFuture<T> run(RedisClusterAsyncCommands<String, String> commands, ScriptOutputType type,
 			String[] keys, String... args) {
 		CompletableFuture<T> first = commands.<T>evalsha(this.sha, type, keys, args).toCompletableFuture();
-		return first.handle((value, error) -> {
+		CompletableFuture<T> result = new CompletableFuture<>();
+		first.whenComplete((value, error) -> {
 			if (error == null) {
-				return CompletableFuture.completedFuture(value);
+				result.complete(value);
 			}
-			if (isNoScript(error)) {
-				return commands.<T>eval(this.source, type, keys, args).toCompletableFuture();
+			else if (isNoScript(error) && !result.isDone()) {
+				CompletableFuture<T> retry = commands.<T>eval(this.source, type, keys, args).toCompletableFuture();
+				RedisCalls.cancelling(result, retry);
+				retry.whenComplete((retried, retryError) -> complete(result, retried, retryError));
 			}
-			return CompletableFuture.<T>failedFuture(error);
-		}).thenCompose((future) -> future);
+			else {
+				result.completeExceptionally(error);
+			}
+		});
+		// A caller that gave up (RedisCalls.await timed out) cancels the result: the
+		// commands must then not be sent when a lost connection comes back.
+		return RedisCalls.cancelling(result, first);
+	}
+
+	private static <T> void complete(CompletableFuture<T> result, T value, Throwable error) {
+		if (error == null) {
+			result.complete(value);
+		}
+		else {
+			result.completeExceptionally(error);
+		}
 	}
 
 	String name() {

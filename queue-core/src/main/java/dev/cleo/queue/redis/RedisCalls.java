@@ -52,6 +52,28 @@ public final class RedisCalls {
 	}
 
 	/**
+	 * Let a future built on Redis commands cancel those commands when it is cancelled.
+	 * Cancelling a derived future does not reach the command it was built on, and a
+	 * command Lettuce holds while disconnected is sent when the connection comes back:
+	 * without this, a call {@link #await} gave up on (and reported as failed) would still
+	 * run later, enqueueing a task or leasing tasks to a worker that no longer waits.
+	 * @param <T> the answer type
+	 * @param derived the future the caller waits on
+	 * @param commands the command futures it was built on
+	 * @return {@code derived}
+	 */
+	public static <T> CompletableFuture<T> cancelling(CompletableFuture<T> derived, CompletableFuture<?>... commands) {
+		derived.whenComplete((value, error) -> {
+			if (derived.isCancelled()) {
+				for (CompletableFuture<?> command : commands) {
+					command.cancel(false);
+				}
+			}
+		});
+		return derived;
+	}
+
+	/**
 	 * Map a failure of a Redis command.
 	 * @param error the failure
 	 * @param what what the command does

@@ -67,13 +67,14 @@ public final class RedisTaskStore implements TaskStore {
 			args.add((task.dedupeId() != null) ? task.dedupeId() : "");
 			args.add(Long.toString(task.dedupeWindowMillis()));
 		}
-		return this.<List<Object>>run(this.scripts.enqueue, queue, args).thenApply((reply) -> {
+		CompletableFuture<List<Object>> script = run(this.scripts.enqueue, queue, args);
+		return RedisCalls.cancelling(script.thenApply((reply) -> {
 			List<EnqueueResult> results = new ArrayList<>(tasks.size());
 			for (int i = 0; i < reply.size(); i += 2) {
 				results.add(new EnqueueResult((String) reply.get(i), (Long) reply.get(i + 1) == 1));
 			}
 			return results;
-		});
+		}), script);
 	}
 
 	@Override

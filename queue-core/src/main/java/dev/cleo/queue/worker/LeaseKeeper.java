@@ -4,7 +4,6 @@
 package dev.cleo.queue.worker;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +27,9 @@ final class LeaseKeeper implements Runnable {
 
 	private final WorkerPoolOptions options;
 
-	private final Collection<RunningTask> running;
+	private final Map<String, RunningTask> running;
 
-	LeaseKeeper(WorkerServices services, WorkerPoolOptions options, Collection<RunningTask> running) {
+	LeaseKeeper(WorkerServices services, WorkerPoolOptions options, Map<String, RunningTask> running) {
 		this.services = services;
 		this.options = options;
 		this.running = running;
@@ -39,7 +38,7 @@ final class LeaseKeeper implements Runnable {
 	@Override
 	public void run() {
 		Map<String, Map<String, RunningTask>> byQueue = new LinkedHashMap<>();
-		for (RunningTask task : this.running) {
+		for (RunningTask task : this.running.values()) {
 			byQueue.computeIfAbsent(task.task().queue(), (q) -> new LinkedHashMap<>()).put(task.task().id(), task);
 		}
 		byQueue.forEach(this::extend);
@@ -51,7 +50,9 @@ final class LeaseKeeper implements Runnable {
 		try {
 			for (String lostId : this.services.store().extend(queue, leases, this.options.lease())) {
 				RunningTask task = tasks.get(lostId);
-				if (task != null && !task.handedBack()) {
+				// A task that finished while the heartbeat was on its way was acked, not
+				// lost.
+				if (task != null && this.running.get(lostId) == task && !task.handedBack()) {
 					task.loseLease();
 					logger.warn("Lease on task {} ({}) was lost while it ran; it will run again elsewhere", lostId,
 							task.task().name());

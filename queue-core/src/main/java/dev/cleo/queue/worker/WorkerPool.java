@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -71,8 +71,9 @@ public final class WorkerPool implements AutoCloseable {
 		this.timer = Executors.newSingleThreadScheduledExecutor((runnable) -> daemon(runnable, "timer"));
 		this.handlers = options.threads().newExecutor(options.name(), options.concurrency());
 		this.runner = new TaskRunner(services, this.timer, this::finished);
-		QueueClaimer claimer = new QueueClaimer(services.store(), options, services.workerId(),
-				ThreadLocalRandom.current());
+		// Not ThreadLocalRandom.current(): used from the fetch thread, it
+		// draws a sequence fixed by that thread's id, alike in every process
+		QueueClaimer claimer = new QueueClaimer(services.store(), options, services.workerId(), new SplittableRandom());
 		this.fetcher = new Fetcher(claimer, this.signals, this::dispatch, options, services.clock());
 	}
 
@@ -95,8 +96,8 @@ public final class WorkerPool implements AutoCloseable {
 		this.threads.add(daemon(this.fetcher, "fetch"));
 		this.threads.forEach(Thread::start);
 		long beat = this.options.heartbeat().toMillis();
-		this.timer.scheduleWithFixedDelay(new LeaseKeeper(this.services, this.options, this.running.values()), beat,
-				beat, TimeUnit.MILLISECONDS);
+		this.timer.scheduleWithFixedDelay(new LeaseKeeper(this.services, this.options, this.running), beat, beat,
+				TimeUnit.MILLISECONDS);
 		long reap = this.options.reaperInterval().toMillis();
 		this.timer.scheduleWithFixedDelay(new LeaseReaper(this.services, this.options, this.recorder), reap, reap,
 				TimeUnit.MILLISECONDS);

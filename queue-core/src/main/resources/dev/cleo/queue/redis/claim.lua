@@ -3,7 +3,8 @@
 -- ARGV[5] lease token base (random per call), ARGV[6] worker id, ARGV[7] promote limit
 -- Returns: { next_due, id, token, name, payload, attempts, max_attempts, timeout_ms, backoff, run_at, ... }
 --   next_due is the score of the earliest delayed task when fewer than `count` were taken, else -1
---   (-2 when nothing is delayed). Tasks past their expire_at are marked expired, not returned.
+--   (-2 when nothing is delayed). Tasks never started and past their expire_at are marked expired,
+--   not returned; a retry runs whatever its expire_at, since the TTL only bounds the wait for a first start.
 local prefix, now, count = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
 local lease_until, token_base, worker = now + tonumber(ARGV[4]), ARGV[5], ARGV[6]
 local delayed, ready = prefix .. "delayed", prefix .. "ready"
@@ -27,7 +28,7 @@ while taken < count do
     local key = task_key(prefix, id)
     local f = redis.call("HMGET", key, "name", "payload", "attempts", "max_attempts", "timeout_ms",
       "backoff", "run_at", "expire_at")
-    if f[1] and f[8] and tonumber(f[8]) <= now then
+    if f[1] and f[8] and tonumber(f[3]) == 0 and tonumber(f[8]) <= now then
       redis.call("HSET", key, "state", "expired", "finished_at", now)
       redis.call("ZADD", prefix .. "done", now, id)
     elseif f[1] then

@@ -1,0 +1,127 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.cleo.queue.test.RedisServer;
+import dev.cleo.queue.test.RedisTest;
+import dev.cleo.queue.worker.WorkerPoolOptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@RedisTest
+class CancelTest {
+
+	private static final Clock CLOCK = Clock.systemUTC();
+
+	private static final TaskOptions JOBS = TaskOptions.defaults().queue("jobs");
+
+	private final List<String> ran = new CopyOnWriteArrayList<>();
+
+	private QueueManager manager;
+
+	@BeforeEach
+	void setUp(RedisServer redis) {
+		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
+		this.manager.register("job", (task) -> this.ran.add(task.payload(String.class)));
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.manager.close();
+	}
+
+	@Test
+	void waitingTaskIsCancelledAndNeverRuns() {
+		TaskHandle<Object> handle = this.manager.enqueue("job", "cancelled", JOBS);
+		assertThat(handle.cancel()).isTrue();
+		TaskInfo info = handle.info().orElseThrow();
+		assertThat(info.state()).isEqualTo(TaskState.CANCELLED);
+		assertThat(info.finishedAt()).isNotNull();
+		assertThat(this.manager.counts("jobs").waiting()).isZero();
+		startWorkers();
+		runToCompletion("after");
+		assertThat(this.ran).containsExactly("after");
+		assertThat(handle.state()).contains(TaskState.CANCELLED);
+	}
+
+	@Test
+	void delayedTaskIsCancelledAndNeverRuns() {
+		startWorkers();
+		TaskHandle<Object> handle = this.manager.enqueue("job", "cancelled", JOBS.delay(Duration.ofMillis(200)));
+		assertThat(handle.state()).contains(TaskState.DELAYED);
+		assertThat(this.manager.cancel("jobs", handle.id())).isTrue();
+		assertThat(handle.state()).contains(TaskState.CANCELLED);
+		assertThat(this.manager.counts("jobs").delayed()).isZero();
+		long due = handle.info().orElseThrow().runAt().toEpochMilli();
+		await().atMost(Duration.ofSeconds(2)).until(() -> CLOCK.millis() > due + 50);
+		runToCompletion("after");
+		assertThat(this.ran).containsExactly("after");
+		assertThat(handle.state()).contains(TaskState.CANCELLED);
+	}
+
+	@Test
+	void activeTaskCannotBeCancelled() throws InterruptedException {
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		this.manager.register("slow", (task) -> {
+			started.countDown();
+			return release.await(10, TimeUnit.SECONDS);
+		});
+		startWorkers();
+		TaskHandle<Object> handle = this.manager.enqueue("slow", null, JOBS);
+		assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+		try {
+			assertThat(handle.cancel()).isFalse();
+			assertThat(handle.state()).contains(TaskState.ACTIVE);
+		}
+		finally {
+			release.countDown();
+		}
+		await().atMost(Duration.ofSeconds(5)).until(() -> handle.state().orElseThrow() == TaskState.COMPLETED);
+		assertThat(handle.withResultType(Boolean.class).result()).contains(true);
+	}
+
+	@Test
+	void completedTaskCannotBeCancelled() {
+		startWorkers();
+		TaskHandle<Object> handle = runToCompletion("done");
+		assertThat(handle.cancel()).isFalse();
+		assertThat(handle.state()).contains(TaskState.COMPLETED);
+	}
+
+	@Test
+	void cancelledTaskCannotBeCancelledAgain() {
+		TaskHandle<Object> handle = this.manager.enqueue("job", "twice", JOBS);
+		assertThat(handle.cancel()).isTrue();
+		assertThat(handle.cancel()).isFalse();
+	}
+
+	@Test
+	void unknownTaskCannotBeCancelled() {
+		assertThat(this.manager.cancel("jobs", "no-such-id")).isFalse();
+	}
+
+	private TaskHandle<Object> runToCompletion(String payload) {
+		TaskHandle<Object> handle = this.manager.enqueue("job", payload, JOBS);
+		await().atMost(Duration.ofSeconds(5)).until(() -> handle.state().orElseThrow() == TaskState.COMPLETED);
+		return handle;
+	}
+
+	private void startWorkers() {
+		this.manager.startWorkers(WorkerPoolOptions.builder().queue("jobs").concurrency(1).build());
+	}
+
+}

@@ -1,0 +1,98 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.cleo.queue.event.ObserverEvent;
+import dev.cleo.queue.event.TaskEvent;
+import dev.cleo.queue.test.RedisServer;
+import dev.cleo.queue.test.RedisTest;
+import dev.cleo.queue.worker.WorkerPoolOptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@RedisTest
+class DeduplicationTest {
+
+	private static final Clock CLOCK = Clock.systemUTC();
+
+	private static final TaskOptions ORDER_1 = TaskOptions.defaults().queue("orders").dedupeId("order-1");
+
+	private static final Duration SHORT_WINDOW = Duration.ofMillis(300);
+
+	private final List<String> ran = new CopyOnWriteArrayList<>();
+
+	private QueueManager manager;
+
+	@BeforeEach
+	void setUp(RedisServer redis) {
+		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
+		this.manager.register("confirm", (task) -> this.ran.add(task.id()));
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.manager.close();
+	}
+
+	@Test
+	void secondEnqueueWithinTheWindowReturnsTheFirstTask() {
+		List<TaskEvent> created = new CopyOnWriteArrayList<>();
+		this.manager.onTaskEvent(created::add, ObserverEvent.CREATED);
+		TaskHandle<Object> first = this.manager.enqueue("confirm", "a", ORDER_1);
+		TaskHandle<Object> second = this.manager.enqueue("confirm", "b", ORDER_1);
+		assertThat(first.isDuplicate()).isFalse();
+		assertThat(second.isDuplicate()).isTrue();
+		assertThat(second.id()).isEqualTo(first.id());
+		assertThat(this.manager.counts("orders").waiting()).isOne();
+		assertThat(second.info().orElseThrow().payloadJson()).isEqualTo("\"a\"");
+		assertThat(created).extracting(TaskEvent::taskId).containsExactly(first.id());
+		this.manager.startWorkers(WorkerPoolOptions.builder().queue("orders").build());
+		await().atMost(Duration.ofSeconds(5)).until(() -> first.state().orElseThrow() == TaskState.COMPLETED);
+		assertThat(this.ran).containsExactly(first.id());
+	}
+
+	@Test
+	void duplicatesWithinOneEnqueueAllReturnTheFirstTask() {
+		List<TaskHandle<Object>> handles = this.manager.enqueueAll(List.of(TaskRequest.of("confirm", "a", ORDER_1),
+				TaskRequest.of("confirm", "b", ORDER_1), TaskRequest.of("confirm", "c", ORDER_1.dedupeId("order-2"))));
+		assertThat(handles).extracting(TaskHandle::isDuplicate).containsExactly(false, true, false);
+		assertThat(handles.get(1).id()).isEqualTo(handles.get(0).id());
+		assertThat(this.manager.counts("orders").waiting()).isEqualTo(2);
+	}
+
+	@Test
+	void sameDedupeIdOnAnotherQueueIsAnotherTask() {
+		TaskHandle<Object> first = this.manager.enqueue("confirm", "a", ORDER_1);
+		TaskHandle<Object> other = this.manager.enqueue("confirm", "a", ORDER_1.queue("refunds"));
+		assertThat(other.isDuplicate()).isFalse();
+		assertThat(other.id()).isNotEqualTo(first.id());
+	}
+
+	@Test
+	void enqueueAfterTheWindowCreatesANewTask() {
+		TaskOptions options = ORDER_1.dedupeWindow(SHORT_WINDOW);
+		TaskHandle<Object> first = this.manager.enqueue("confirm", "a", options);
+		long storedBy = CLOCK.millis();
+		assertThat(this.manager.enqueue("confirm", "b", options).isDuplicate()).as("within the window").isTrue();
+		await().atMost(Duration.ofSeconds(2)).until(() -> CLOCK.millis() > storedBy + SHORT_WINDOW.toMillis());
+		TaskHandle<Object> later = this.manager.enqueue("confirm", "c", options);
+		assertThat(later.isDuplicate()).isFalse();
+		assertThat(later.id()).isNotEqualTo(first.id());
+		assertThat(this.manager.counts("orders").waiting()).isEqualTo(2);
+		this.manager.startWorkers(WorkerPoolOptions.builder().queue("orders").build());
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.ran.size() == 2);
+		assertThat(this.ran).containsExactlyInAnyOrder(first.id(), later.id());
+	}
+
+}

@@ -1,0 +1,54 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.sample.bench;
+
+import java.util.List;
+import java.util.Set;
+
+import dev.cleo.sample.CommandLineOptions;
+
+/**
+ * What one bench run does.
+ *
+ * @param redisUrl the Redis to drive
+ * @param scenarios the scenarios to run, in order
+ * @param tasks the base task count; each scenario scales it (flood runs ten times as
+ * many)
+ * @param concurrency the worker pool's concurrency
+ * @param durationSeconds how long the latency scenario measures
+ * @param rate the latency scenario's enqueues per second
+ * @param batchesInFlight how many enqueue batches a producer keeps on their way to Redis
+ * (1 means sequential {@code enqueueAll} calls)
+ */
+public record BenchOptions(String redisUrl, List<String> scenarios, int tasks, int concurrency, int durationSeconds,
+		int rate, int batchesInFlight) {
+
+	/** The default base task count. */
+	public static final int DEFAULT_TASKS = 100_000;
+
+	private static final Set<String> KNOWN = Set.of("redis-url", "scenario", "tasks", "concurrency", "duration-seconds",
+			"rate", "batches-in-flight");
+
+	/**
+	 * Read the options of the {@code bench} command.
+	 * @param args the arguments after {@code bench}
+	 * @return the options
+	 * @throws IllegalArgumentException when an option is unknown, malformed or missing
+	 */
+	public static BenchOptions parse(List<String> args) {
+		CommandLineOptions options = CommandLineOptions.parse("bench", args, KNOWN);
+		String url = options.value("redis-url")
+			.orElseThrow(() -> new IllegalArgumentException("bench needs --redis-url=redis://HOST:PORT"));
+		List<String> scenarios = options.value("scenario")
+			.map(Scenarios::checkName)
+			.map(List::of)
+			.orElse(Scenarios.NAMES);
+		int tasks = options.intValue("tasks", DEFAULT_TASKS, 1, 100_000_000);
+		int defaultDuration = (int) Math.max(1, Math.round(10.0 * tasks / DEFAULT_TASKS));
+		return new BenchOptions(url, scenarios, tasks, options.intValue("concurrency", 50, 1, 10_000),
+				options.intValue("duration-seconds", defaultDuration, 1, 3_600),
+				options.intValue("rate", 1_000, 1, 1_000_000), options.intValue("batches-in-flight", 4, 1, 64));
+	}
+
+}

@@ -1,0 +1,69 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.sample.bench;
+
+import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.Retention;
+
+/**
+ * A producer and a pool running at once, timed from the first enqueue to the last
+ * completion. {@code end_to_end} runs the base task count; {@code flood} runs ten times
+ * as many with the default {@link Retention} and reports Redis's memory before, at its
+ * peak during (sampled every second) and after the run, which shows whether retention
+ * keeps memory bounded.
+ */
+final class EndToEndScenario implements Scenario {
+
+	private final String name;
+
+	private final int multiplier;
+
+	private final boolean sampleMemory;
+
+	private EndToEndScenario(String name, int multiplier, boolean sampleMemory) {
+		this.name = name;
+		this.multiplier = multiplier;
+		this.sampleMemory = sampleMemory;
+	}
+
+	static EndToEndScenario standard() {
+		return new EndToEndScenario("end_to_end", 1, false);
+	}
+
+	static EndToEndScenario flood() {
+		return new EndToEndScenario("flood", 10, true);
+	}
+
+	@Override
+	public String name() {
+		return this.name;
+	}
+
+	@Override
+	public BenchResult run(BenchContext bench) throws InterruptedException {
+		int tasks = Math.multiplyExact(bench.options().tasks(), this.multiplier);
+		Long before = this.sampleMemory ? bench.redis().usedMemory() : null;
+		try (QueueManager manager = bench.newManager();
+				Completions done = Completions.track(manager, this.name, tasks);
+				MemorySampler sampler = this.sampleMemory ? MemorySampler.start(bench.redis()) : null) {
+			manager.startWorkers(bench.pool(this.name));
+			long start = System.nanoTime();
+			bench.producer(manager, this.name).enqueue(tasks);
+			done.await();
+			long nanos = System.nanoTime() - start;
+			BenchResult result = new BenchResult(this.name, tasks, bench.options().concurrency(), nanos)
+				.producer(bench.options())
+				.dead(done.dead());
+			return this.sampleMemory ? withMemory(result, before, sampler) : result;
+		}
+	}
+
+	private static BenchResult withMemory(BenchResult result, long before, MemorySampler sampler) {
+		sampler.close();
+		return result.with("retention_completed_max_count", Retention.defaults().completedMaxCount())
+			.with("redis_used_memory_before_bytes", before)
+			.with("redis_used_memory_peak_during_bytes", sampler.peak());
+	}
+
+}

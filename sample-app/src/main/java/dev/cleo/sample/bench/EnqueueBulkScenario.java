@@ -1,0 +1,31 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.sample.bench;
+
+import dev.cleo.queue.QueueManager;
+
+/**
+ * {@code enqueue_bulk}: how fast a producer stores tasks, from the first batch sent to
+ * the last one acknowledged. No pool runs, so the tasks stay waiting.
+ */
+final class EnqueueBulkScenario implements Scenario {
+
+	@Override
+	public String name() {
+		return "enqueue_bulk";
+	}
+
+	@Override
+	public BenchResult run(BenchContext bench) throws InterruptedException {
+		int tasks = bench.options().tasks();
+		try (QueueManager manager = bench.newManager()) {
+			Producer producer = bench.producer(manager, name());
+			long start = System.nanoTime();
+			producer.enqueue(tasks);
+			long nanos = System.nanoTime() - start;
+			return new BenchResult(name(), tasks, bench.options().batchesInFlight(), nanos).producer(bench.options());
+		}
+	}
+
+}

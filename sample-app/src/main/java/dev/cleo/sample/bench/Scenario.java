@@ -1,0 +1,26 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.sample.bench;
+
+/**
+ * One measurement. It builds its own {@code QueueManager} and worker pool on a queue of
+ * its own, closes them before it returns, and reports what it measured; the bench adds
+ * Redis's memory use afterwards.
+ */
+interface Scenario {
+
+	/**
+	 * @return the name, which is also the queue it uses
+	 */
+	String name();
+
+	/**
+	 * Run the scenario on a Redis whose bench keys were just deleted.
+	 * @param bench the options and the Redis to use
+	 * @return the result line
+	 * @throws InterruptedException when the bench is interrupted
+	 */
+	BenchResult run(BenchContext bench) throws InterruptedException;
+
+}

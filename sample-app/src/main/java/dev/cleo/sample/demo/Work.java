@@ -1,0 +1,14 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.sample.demo;
+
+/**
+ * The payload of a {@code simulate-work} task.
+ *
+ * @param millis how long each attempt works
+ * @param failTimes how many attempts fail before one succeeds
+ */
+public record Work(long millis, int failTimes) {
+
+}

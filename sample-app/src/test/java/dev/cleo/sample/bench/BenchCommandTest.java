@@ -1,0 +1,101 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.sample.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.cleo.queue.test.RedisServer;
+import dev.cleo.queue.test.RedisTest;
+import dev.cleo.sample.SampleApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@RedisTest
+class BenchCommandTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private RedisClient client;
+
+	private StatefulRedisConnection<String, String> connection;
+
+	@BeforeEach
+	void connect(RedisServer redis) {
+		this.client = redis.newClient();
+		this.connection = this.client.connect();
+	}
+
+	@AfterEach
+	void disconnect() {
+		this.connection.close();
+		this.client.shutdown();
+	}
+
+	@Test
+	void everyScenarioPrintsOneJsonLineAndOnlyBenchKeysAreDeleted(RedisServer redis) {
+		this.connection.sync().set("other:keep", "still here");
+		List<JsonNode> lines = bench(redis, "--tasks=200", "--duration-seconds=1", "--rate=200");
+		assertThat(lines).extracting((line) -> line.get("scenario").asString())
+			.containsExactly("enqueue_bulk", "drain", "end_to_end", "latency", "flood");
+		for (JsonNode line : lines) {
+			assertThat(line.get("tasks").asLong()).isPositive();
+			assertThat(line.get("concurrency").asInt()).isPositive();
+			assertThat(line.get("seconds").asDouble()).isPositive();
+			assertThat(line.get("tasks_per_sec").asDouble()).isPositive();
+			assertThat(line.get("redis_used_memory_bytes").asLong()).isPositive();
+		}
+		assertThat(this.connection.sync().get("other:keep")).isEqualTo("still here");
+		assertThat(this.connection.sync().keys("cleo-bench:*")).isEmpty();
+	}
+
+	@Test
+	void latencyReportsPercentilesOfTheMeasuredTasks(RedisServer redis) {
+		JsonNode latency = bench(redis, "--scenario=latency", "--duration-seconds=1", "--rate=100").get(0);
+		assertThat(latency.get("tasks").asLong()).isEqualTo(100);
+		double p50 = latency.get("p50_ms").asDouble();
+		assertThat(p50).isPositive();
+		assertThat(latency.get("p95_ms").asDouble()).isGreaterThanOrEqualTo(p50);
+		assertThat(latency.get("p99_ms").asDouble()).isGreaterThanOrEqualTo(latency.get("p95_ms").asDouble());
+	}
+
+	@Test
+	void floodRunsTenTimesTheTasksAndReportsMemoryBeforeAndDuring(RedisServer redis) {
+		JsonNode flood = bench(redis, "--scenario=flood", "--tasks=100").get(0);
+		assertThat(flood.get("tasks").asLong()).isEqualTo(1_000);
+		assertThat(flood.get("redis_used_memory_before_bytes").asLong()).isPositive();
+		assertThat(flood.get("redis_used_memory_peak_during_bytes").asLong()).isPositive();
+		assertThat(flood.has("p50_ms")).isFalse();
+	}
+
+	@Test
+	void unknownScenarioIsAUsageError(RedisServer redis) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		int status = SampleApplication.run(new String[] { "bench", "--redis-url=" + redis.uri(), "--scenario=nope" },
+				new PrintStream(out, true, StandardCharsets.UTF_8));
+		assertThat(status).isEqualTo(2);
+		assertThat(out.size()).isZero();
+	}
+
+	private List<JsonNode> bench(RedisServer redis, String... options) {
+		String[] args = new String[options.length + 2];
+		args[0] = "bench";
+		args[1] = "--redis-url=" + redis.uri();
+		System.arraycopy(options, 0, args, 2, options.length);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		assertThat(SampleApplication.run(args, new PrintStream(out, true, StandardCharsets.UTF_8))).isZero();
+		return out.toString(StandardCharsets.UTF_8).lines().map(JSON::readTree).toList();
+	}
+
+}
