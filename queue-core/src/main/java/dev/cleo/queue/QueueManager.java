@@ -190,7 +190,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	public WorkerPool startWorkers(WorkerPoolOptions options) {
 		WorkerServices services = new WorkerServices(this.engine.store(), this.engine.connector(), this.handlers::get,
 				this.engine.serializer(), this.engine.events(), this.engine.clock(), this.engine.retention(), this,
-				this.engine.maxLogLines(), this.engine.workerId() + "/" + options.name());
+				this.engine.maxLogLines(), this.engine.workerId() + "/" + options.name(), this.engine.commandTimeout());
 		WorkerPool pool = new WorkerPool(options, services);
 		this.pools.add(pool);
 		return pool.start();

@@ -6,6 +6,9 @@ package dev.cleo.queue.redis;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.cleo.queue.QueueException;
@@ -18,7 +21,19 @@ import io.lettuce.core.RedisCommandExecutionException;
  */
 public final class RedisCalls {
 
+	private static final ScheduledThreadPoolExecutor TIMEOUTS = timeoutScheduler();
+
 	private RedisCalls() {
+	}
+
+	private static ScheduledThreadPoolExecutor timeoutScheduler() {
+		ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, (runnable) -> {
+			Thread thread = new Thread(runnable, "cleo-redis-timeouts");
+			thread.setDaemon(true);
+			return thread;
+		});
+		scheduler.setRemoveOnCancelPolicy(true);
+		return scheduler;
 	}
 
 	/**
@@ -49,6 +64,39 @@ public final class RedisCalls {
 			future.cancel(true);
 			throw new QueueException("Interrupted while waiting to " + what, ex);
 		}
+	}
+
+	/**
+	 * Bound an asynchronous call: the returned future fails with
+	 * {@link QueueUnavailableException} when Redis does not answer in time (and the
+	 * command is cancelled, so it is not sent later), and with the translated error when
+	 * Redis fails it.
+	 * @param <T> the answer type
+	 * @param call the pending call
+	 * @param timeout the longest wait
+	 * @param what what the call does, for the message (never a payload)
+	 * @return the bounded future
+	 */
+	public static <T> CompletableFuture<T> within(CompletableFuture<T> call, Duration timeout, String what) {
+		CompletableFuture<T> bounded = new CompletableFuture<>();
+		call.whenComplete((value, error) -> {
+			if (error == null) {
+				bounded.complete(value);
+			}
+			else {
+				bounded.completeExceptionally(translate(error, what));
+			}
+		});
+		// One shared timer; a call that answers in time cancels its timeout (and it is
+		// removed at once).
+		ScheduledFuture<?> timer = TIMEOUTS.schedule(() -> {
+			if (bounded.completeExceptionally(new QueueUnavailableException(
+					"Could not " + what + ": Redis did not answer within " + timeout.toMillis() + " ms", null))) {
+				call.cancel(true);
+			}
+		}, timeout.toMillis(), TimeUnit.MILLISECONDS);
+		bounded.whenComplete((value, error) -> timer.cancel(false));
+		return bounded;
 	}
 
 	/**

@@ -79,13 +79,24 @@ public final class RedisTaskStore implements TaskStore {
 
 	@Override
 	public ClaimBatch claim(String queue, int count, Duration lease, String worker) {
+		return RedisCalls.await(claimAsync(queue, count, lease, worker), this.timeout.plusMillis(100),
+				"claim tasks from queue '" + queue + "'");
+	}
+
+	@Override
+	public CompletableFuture<ClaimBatch> claimAsync(String queue, int count, Duration lease, String worker) {
 		List<String> args = head(queue, 7);
 		args.add(Integer.toString(count));
 		args.add(Long.toString(lease.toMillis()));
 		args.add(UUID.randomUUID().toString());
 		args.add(worker);
 		args.add(Integer.toString(Math.max(count, 1000)));
-		List<Object> reply = call(this.scripts.claim, queue, args, "claim tasks from queue '" + queue + "'");
+		return bounded(this.<List<Object>>run(this.scripts.claim, queue, args),
+				"claim tasks from queue '" + queue + "'")
+			.thenApply((reply) -> claimed(queue, reply));
+	}
+
+	private static ClaimBatch claimed(String queue, List<Object> reply) {
 		List<ClaimedTask> tasks = new ArrayList<>((reply.size() - 1) / 9);
 		for (int i = 1; i < reply.size(); i += 9) {
 			tasks
@@ -98,6 +109,12 @@ public final class RedisTaskStore implements TaskStore {
 
 	@Override
 	public List<AckResult> ack(String queue, List<Outcome> outcomes, Retention retention) {
+		return RedisCalls.await(ackAsync(queue, outcomes, retention), this.timeout.plusMillis(100),
+				"record task outcomes on queue '" + queue + "'");
+	}
+
+	@Override
+	public CompletableFuture<List<AckResult>> ackAsync(String queue, List<Outcome> outcomes, Retention retention) {
 		List<String> args = head(queue, 6 + outcomes.size() * 5);
 		args.add(Long.toString(retention.completedMaxCount()));
 		args.add(Long.toString(retention.completedMaxAge().toMillis()));
@@ -110,8 +127,9 @@ public final class RedisTaskStore implements TaskStore {
 			args.add((outcome.data() != null) ? outcome.data() : "");
 			args.add(Long.toString(outcome.retryAtMillis()));
 		}
-		List<Object> reply = call(this.scripts.ack, queue, args, "record task outcomes on queue '" + queue + "'");
-		return reply.stream().map((code) -> AckResult.fromCode((Long) code)).toList();
+		return bounded(this.<List<Object>>run(this.scripts.ack, queue, args),
+				"record task outcomes on queue '" + queue + "'")
+			.thenApply((reply) -> reply.stream().map((code) -> AckResult.fromCode((Long) code)).toList());
 	}
 
 	@Override
@@ -247,6 +265,10 @@ public final class RedisTaskStore implements TaskStore {
 
 	private <T> CompletableFuture<T> run(LuaScript script, String queue, List<String> args) {
 		return script.run(this.commands, ScriptOutputType.MULTI, routing(queue), array(args));
+	}
+
+	private <T> CompletableFuture<T> bounded(CompletableFuture<T> call, String what) {
+		return RedisCalls.within(call, this.timeout, what);
 	}
 
 	private List<Object> call(LuaScript script, String queue, List<String> args, String what) {

@@ -20,9 +20,9 @@ final class TaskInfoReader {
 	static TaskInfo read(String queue, String id, Map<String, String> hash) {
 		return new TaskInfo(id, queue, hash.get("name"), TaskState.fromValue(hash.get("state")),
 				intOf(hash, "priority"), intOf(hash, "attempts"), intOf(hash, "max_attempts"),
-				instantOf(hash, "created_at"), instantOf(hash, "run_at"), instantOf(hash, "started_at"),
-				instantOf(hash, "finished_at"), hash.get("worker"), hash.get("error"), hash.get("payload"),
-				hash.get("result"), hash.containsKey("progress") ? intOf(hash, "progress") : null);
+				instantOf(hash, "created_at"), instantOf(hash, hash.containsKey("run_at") ? "run_at" : "created_at"),
+				instantOf(hash, "started_at"), instantOf(hash, "finished_at"), hash.get("worker"), hash.get("error"),
+				hash.get("payload"), hash.get("result"), hash.containsKey("progress") ? intOf(hash, "progress") : null);
 	}
 
 	private static int intOf(Map<String, String> hash, String field) {

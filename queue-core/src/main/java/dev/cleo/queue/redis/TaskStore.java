@@ -38,6 +38,18 @@ public interface TaskStore {
 	 */
 	List<AckResult> ack(String queue, List<Outcome> outcomes, Retention retention);
 
+	/**
+	 * The same as {@link #claim}, without waiting; fails with QueueUnavailableException
+	 * on timeout.
+	 */
+	CompletableFuture<ClaimBatch> claimAsync(String queue, int count, Duration lease, String worker);
+
+	/**
+	 * The same as {@link #ack}, without waiting; fails with QueueUnavailableException on
+	 * timeout.
+	 */
+	CompletableFuture<List<AckResult>> ackAsync(String queue, List<Outcome> outcomes, Retention retention);
+
 	/** Extend leases still held; returns the ids whose lease was lost. */
 	List<String> extend(String queue, List<Lease> leases, Duration lease);
 

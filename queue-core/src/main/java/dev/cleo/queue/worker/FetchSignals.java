@@ -8,19 +8,26 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The pool's free slots and the "there may be work" flag, with waits on both. The flag is
- * set before it is waited on and cleared just before a claim, so a wake-up that arrives
+ * The pool's free slots, the "there may be work" flag and whether the fetcher is idle,
+ * each with its own wait, so a finished task wakes only the fetcher. The work flag is set
+ * before it is waited on and cleared just before a claim, so a wake-up that arrives
  * during a claim is never lost: the fetcher simply claims once more.
  */
 final class FetchSignals {
 
 	private final ReentrantLock lock = new ReentrantLock();
 
-	private final Condition changed = this.lock.newCondition();
+	private final Condition slotsChanged = this.lock.newCondition();
+
+	private final Condition workChanged = this.lock.newCondition();
+
+	private final Condition idleChanged = this.lock.newCondition();
 
 	private int free;
 
 	private boolean workSignalled;
+
+	private boolean fetcherIdle;
 
 	private boolean stopped;
 
@@ -37,24 +44,9 @@ final class FetchSignals {
 		this.lock.lock();
 		try {
 			while (this.free == 0 && !this.stopped && nanos > 0) {
-				nanos = this.changed.awaitNanos(nanos);
+				nanos = this.slotsChanged.awaitNanos(nanos);
 			}
 			return this.stopped ? 0 : this.free;
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	/** Wait up to the timeout for a work signal, and consume it. */
-	void awaitWork(long timeoutMillis) throws InterruptedException {
-		long nanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-		this.lock.lock();
-		try {
-			while (!this.workSignalled && !this.stopped && nanos > 0) {
-				nanos = this.changed.awaitNanos(nanos);
-			}
-			this.workSignalled = false;
 		}
 		finally {
 			this.lock.unlock();
@@ -70,9 +62,88 @@ final class FetchSignals {
 		this.lock.lock();
 		try {
 			while (this.free < slots && nanos > 0) {
-				nanos = this.changed.awaitNanos(nanos);
+				nanos = this.slotsChanged.awaitNanos(nanos);
 			}
 			return this.free == slots;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * The fetcher found the queues drained: wait up to the timeout for a work signal. The
+	 * signal is left set; only {@link #clearWork()}, just before a claim, consumes it. A
+	 * claim sent before the signal may still come back short afterwards, and must not put
+	 * the fetcher back to sleep.
+	 */
+	void awaitWork(long timeoutMillis) throws InterruptedException {
+		long nanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+		this.lock.lock();
+		try {
+			setIdle(true);
+			while (!this.workSignalled && !this.stopped && nanos > 0) {
+				nanos = this.workChanged.awaitNanos(nanos);
+			}
+			setIdle(false);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Wait up to the timeout until the fetcher is idle with a free slot: only then is it
+	 * worth blocking in Redis for a wake-up (a busy fetcher claims again anyway).
+	 */
+	boolean awaitIdleFetcher(long timeoutMillis) throws InterruptedException {
+		long nanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+		this.lock.lock();
+		try {
+			while (!(this.fetcherIdle && this.free > 0) && !this.stopped && nanos > 0) {
+				nanos = this.idleChanged.awaitNanos(nanos);
+			}
+			return this.fetcherIdle && this.free > 0 && !this.stopped;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** Reserve every free slot for a claim; returns how many were free. */
+	int takeAll() {
+		this.lock.lock();
+		try {
+			int taken = this.free;
+			this.free = 0;
+			return taken;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** Return slots a claim reserved but did not fill. */
+	void give(int slots) {
+		if (slots > 0) {
+			addSlots(slots);
+		}
+	}
+
+	void release() {
+		addSlots(1);
+	}
+
+	/** Wake the fetcher from a slot wait (a claim completed). */
+	void wakeFetcher() {
+		addSlots(0);
+	}
+
+	void signalWork() {
+		this.lock.lock();
+		try {
+			this.workSignalled = true;
+			this.workChanged.signalAll();
 		}
 		finally {
 			this.lock.unlock();
@@ -89,23 +160,13 @@ final class FetchSignals {
 		}
 	}
 
-	void signalWork() {
-		update(0, true);
-	}
-
-	void take(int slots) {
-		update(-slots, false);
-	}
-
-	void release() {
-		update(1, false);
-	}
-
 	void stop() {
 		this.lock.lock();
 		try {
 			this.stopped = true;
-			this.changed.signalAll();
+			this.slotsChanged.signalAll();
+			this.workChanged.signalAll();
+			this.idleChanged.signalAll();
 		}
 		finally {
 			this.lock.unlock();
@@ -122,16 +183,23 @@ final class FetchSignals {
 		}
 	}
 
-	private void update(int slots, boolean work) {
+	private void addSlots(int slots) {
 		this.lock.lock();
 		try {
 			this.free += slots;
-			this.workSignalled |= work;
-			this.changed.signalAll();
+			this.slotsChanged.signalAll();
+			if (this.fetcherIdle) {
+				this.idleChanged.signalAll();
+			}
 		}
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	private void setIdle(boolean idle) {
+		this.fetcherIdle = idle;
+		this.idleChanged.signalAll();
 	}
 
 }

@@ -3,6 +3,9 @@
  */
 package dev.cleo.queue.worker;
 
+import java.time.Clock;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -11,17 +14,22 @@ import org.slf4j.LoggerFactory;
 import dev.cleo.queue.QueueException;
 import dev.cleo.queue.redis.ClaimBatch;
 import dev.cleo.queue.redis.ClaimedTask;
+import dev.cleo.queue.redis.RedisCalls;
 
 /**
- * The pool's claim loop: whenever slots are free it claims as many tasks as there are
- * free slots in one round trip per queue. After a full claim it goes straight on;
- * otherwise it waits for a marker wake-up, the next delayed task's due time (timed here,
- * to the millisecond, rather than by Redis's coarse blocking timeout) or the idle wait,
- * whichever comes first.
+ * The pool's claim loop. Whenever slots are free it reserves them and claims that many
+ * tasks in one round trip per queue; up to {@value #CLAIMS_IN_FLIGHT} claims may be on
+ * their way at once, so slots that free up while a claim travels are filled without
+ * waiting for it. A pool never leases more tasks than it has slots. When a claim comes
+ * back short the queues are drained: the loop then waits for a marker wake-up, the next
+ * delayed task's due time (timed here, to the millisecond, rather than by Redis's coarse
+ * blocking timeout) or the idle wait, whichever comes first.
  */
 final class Fetcher implements Runnable {
 
 	private static final Logger logger = LoggerFactory.getLogger(Fetcher.class);
+
+	private static final int CLAIMS_IN_FLIGHT = 2;
 
 	private final QueueClaimer claimer;
 
@@ -29,33 +37,37 @@ final class Fetcher implements Runnable {
 
 	private final Consumer<ClaimedTask> dispatcher;
 
-	private final WorkerPoolOptions options;
+	private final long idleMillis;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	private final OutageBackoff backoff;
+
+	private final Semaphore claimsInFlight = new Semaphore(CLAIMS_IN_FLIGHT);
+
+	private volatile boolean drained;
+
+	private volatile long nextDueMillis = ClaimBatch.NOTHING_DELAYED;
+
+	private volatile QueueException failure;
 
 	private volatile boolean running = true;
 
 	Fetcher(QueueClaimer claimer, FetchSignals signals, Consumer<ClaimedTask> dispatcher, WorkerPoolOptions options,
-			java.time.Clock clock) {
+			Clock clock) {
 		this.claimer = claimer;
 		this.signals = signals;
 		this.dispatcher = dispatcher;
-		this.options = options;
+		this.idleMillis = options.idleWait().toMillis();
 		this.clock = clock;
 		this.backoff = new OutageBackoff(logger, "Claiming tasks for pool '" + options.name() + "'");
 	}
 
 	@Override
 	public void run() {
-		long idleMillis = this.options.idleWait().toMillis();
 		try {
 			while (this.running) {
-				int free = this.signals.awaitFree(idleMillis);
-				if (free > 0 && this.running) {
-					fetch(free, idleMillis);
-				}
+				step();
 			}
 		}
 		catch (InterruptedException ex) {
@@ -63,25 +75,61 @@ final class Fetcher implements Runnable {
 		}
 	}
 
-	private void fetch(int free, long idleMillis) throws InterruptedException {
+	private void step() throws InterruptedException {
+		QueueException failed = this.failure;
+		if (failed != null) {
+			this.failure = null;
+			this.backoff.failed(failed);
+			return;
+		}
+		if (this.drained) {
+			this.drained = false;
+			awaitWork();
+			return;
+		}
+		if (this.signals.awaitFree(this.idleMillis) == 0
+				|| !this.claimsInFlight.tryAcquire(this.idleMillis, TimeUnit.MILLISECONDS)) {
+			return;
+		}
+		int reserved = this.signals.takeAll();
+		if (reserved == 0 || !this.running) {
+			this.signals.give(reserved);
+			this.claimsInFlight.release();
+			return;
+		}
 		this.signals.clearWork();
-		ClaimBatch batch;
+		this.claimer.claim(reserved).whenComplete((batch, error) -> claimed(reserved, batch, error));
+	}
+
+	private void claimed(int reserved, ClaimBatch batch, Throwable error) {
 		try {
-			batch = this.claimer.claim(free);
+			if (error != null) {
+				this.signals.give(reserved);
+				this.failure = RedisCalls.translate(error, "claim tasks");
+				return;
+			}
 			this.backoff.succeeded();
+			this.signals.give(reserved - batch.tasks().size());
+			batch.tasks().forEach(this.dispatcher);
+			if (batch.nextDueMillis() == ClaimBatch.MORE_READY) {
+				this.drained = false;
+			}
+			else {
+				this.nextDueMillis = batch.nextDueMillis();
+				this.drained = true;
+			}
 		}
-		catch (QueueException ex) {
-			this.backoff.failed(ex);
-			return;
+		finally {
+			this.claimsInFlight.release();
+			this.signals.wakeFetcher();
 		}
-		this.signals.take(batch.tasks().size());
-		batch.tasks().forEach(this.dispatcher);
-		if (batch.nextDueMillis() == ClaimBatch.MORE_READY) {
-			return;
-		}
-		long wait = idleMillis;
-		if (batch.nextDueMillis() >= 0) {
-			wait = Math.min(wait, Math.max(0, batch.nextDueMillis() - this.clock.millis()));
+	}
+
+	private void awaitWork() throws InterruptedException {
+		long wait = this.idleMillis;
+		long due = this.nextDueMillis;
+		if (due >= 0) {
+			wait = Math.min(wait, Math.max(0, due - this.clock.millis()));
 		}
 		if (wait > 0) {
 			this.signals.awaitWork(wait);

@@ -66,7 +66,7 @@ final class LeaseReaper implements Runnable {
 					new Outcome(queue, lease.id(), lease.token(), Outcome.Kind.FAILED, error, retryAt), Duration.ZERO));
 		}
 		logger.info("Reaping {} expired leases on queue '{}'", expired.size(), queue);
-		this.recorder.record(failures);
+		this.recorder.record(failures, this.services.commandTimeout());
 	}
 
 }

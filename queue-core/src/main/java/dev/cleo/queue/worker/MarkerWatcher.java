@@ -15,8 +15,9 @@ import dev.cleo.queue.redis.TaskStore;
 
 /**
  * Blocks in Redis on one queue's wake-up marker (its own connection, {@code BZPOPMIN})
- * while the pool has a free slot, and wakes the fetcher when an enqueue or a retry adds
- * the marker. An idle pool so costs one command per idle wait instead of a poll loop.
+ * while the pool's fetcher is idle with a free slot, and wakes it when an enqueue or a
+ * retry adds the marker. An idle pool so costs one command per idle wait instead of a
+ * poll loop.
  */
 final class MarkerWatcher implements Runnable {
 
@@ -53,7 +54,7 @@ final class MarkerWatcher implements Runnable {
 	public void run() {
 		while (this.running) {
 			try {
-				if (this.signals.awaitFree(this.idleWait.toMillis()) == 0) {
+				if (!this.signals.awaitIdleFetcher(this.idleWait.toMillis())) {
 					continue;
 				}
 				boolean popped = RedisCalls.await(this.connection.popMarker(this.markerKey, this.idleWait),

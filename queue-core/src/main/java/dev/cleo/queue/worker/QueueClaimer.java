@@ -6,6 +6,7 @@ package dev.cleo.queue.worker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 
 import dev.cleo.queue.redis.ClaimBatch;
@@ -36,22 +37,38 @@ final class QueueClaimer {
 
 	/**
 	 * Claim up to {@code slots} tasks; the batch's next-due time is the earliest across
-	 * queues.
+	 * queues. When a later queue fails after an earlier one leased tasks, those tasks are
+	 * returned rather than lost.
 	 */
-	ClaimBatch claim(int slots) {
-		List<ClaimedTask> tasks = new ArrayList<>(slots);
-		long nextDue = ClaimBatch.NOTHING_DELAYED;
-		for (String queue : order()) {
-			ClaimBatch batch = this.store.claim(queue, slots - tasks.size(), this.options.lease(), this.worker);
-			tasks.addAll(batch.tasks());
-			if (tasks.size() == slots) {
-				return new ClaimBatch(tasks, ClaimBatch.MORE_READY);
-			}
-			if (batch.nextDueMillis() >= 0) {
-				nextDue = (nextDue < 0) ? batch.nextDueMillis() : Math.min(nextDue, batch.nextDueMillis());
-			}
+	CompletableFuture<ClaimBatch> claim(int slots) {
+		return claimFrom(order(), 0, slots, new ArrayList<>(slots), ClaimBatch.NOTHING_DELAYED);
+	}
+
+	private CompletableFuture<ClaimBatch> claimFrom(List<String> queues, int index, int slots, List<ClaimedTask> tasks,
+			long nextDue) {
+		if (index == queues.size()) {
+			return CompletableFuture.completedFuture(new ClaimBatch(tasks, nextDue));
 		}
-		return new ClaimBatch(tasks, nextDue);
+		return this.store.claimAsync(queues.get(index), slots - tasks.size(), this.options.lease(), this.worker)
+			.handle((batch, error) -> {
+				if (error != null) {
+					return tasks.isEmpty() ? CompletableFuture.<ClaimBatch>failedFuture(error)
+							: CompletableFuture.completedFuture(new ClaimBatch(tasks, ClaimBatch.MORE_READY));
+				}
+				tasks.addAll(batch.tasks());
+				if (tasks.size() == slots) {
+					return CompletableFuture.completedFuture(new ClaimBatch(tasks, ClaimBatch.MORE_READY));
+				}
+				return claimFrom(queues, index + 1, slots, tasks, earliest(nextDue, batch.nextDueMillis()));
+			})
+			.thenCompose((next) -> next);
+	}
+
+	private static long earliest(long nextDue, long due) {
+		if (due < 0) {
+			return nextDue;
+		}
+		return (nextDue < 0) ? due : Math.min(nextDue, due);
 	}
 
 	List<String> order() {

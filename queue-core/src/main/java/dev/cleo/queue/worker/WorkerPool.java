@@ -67,7 +67,7 @@ public final class WorkerPool implements AutoCloseable {
 		this.services = services;
 		this.signals = new FetchSignals(options.concurrency());
 		this.recorder = new AttemptRecorder(services);
-		this.acks = new AckBatcher(this.recorder, options.name());
+		this.acks = new AckBatcher(this.recorder, options.name(), services.commandTimeout());
 		this.timer = Executors.newSingleThreadScheduledExecutor((runnable) -> daemon(runnable, "timer"));
 		this.handlers = options.threads().newExecutor(options.name(), options.concurrency());
 		this.runner = new TaskRunner(services, this.timer, this::finished);

@@ -4,6 +4,7 @@
 package dev.cleo.queue.worker;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Function;
 
 import dev.cleo.queue.Retention;
@@ -27,9 +28,10 @@ import dev.cleo.queue.redis.TaskStore;
  * @param enqueuer enqueues child tasks
  * @param maxLogLines how many log lines a task keeps
  * @param workerId this process's worker id, stored with the tasks it runs
+ * @param commandTimeout how long a call waits for Redis
  */
 public record WorkerServices(TaskStore store, RedisConnector connector, Function<String, TaskHandler> handlers,
 		TaskSerializer serializer, TaskEventBus events, Clock clock, Retention retention, TaskEnqueuer enqueuer,
-		int maxLogLines, String workerId) {
+		int maxLogLines, String workerId, Duration commandTimeout) {
 
 }

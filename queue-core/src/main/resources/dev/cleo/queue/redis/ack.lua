@@ -1,39 +1,54 @@
 -- ack: records a batch of attempt outcomes, each only if its lease token still matches (fencing),
 -- then applies retention to the completed and dead sets.
+-- KEYS[1] the queue's ready set (routes the call to the queue's slot; other keys derive from ARGV[1])
 -- ARGV[1] queue key prefix, ARGV[2] now (ms), ARGV[3] done max count, ARGV[4] done max age (ms),
 -- ARGV[5] dead max count, ARGV[6] dead max age (ms), then 5 values per outcome:
 --   id, token, kind ("c" completed, "f" failed and may retry, "x" failed for good), data, retry_at (ms)
 --   data is the result JSON for "c" ("" = none) and the error text otherwise.
 -- Returns: per outcome 0 lease lost (ignored), 1 completed, 2 retry scheduled, 3 dead.
 local prefix, now = ARGV[1], tonumber(ARGV[2])
-local out, retried = {}, false
+
+local function attempts_left(key)
+  local f = redis.call("HMGET", key, "attempts", "max_attempts")
+  return tonumber(f[1]) < tonumber(f[2])
+end
+
+local out, settled, done, retry, dead = {}, {}, {}, {}, {}
 for i = 7, #ARGV, 5 do
   local id, token, kind, data = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3]
   local key = task_key(prefix, id)
-  local f = redis.call("HMGET", key, "token", "state", "attempts", "max_attempts")
   local code = 0
-  if f[1] == token and f[2] == "active" then
-    redis.call("ZREM", prefix .. "active", id)
-    redis.call("HDEL", key, "token")
+  -- A token is set only while its lease is held: a match means the task is still this attempt's.
+  if redis.call("HGET", key, "token") == token then
+    settled[#settled + 1] = id
+    -- An empty token can never match a lease again: the attempt is fenced off from now on.
     if kind == "c" then
-      redis.call("HSET", key, "state", "completed", "finished_at", now)
-      if data ~= "" then redis.call("HSET", key, "result", data) end
-      redis.call("ZADD", prefix .. "done", now, id)
+      if data ~= "" then
+        redis.call("HSET", key, "state", "completed", "finished_at", now, "token", "", "result", data)
+      else
+        redis.call("HSET", key, "state", "completed", "finished_at", now, "token", "")
+      end
+      done[#done + 1] = now; done[#done + 1] = id
       code = 1
-    elseif kind == "f" and tonumber(f[3]) < tonumber(f[4]) then
-      local retry_at = tonumber(ARGV[i + 4])
-      redis.call("HSET", key, "state", "failed", "error", data, "run_at", retry_at)
-      redis.call("ZADD", prefix .. "delayed", retry_at, id)
-      retried, code = true, 2
+    elseif kind == "f" and attempts_left(key) then
+      redis.call("HSET", key, "state", "failed", "error", data, "run_at", ARGV[i + 4], "token", "")
+      retry[#retry + 1] = ARGV[i + 4]; retry[#retry + 1] = id
+      code = 2
     else
-      redis.call("HSET", key, "state", "dead", "error", data, "finished_at", now)
-      redis.call("ZADD", prefix .. "dead", now, id)
+      redis.call("HSET", key, "state", "dead", "error", data, "finished_at", now, "token", "")
+      dead[#dead + 1] = now; dead[#dead + 1] = id
       code = 3
     end
   end
   out[#out + 1] = code
 end
-if retried then wake(prefix) end
+if #settled > 0 then batched("ZREM", prefix .. "active", settled, 1) end
+if #done > 0 then batched("ZADD", prefix .. "done", done, 2) end
+if #dead > 0 then batched("ZADD", prefix .. "dead", dead, 2) end
+if #retry > 0 then
+  batched("ZADD", prefix .. "delayed", retry, 2)
+  wake(prefix)
+end
 local budget = 100 + #out * 2
 trim(prefix, prefix .. "done", now, tonumber(ARGV[3]), tonumber(ARGV[4]), budget)
 trim(prefix, prefix .. "dead", now, tonumber(ARGV[5]), tonumber(ARGV[6]), budget)

@@ -5,7 +5,7 @@ local prefix = ARGV[1]
 local removed = 0
 for i = 2, #ARGV do
   if redis.call("ZREM", prefix .. "dead", ARGV[i]) == 1 then
-    delete_task(prefix, ARGV[i])
+    delete_tasks(prefix, { ARGV[i] })
     removed = removed + 1
   end
 end

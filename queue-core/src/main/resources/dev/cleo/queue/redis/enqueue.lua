@@ -1,11 +1,13 @@
 -- enqueue: stores and indexes a batch of new tasks, honouring deduplication ids.
--- KEYS: none besides those derived from ARGV[1] (all in the queue's slot)
+-- KEYS[1] the queue's ready set (routes the call to the queue's slot; other keys derive from ARGV[1])
 -- ARGV[1] queue key prefix, ARGV[2] now (ms), then 11 values per task:
 --   id, name, payload, priority, run_at (ms, 0 = now), max_attempts, backoff, timeout_ms,
 --   expire_at (ms, 0 = never), dedupe_id ("" = none), dedupe_ttl_ms
 -- Returns: per task, the owning id and 1 when it was a duplicate (the first task's id), else 0.
 local prefix, now = ARGV[1], tonumber(ARGV[2])
-local out, added = {}, false
+local count = (#ARGV - 2) / 11
+local seq = redis.call("INCRBY", prefix .. "seq", count) - count
+local out, ready, delayed = {}, {}, {}
 for i = 3, #ARGV, 11 do
   local id, dedupe = ARGV[i], ARGV[i + 9]
   local owner = false
@@ -19,23 +21,25 @@ for i = 3, #ARGV, 11 do
     out[#out + 1] = 1
   else
     local run_at, priority = tonumber(ARGV[i + 4]), ARGV[i + 3]
-    local state = "waiting"
-    if run_at > now then state = "delayed" else run_at = now end
-    local key = task_key(prefix, id)
-    redis.call("HSET", key, "name", ARGV[i + 1], "payload", ARGV[i + 2], "state", state,
-      "priority", priority, "attempts", 0, "max_attempts", ARGV[i + 5], "backoff", ARGV[i + 6],
-      "timeout_ms", ARGV[i + 7], "created_at", now, "run_at", run_at)
-    if ARGV[i + 8] ~= "0" then redis.call("HSET", key, "expire_at", ARGV[i + 8]) end
-    if dedupe ~= "" then redis.call("HSET", key, "dedupe_id", dedupe) end
-    if state == "delayed" then
-      redis.call("ZADD", prefix .. "delayed", run_at, id)
+    local fields = { "name", ARGV[i + 1], "payload", ARGV[i + 2], "state", "waiting", "priority", priority,
+      "max_attempts", ARGV[i + 5], "backoff", ARGV[i + 6], "created_at", now }
+    if ARGV[i + 7] ~= "0" then fields[#fields + 1] = "timeout_ms"; fields[#fields + 1] = ARGV[i + 7] end
+    if ARGV[i + 8] ~= "0" then fields[#fields + 1] = "expire_at"; fields[#fields + 1] = ARGV[i + 8] end
+    if dedupe ~= "" then fields[#fields + 1] = "dedupe_id"; fields[#fields + 1] = dedupe end
+    if run_at > now then
+      fields[6] = "delayed"
+      fields[#fields + 1] = "run_at"; fields[#fields + 1] = run_at
+      delayed[#delayed + 1] = run_at; delayed[#delayed + 1] = id
     else
-      make_ready(prefix, id, priority, next_seq(prefix))
+      seq = seq + 1
+      ready[#ready + 1] = ready_score(priority, seq); ready[#ready + 1] = id
     end
-    added = true
+    redis.call("HSET", task_key(prefix, id), unpack(fields))
     out[#out + 1] = id
     out[#out + 1] = 0
   end
 end
-if added then wake(prefix) end
+if #ready > 0 then batched("ZADD", prefix .. "ready", ready, 2) end
+if #delayed > 0 then batched("ZADD", prefix .. "delayed", delayed, 2) end
+if #ready + #delayed > 0 then wake(prefix) end
 return out

@@ -23,14 +23,24 @@ local function wake(prefix)
   redis.call("ZADD", prefix .. "marker", 0, "m")
 end
 
-local function delete_task(prefix, id)
-  redis.call("DEL", task_key(prefix, id), prefix .. "logs:" .. id)
+-- Runs a variadic command over a flat list of arguments in chunks within Lua's unpack limit
+-- (one call per chunk instead of one per element). `step` keeps pairs together.
+local function batched(command, key, list, step)
+  local chunk = 1000 * step
+  for i = 1, #list, chunk do
+    redis.call(command, key, unpack(list, i, math.min(i + chunk - 1, #list)))
+  end
 end
 
--- Removes ids from a sorted set in chunks that stay within Lua's unpack limit.
-local function zrem_all(set, ids)
-  for i = 1, #ids, 1000 do
-    redis.call("ZREM", set, unpack(ids, i, math.min(i + 999, #ids)))
+-- Deletes tasks' hashes and log lists in chunks of one DEL each.
+local function delete_tasks(prefix, ids)
+  local keys = {}
+  for _, id in ipairs(ids) do
+    keys[#keys + 1] = task_key(prefix, id)
+    keys[#keys + 1] = prefix .. "logs:" .. id
+  end
+  for i = 1, #keys, 1000 do
+    redis.call("DEL", unpack(keys, i, math.min(i + 999, #keys)))
   end
 end
 
@@ -38,11 +48,13 @@ end
 local function trim(prefix, set, now, max_count, max_age_ms, budget)
   local old = redis.call("ZRANGEBYSCORE", set, "-inf", now - max_age_ms, "LIMIT", 0, budget)
   local excess = redis.call("ZCARD", set) - #old - max_count
-  if excess > 0 then
-    local extra = redis.call("ZRANGE", set, #old, #old + math.min(excess, budget) - 1)
+  if excess > 0 and #old < budget then
+    local extra = redis.call("ZRANGE", set, #old, #old + math.min(excess, budget - #old) - 1)
     for _, id in ipairs(extra) do old[#old + 1] = id end
   end
-  for _, id in ipairs(old) do delete_task(prefix, id) end
-  if #old > 0 then zrem_all(set, old) end
+  if #old > 0 then
+    delete_tasks(prefix, old)
+    batched("ZREM", set, old, 1)
+  end
   return #old
 end

@@ -34,7 +34,9 @@ public final class BenchCommand {
 		try (QuietLogging quiet = QuietLogging.apply(); BenchRedis redis = BenchRedis.connect(options.redisUrl())) {
 			BenchContext bench = new BenchContext(options, redis);
 			for (String name : options.scenarios()) {
-				out.println(runScenario(Scenarios.named(name), bench).toJson());
+				warmUp(name, options, redis);
+				out.println(runScenario(Scenarios.named(name), bench).with("jvm_warmup_tasks", options.warmupTasks())
+					.toJson());
 				out.flush();
 			}
 			redis.deletePrefix(BenchContext.KEY_PREFIX);
@@ -44,6 +46,20 @@ public final class BenchCommand {
 			Thread.currentThread().interrupt();
 			logger.warn("Bench interrupted");
 			return 1;
+		}
+	}
+
+	/**
+	 * Run the scenario once, smaller and unreported, as JMH runs warm-up iterations: the
+	 * JIT compiler then has compiled (and re-compiled) the very paths the measured run
+	 * takes.
+	 */
+	private static void warmUp(String name, BenchOptions options, BenchRedis redis) throws InterruptedException {
+		if (options.warmupTasks() > 0) {
+			BenchOptions small = options
+				.forWarmUp(name.equals("flood") ? options.warmupTasks() / 10 : options.warmupTasks());
+			logger.info("{}: warming up with {} tasks, not reported", name, small.tasks());
+			runScenario(Scenarios.named(name), new BenchContext(small, redis));
 		}
 	}
 

@@ -20,15 +20,28 @@ import dev.cleo.sample.CommandLineOptions;
  * @param rate the latency scenario's enqueues per second
  * @param batchesInFlight how many enqueue batches a producer keeps on their way to Redis
  * (1 means sequential {@code enqueueAll} calls)
+ * @param warmupTasks how many tasks each scenario first runs, unmeasured, so that the JIT
+ * compiler has warmed up (0 measures a cold JVM)
  */
 public record BenchOptions(String redisUrl, List<String> scenarios, int tasks, int concurrency, int durationSeconds,
-		int rate, int batchesInFlight) {
+		int rate, int batchesInFlight, int warmupTasks) {
 
 	/** The default base task count. */
 	public static final int DEFAULT_TASKS = 100_000;
 
 	private static final Set<String> KNOWN = Set.of("redis-url", "scenario", "tasks", "concurrency", "duration-seconds",
-			"rate", "batches-in-flight");
+			"rate", "batches-in-flight", "warmup-tasks");
+
+	/**
+	 * The options of a scenario's warm-up run.
+	 * @param warmupTasks its task count
+	 * @return these options with that count, one second of latency measuring and no
+	 * further warm-up
+	 */
+	public BenchOptions forWarmUp(int warmupTasks) {
+		return new BenchOptions(this.redisUrl, this.scenarios, Math.max(1, warmupTasks), this.concurrency, 1, this.rate,
+				this.batchesInFlight, 0);
+	}
 
 	/**
 	 * Read the options of the {@code bench} command.
@@ -48,7 +61,8 @@ public record BenchOptions(String redisUrl, List<String> scenarios, int tasks, i
 		int defaultDuration = (int) Math.max(1, Math.round(10.0 * tasks / DEFAULT_TASKS));
 		return new BenchOptions(url, scenarios, tasks, options.intValue("concurrency", 50, 1, 10_000),
 				options.intValue("duration-seconds", defaultDuration, 1, 3_600),
-				options.intValue("rate", 1_000, 1, 1_000_000), options.intValue("batches-in-flight", 4, 1, 64));
+				options.intValue("rate", 1_000, 1, 1_000_000), options.intValue("batches-in-flight", 4, 1, 64),
+				options.intValue("warmup-tasks", Math.min(50_000, tasks), 0, 10_000_000));
 	}
 
 }
