@@ -29,6 +29,8 @@ final class FetchSignals {
 
 	private boolean fetcherIdle;
 
+	private boolean nudged;
+
 	private boolean stopped;
 
 	FetchSignals(int slots) {
@@ -72,20 +74,39 @@ final class FetchSignals {
 	}
 
 	/**
-	 * The fetcher found the queues drained: wait up to the timeout for a work signal. The
-	 * signal is left set; only {@link #clearWork()}, just before a claim, consumes it. A
-	 * claim sent before the signal may still come back short afterwards, and must not put
-	 * the fetcher back to sleep.
+	 * The fetcher found the queues drained: wait up to the timeout for a work signal or a
+	 * nudge. The work signal is left set; only {@link #clearWork()}, just before a claim,
+	 * consumes it. A claim sent before the signal may still come back short afterwards,
+	 * and must not put the fetcher back to sleep.
+	 * @return why the wait ended
 	 */
-	void awaitWork(long timeoutMillis) throws InterruptedException {
+	Wake awaitWork(long timeoutMillis) throws InterruptedException {
 		long nanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
 		this.lock.lock();
 		try {
 			setIdle(true);
-			while (!this.workSignalled && !this.stopped && nanos > 0) {
+			while (!this.workSignalled && !this.nudged && !this.stopped && nanos > 0) {
 				nanos = this.workChanged.awaitNanos(nanos);
 			}
+			Wake wake = (this.workSignalled || this.stopped) ? Wake.WORK : (this.nudged ? Wake.NUDGE : Wake.TIMEOUT);
+			this.nudged = false;
 			setIdle(false);
+			return wake;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Make a waiting fetcher look at the next due time again (a claim learned of an
+	 * earlier one).
+	 */
+	void nudge() {
+		this.lock.lock();
+		try {
+			this.nudged = true;
+			this.workChanged.signalAll();
 		}
 		finally {
 			this.lock.unlock();
@@ -200,6 +221,20 @@ final class FetchSignals {
 	private void setIdle(boolean idle) {
 		this.fetcherIdle = idle;
 		this.idleChanged.signalAll();
+	}
+
+	/** Why {@link #awaitWork} returned. */
+	enum Wake {
+
+		/** Work was signalled (or the pool stops). */
+		WORK,
+
+		/** The next due time may have changed. */
+		NUDGE,
+
+		/** The wait ran out. */
+		TIMEOUT
+
 	}
 
 }

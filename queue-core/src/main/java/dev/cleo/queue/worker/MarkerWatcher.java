@@ -4,6 +4,7 @@
 package dev.cleo.queue.worker;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,8 @@ final class MarkerWatcher implements Runnable {
 
 	private final FetchSignals signals;
 
+	private final BooleanSupplier claimNow;
+
 	private final Duration idleWait;
 
 	private final OutageBackoff backoff;
@@ -40,12 +43,13 @@ final class MarkerWatcher implements Runnable {
 	private volatile boolean running = true;
 
 	MarkerWatcher(BlockingConnection connection, TaskStore store, String queue, FetchSignals signals,
-			Duration idleWait) {
+			BooleanSupplier claimNow, Duration idleWait) {
 		this.connection = connection;
 		this.store = store;
 		this.queue = queue;
 		this.markerKey = store.markerKey(queue);
 		this.signals = signals;
+		this.claimNow = claimNow;
 		this.idleWait = idleWait;
 		this.backoff = new OutageBackoff(logger, "Waiting for work on " + markerKey);
 	}
@@ -65,7 +69,7 @@ final class MarkerWatcher implements Runnable {
 					// that can use it.
 					this.store.wake(this.queue);
 				}
-				else if (popped) {
+				else if (popped && !this.claimNow.getAsBoolean()) {
 					this.signals.signalWork();
 				}
 			}

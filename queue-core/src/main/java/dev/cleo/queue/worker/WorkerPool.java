@@ -89,7 +89,7 @@ public final class WorkerPool implements AutoCloseable {
 		this.acks.start();
 		for (String queue : this.options.queues().keySet()) {
 			MarkerWatcher watcher = new MarkerWatcher(this.services.connector().openBlocking(), this.services.store(),
-					queue, this.signals, this.options.idleWait());
+					queue, this.signals, this.fetcher::claimNow, this.options.idleWait());
 			this.watchers.add(watcher);
 			this.threads.add(daemon(watcher, "wake-" + queue));
 		}
