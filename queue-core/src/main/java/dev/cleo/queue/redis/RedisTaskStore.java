@@ -252,6 +252,11 @@ public final class RedisTaskStore implements TaskStore {
 	}
 
 	@Override
+	public CompletableFuture<Void> wakeAsync(String queue) {
+		return this.commands.zadd(markerKey(queue), 0, "m").toCompletableFuture().thenApply((added) -> null);
+	}
+
+	@Override
 	public String markerKey(String queue) {
 		return this.keys.key(queue, "marker");
 	}

@@ -99,6 +99,9 @@ public interface TaskStore {
 	 */
 	void wake(String queue);
 
+	/** The same as {@link #wake}, without waiting. */
+	CompletableFuture<Void> wakeAsync(String queue);
+
 	/** The key blocked workers wait on for a queue. */
 	String markerKey(String queue);
 

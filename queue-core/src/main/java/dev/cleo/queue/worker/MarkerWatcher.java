@@ -61,17 +61,12 @@ final class MarkerWatcher implements Runnable {
 				if (!this.signals.awaitIdleFetcher(this.idleWait.toMillis())) {
 					continue;
 				}
-				boolean popped = RedisCalls.await(this.connection.popMarker(this.markerKey, this.idleWait),
+				// React in the reply's own callback: waking this thread first would add a
+				// thread hand-over
+				// to every idle queue's start latency.
+				RedisCalls.await(this.connection.popMarker(this.markerKey, this.idleWait).thenApply(this::popped),
 						this.idleWait.plusSeconds(5), "wait for work");
 				this.backoff.succeeded();
-				if (popped && this.signals.free() == 0) {
-					// Every slot filled while we waited: leave the wake-up to an instance
-					// that can use it.
-					this.store.wake(this.queue);
-				}
-				else if (popped && !this.claimNow.getAsBoolean()) {
-					this.signals.signalWork();
-				}
 			}
 			catch (QueueException ex) {
 				if (this.running) {
@@ -82,6 +77,19 @@ final class MarkerWatcher implements Runnable {
 				return;
 			}
 		}
+	}
+
+	/** Runs on the Redis client's I/O thread: nothing here may block. */
+	private boolean popped(boolean popped) {
+		if (popped && this.signals.free() == 0) {
+			// Every slot filled while we waited: leave the wake-up to an instance that
+			// can use it.
+			this.store.wakeAsync(this.queue);
+		}
+		else if (popped && !this.claimNow.getAsBoolean()) {
+			this.signals.signalWork();
+		}
+		return popped;
 	}
 
 	private void sleep(QueueException ex) {

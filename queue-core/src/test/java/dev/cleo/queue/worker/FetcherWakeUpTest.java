@@ -223,6 +223,11 @@ class FetcherWakeUpTest {
 		}
 
 		@Override
+		public CompletableFuture<Void> wakeAsync(String queue) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
 		public String markerKey(String queue) {
 			return "marker";
 		}
