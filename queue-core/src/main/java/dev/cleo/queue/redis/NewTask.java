@@ -3,6 +3,8 @@
  */
 package dev.cleo.queue.redis;
 
+import java.util.List;
+
 /**
  * A task ready to be written by the enqueue script. Times are epoch milliseconds; 0 means
  * none.
@@ -21,5 +23,20 @@ package dev.cleo.queue.redis;
  */
 public record NewTask(String id, String name, String payloadJson, int priority, long runAtMillis, int maxAttempts,
 		String backoff, long timeoutMillis, long expireAtMillis, String dedupeId, long dedupeWindowMillis) {
+
+	/** Append the 11 values the enqueue script reads per task, in its order. */
+	void addArgs(List<String> args) {
+		args.add(this.id);
+		args.add(this.name);
+		args.add(this.payloadJson);
+		args.add(Integer.toString(this.priority));
+		args.add(Long.toString(this.runAtMillis));
+		args.add(Integer.toString(this.maxAttempts));
+		args.add(this.backoff);
+		args.add(Long.toString(this.timeoutMillis));
+		args.add(Long.toString(this.expireAtMillis));
+		args.add((this.dedupeId != null) ? this.dedupeId : "");
+		args.add(Long.toString(this.dedupeWindowMillis));
+	}
 
 }

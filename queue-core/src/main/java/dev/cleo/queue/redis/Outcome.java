@@ -3,6 +3,8 @@
  */
 package dev.cleo.queue.redis;
 
+import java.util.List;
+
 /**
  * The outcome of one attempt, to be recorded by the ack script if its token still holds
  * the lease.
@@ -15,6 +17,15 @@ package dev.cleo.queue.redis;
  * @param retryAtMillis when to retry if attempts remain (failures only)
  */
 public record Outcome(String queue, String id, String token, Kind kind, String data, long retryAtMillis) {
+
+	/** Append the 5 values the ack script reads per outcome, in its order. */
+	void addArgs(List<String> args) {
+		args.add(this.id);
+		args.add(this.token);
+		args.add(this.kind.code());
+		args.add((this.data != null) ? this.data : "");
+		args.add(Long.toString(this.retryAtMillis));
+	}
 
 	/** What happened in an attempt. */
 	public enum Kind {

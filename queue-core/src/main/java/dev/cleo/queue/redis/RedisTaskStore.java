@@ -54,27 +54,9 @@ public final class RedisTaskStore implements TaskStore {
 	@Override
 	public CompletableFuture<List<EnqueueResult>> enqueue(String queue, List<NewTask> tasks) {
 		List<String> args = head(queue, 2 + tasks.size() * 11);
-		for (NewTask task : tasks) {
-			args.add(task.id());
-			args.add(task.name());
-			args.add(task.payloadJson());
-			args.add(Integer.toString(task.priority()));
-			args.add(Long.toString(task.runAtMillis()));
-			args.add(Integer.toString(task.maxAttempts()));
-			args.add(task.backoff());
-			args.add(Long.toString(task.timeoutMillis()));
-			args.add(Long.toString(task.expireAtMillis()));
-			args.add((task.dedupeId() != null) ? task.dedupeId() : "");
-			args.add(Long.toString(task.dedupeWindowMillis()));
-		}
+		tasks.forEach((task) -> task.addArgs(args));
 		CompletableFuture<List<Object>> script = run(this.scripts.enqueue, queue, args);
-		return RedisCalls.cancelling(script.thenApply((reply) -> {
-			List<EnqueueResult> results = new ArrayList<>(tasks.size());
-			for (int i = 0; i < reply.size(); i += 2) {
-				results.add(new EnqueueResult((String) reply.get(i), (Long) reply.get(i + 1) == 1));
-			}
-			return results;
-		}), script);
+		return RedisCalls.cancelling(script.thenApply(ScriptReplies::enqueued), script);
 	}
 
 	@Override
@@ -93,18 +75,7 @@ public final class RedisTaskStore implements TaskStore {
 		args.add(Integer.toString(Math.max(count, 1000)));
 		return bounded(this.<List<Object>>run(this.scripts.claim, queue, args),
 				"claim tasks from queue '" + queue + "'")
-			.thenApply((reply) -> claimed(queue, reply));
-	}
-
-	private static ClaimBatch claimed(String queue, List<Object> reply) {
-		List<ClaimedTask> tasks = new ArrayList<>((reply.size() - 1) / 9);
-		for (int i = 1; i < reply.size(); i += 9) {
-			tasks
-				.add(new ClaimedTask(queue, (String) reply.get(i), (String) reply.get(i + 1), (String) reply.get(i + 2),
-						(String) reply.get(i + 3), toInt(reply.get(i + 4)), toInt(reply.get(i + 5)),
-						toLong(reply.get(i + 6)), (String) reply.get(i + 7), toLong(reply.get(i + 8))));
-		}
-		return new ClaimBatch(tasks, toLong(reply.get(0)));
+			.thenApply((reply) -> ScriptReplies.claimed(queue, reply));
 	}
 
 	@Override
@@ -120,16 +91,10 @@ public final class RedisTaskStore implements TaskStore {
 		args.add(Long.toString(retention.completedMaxAge().toMillis()));
 		args.add(Long.toString(retention.deadMaxCount()));
 		args.add(Long.toString(retention.deadMaxAge().toMillis()));
-		for (Outcome outcome : outcomes) {
-			args.add(outcome.id());
-			args.add(outcome.token());
-			args.add(outcome.kind().code());
-			args.add((outcome.data() != null) ? outcome.data() : "");
-			args.add(Long.toString(outcome.retryAtMillis()));
-		}
+		outcomes.forEach((outcome) -> outcome.addArgs(args));
 		return bounded(this.<List<Object>>run(this.scripts.ack, queue, args),
 				"record task outcomes on queue '" + queue + "'")
-			.thenApply((reply) -> reply.stream().map((code) -> AckResult.fromCode((Long) code)).toList());
+			.thenApply(ScriptReplies::acked);
 	}
 
 	@Override
@@ -141,7 +106,7 @@ public final class RedisTaskStore implements TaskStore {
 			args.add(held.id());
 			args.add(held.token());
 		});
-		return strings(call(this.scripts.extend, queue, args, "extend leases on queue '" + queue + "'"));
+		return ScriptReplies.strings(call(this.scripts.extend, queue, args, "extend leases on queue '" + queue + "'"));
 	}
 
 	@Override
@@ -149,12 +114,7 @@ public final class RedisTaskStore implements TaskStore {
 		List<String> args = head(queue, 3);
 		args.add(Integer.toString(limit));
 		List<Object> reply = call(this.scripts.reap, queue, args, "find expired leases on queue '" + queue + "'");
-		List<ExpiredLease> expired = new ArrayList<>(reply.size() / 6);
-		for (int i = 0; i < reply.size(); i += 6) {
-			expired.add(new ExpiredLease((String) reply.get(i), (String) reply.get(i + 1), toInt(reply.get(i + 2)),
-					toInt(reply.get(i + 3)), (String) reply.get(i + 4), (String) reply.get(i + 5)));
-		}
-		return expired;
+		return ScriptReplies.expired(reply);
 	}
 
 	@Override
@@ -223,7 +183,8 @@ public final class RedisTaskStore implements TaskStore {
 		List<String> args = head(queue, 3 + ids.size());
 		args.add(Integer.toString(max));
 		args.addAll(ids);
-		return strings(call(this.scripts.deadRetry, queue, args, "retry dead tasks of queue '" + queue + "'"));
+		return ScriptReplies
+			.strings(call(this.scripts.deadRetry, queue, args, "retry dead tasks of queue '" + queue + "'"));
 	}
 
 	@Override
@@ -298,22 +259,6 @@ public final class RedisTaskStore implements TaskStore {
 
 	private static String[] array(List<String> args) {
 		return args.toArray(String[]::new);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<String> strings(List<Object> reply) {
-		return (List<String>) (List<?>) reply;
-	}
-
-	private static int toInt(Object value) {
-		return (int) toLong(value);
-	}
-
-	private static long toLong(Object value) {
-		if (value instanceof Long number) {
-			return number;
-		}
-		return (value == null) ? 0 : Long.parseLong((String) value);
 	}
 
 	/** The scripts, each read once. */

@@ -1,0 +1,67 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.redis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the flat arrays the scripts return (their layouts are documented in each script's
+ * header).
+ */
+final class ScriptReplies {
+
+	private ScriptReplies() {
+	}
+
+	static List<EnqueueResult> enqueued(List<Object> reply) {
+		List<EnqueueResult> results = new ArrayList<>(reply.size() / 2);
+		for (int i = 0; i < reply.size(); i += 2) {
+			results.add(new EnqueueResult((String) reply.get(i), (Long) reply.get(i + 1) == 1));
+		}
+		return results;
+	}
+
+	static ClaimBatch claimed(String queue, List<Object> reply) {
+		List<ClaimedTask> tasks = new ArrayList<>((reply.size() - 1) / 9);
+		for (int i = 1; i < reply.size(); i += 9) {
+			tasks
+				.add(new ClaimedTask(queue, (String) reply.get(i), (String) reply.get(i + 1), (String) reply.get(i + 2),
+						(String) reply.get(i + 3), toInt(reply.get(i + 4)), toInt(reply.get(i + 5)),
+						toLong(reply.get(i + 6)), (String) reply.get(i + 7), toLong(reply.get(i + 8))));
+		}
+		return new ClaimBatch(tasks, toLong(reply.get(0)));
+	}
+
+	static List<AckResult> acked(List<Object> reply) {
+		return reply.stream().map((code) -> AckResult.fromCode((Long) code)).toList();
+	}
+
+	static List<ExpiredLease> expired(List<Object> reply) {
+		List<ExpiredLease> expired = new ArrayList<>(reply.size() / 6);
+		for (int i = 0; i < reply.size(); i += 6) {
+			expired.add(new ExpiredLease((String) reply.get(i), (String) reply.get(i + 1), toInt(reply.get(i + 2)),
+					toInt(reply.get(i + 3)), (String) reply.get(i + 4), (String) reply.get(i + 5)));
+		}
+		return expired;
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<String> strings(List<Object> reply) {
+		return (List<String>) (List<?>) reply;
+	}
+
+	private static int toInt(Object value) {
+		return (int) toLong(value);
+	}
+
+	/** Lua numbers come back as integers, hash fields as strings. */
+	private static long toLong(Object value) {
+		if (value instanceof Long number) {
+			return number;
+		}
+		return (value == null) ? 0 : Long.parseLong((String) value);
+	}
+
+}
