@@ -47,9 +47,11 @@ class QueueSelectionTest {
 
 	@Test
 	void weightedPoolStartsTasksInProportionToTheQueueWeights() {
-		fill("high", 1_000);
-		fill("normal", 1_000);
-		fill("low", 1_000);
+		// 2,000 starts put the allowed 5 points at 4.5 standard deviations or more for
+		// every queue.
+		fill("high", 2_000);
+		fill("normal", 2_000);
+		fill("low", 2_000);
 		WorkerPool pool = this.manager.startWorkers(WorkerPoolOptions.builder()
 			.queue("high", 60)
 			.queue("normal", 30)
@@ -57,9 +59,9 @@ class QueueSelectionTest {
 			.selection(QueueSelection.WEIGHTED)
 			.concurrency(1)
 			.build());
-		await().atMost(Duration.ofSeconds(60)).until(() -> this.starts.size() >= 1_000);
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.starts.size() >= 2_000);
 		pool.stop();
-		List<String> first = firstStarts(this.starts, 1_000);
+		List<String> first = firstStarts(this.starts, 2_000);
 		assertThat(share(first, "high")).isCloseTo(0.60, within(0.05));
 		assertThat(share(first, "normal")).isCloseTo(0.30, within(0.05));
 		assertThat(share(first, "low")).isCloseTo(0.10, within(0.05));
