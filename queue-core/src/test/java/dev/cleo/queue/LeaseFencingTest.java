@@ -96,7 +96,7 @@ class LeaseFencingTest {
 		assertThat(second.attempt()).isEqualTo(2);
 		assertThat(second.token()).isNotEqualTo(first.token());
 
-		assertThat(this.store.extend(QUEUE, List.of(lease(first)), LEASE)).containsExactly(id);
+		assertThat(this.store.extend(QUEUE, List.of(lease(first)), LEASE)).containsExactly(first.token());
 		assertThat(this.store.report(QUEUE, lease(first), 50, "stale line", 100).join()).isFalse();
 		assertThat(
 				this.store.ack(QUEUE, List.of(outcome(first, Kind.COMPLETED, "\"from A\"", 0)), Retention.defaults()))
@@ -119,7 +119,8 @@ class LeaseFencingTest {
 		assertThat(this.manager.counts(QUEUE)).isEqualTo(new QueueCounts(0, 0, 1, 0, 0));
 
 		this.clock.advance(Duration.ofMillis(700));
-		assertThat(this.store.extend(QUEUE, List.of(lease(first), lease(second)), LEASE)).containsExactly(id);
+		assertThat(this.store.extend(QUEUE, List.of(lease(first), lease(second)), LEASE))
+			.containsExactly(first.token());
 		this.clock.advance(Duration.ofMillis(700));
 		assertThat(this.store.expiredLeases(QUEUE, 10)).as("B's heartbeat holds the lease").isEmpty();
 
@@ -149,7 +150,7 @@ class LeaseFencingTest {
 
 		assertThat(this.store.ack(QUEUE, List.of(outcome(first, Kind.COMPLETED, "\"late\"", 0)), Retention.defaults()))
 			.containsExactly(AckResult.LEASE_LOST);
-		assertThat(this.store.extend(QUEUE, List.of(lease(first)), LEASE)).containsExactly(id);
+		assertThat(this.store.extend(QUEUE, List.of(lease(first)), LEASE)).containsExactly(first.token());
 		TaskInfo dead = task(id);
 		assertThat(dead.state()).isEqualTo(TaskState.DEAD);
 		assertThat(dead.resultJson()).isNull();

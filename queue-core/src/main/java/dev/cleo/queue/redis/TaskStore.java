@@ -50,7 +50,7 @@ public interface TaskStore {
 	 */
 	CompletableFuture<List<AckResult>> ackAsync(String queue, List<Outcome> outcomes, Retention retention);
 
-	/** Extend leases still held; returns the ids whose lease was lost. */
+	/** Extend leases still held; returns the tokens of the leases that were lost. */
 	List<String> extend(String queue, List<Lease> leases, Duration lease);
 
 	/** Find up to {@code limit} leases past their deadline. */

@@ -39,23 +39,24 @@ final class LeaseKeeper implements Runnable {
 	public void run() {
 		Map<String, Map<String, RunningTask>> byQueue = new LinkedHashMap<>();
 		for (RunningTask task : this.running.values()) {
-			byQueue.computeIfAbsent(task.task().queue(), (q) -> new LinkedHashMap<>()).put(task.task().id(), task);
+			byQueue.computeIfAbsent(task.task().queue(), (q) -> new LinkedHashMap<>()).put(task.task().token(), task);
 		}
 		byQueue.forEach(this::extend);
 	}
 
+	/** Extend one queue's leases; {@code tasks} is keyed by lease token. */
 	private void extend(String queue, Map<String, RunningTask> tasks) {
 		List<Lease> leases = new ArrayList<>(tasks.size());
 		tasks.values().forEach((task) -> leases.add(task.lease()));
 		try {
-			for (String lostId : this.services.store().extend(queue, leases, this.options.lease())) {
-				RunningTask task = tasks.get(lostId);
+			for (String lostToken : this.services.store().extend(queue, leases, this.options.lease())) {
+				RunningTask task = tasks.get(lostToken);
 				// A task that finished while the heartbeat was on its way was acked, not
 				// lost.
-				if (task != null && this.running.get(lostId) == task && !task.handedBack()) {
+				if (task != null && this.running.get(lostToken) == task && !task.handedBack()) {
 					task.loseLease();
-					logger.warn("Lease on task {} ({}) was lost while it ran; it will run again elsewhere", lostId,
-							task.task().name());
+					logger.warn("Lease on task {} ({}) was lost while it ran; it will run again elsewhere",
+							task.task().id(), task.task().name());
 				}
 			}
 		}

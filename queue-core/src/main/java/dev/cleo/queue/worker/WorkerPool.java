@@ -177,12 +177,14 @@ public final class WorkerPool implements AutoCloseable {
 
 	private void dispatch(ClaimedTask task) {
 		RunningTask runningTask = new RunningTask(task);
-		this.running.put(task.id(), runningTask);
+		// Keyed by lease token: the same task may be claimed again here while an expired
+		// attempt runs on.
+		this.running.put(task.token(), runningTask);
 		this.handlers.execute(() -> this.runner.run(runningTask));
 	}
 
 	private void finished(FinishedAttempt attempt) {
-		RunningTask runningTask = this.running.remove(attempt.task().id());
+		RunningTask runningTask = this.running.remove(attempt.task().token());
 		if (runningTask == null || !runningTask.handedBack()) {
 			this.acks.submit(attempt);
 		}
