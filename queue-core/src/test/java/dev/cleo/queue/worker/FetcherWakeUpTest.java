@@ -61,12 +61,9 @@ class FetcherWakeUpTest {
 	void wakeUpThatArrivesWhileAnOlderClaimIsOutLeadsToAnotherClaim() throws InterruptedException {
 		start();
 		this.store.next().complete(full(SLOTS));
-		this.signals.release();
-		this.signals.release();
-		this.signals.release();
+		this.signals.give(3);
 		CompletableFuture<ClaimBatch> first = this.store.next();
-		this.signals.release();
-		this.signals.release();
+		this.signals.give(2);
 		CompletableFuture<ClaimBatch> second = this.store.next();
 		first.complete(new ClaimBatch(List.of(), ClaimBatch.NOTHING_DELAYED));
 		awaitIdleFetcher();
@@ -81,8 +78,7 @@ class FetcherWakeUpTest {
 	void claimLeasesNoMoreTasksThanFreeSlots() throws InterruptedException {
 		start();
 		this.store.next().complete(full(SLOTS));
-		this.signals.release();
-		this.signals.release();
+		this.signals.give(2);
 		assertThat(this.store.next()).isNotNull();
 		assertThat(this.store.counts).containsExactly(SLOTS, 2);
 	}
