@@ -26,14 +26,11 @@ final class LuaScript {
 
 	private static final String LIB = read("lib.lua");
 
-	private final String name;
-
 	private final String source;
 
 	private final String sha;
 
 	LuaScript(String name) {
-		this.name = name;
 		this.source = LIB + "\n" + read(name + ".lua");
 		this.sha = sha1(this.source);
 	}
@@ -67,10 +64,6 @@ final class LuaScript {
 		else {
 			result.completeExceptionally(error);
 		}
-	}
-
-	String name() {
-		return this.name;
 	}
 
 	private static boolean isNoScript(Throwable error) {

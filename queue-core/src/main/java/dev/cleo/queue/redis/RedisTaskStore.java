@@ -208,11 +208,6 @@ public final class RedisTaskStore implements TaskStore {
 	}
 
 	@Override
-	public void wake(String queue) {
-		await(this.commands.zadd(markerKey(queue), 0, "m"), "wake workers of queue '" + queue + "'");
-	}
-
-	@Override
 	public CompletableFuture<Void> wakeAsync(String queue) {
 		return this.commands.zadd(markerKey(queue), 0, "m").toCompletableFuture().thenApply((added) -> null);
 	}

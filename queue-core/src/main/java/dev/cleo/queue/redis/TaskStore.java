@@ -97,9 +97,6 @@ public interface TaskStore {
 	 * Put the wake-up marker back, for a worker that popped it but has no free slot to
 	 * use it.
 	 */
-	void wake(String queue);
-
-	/** The same as {@link #wake}, without waiting. */
 	CompletableFuture<Void> wakeAsync(String queue);
 
 	/** The key blocked workers wait on for a queue. */

@@ -214,11 +214,6 @@ class FetcherWakeUpTest {
 		}
 
 		@Override
-		public void wake(String queue) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
 		public CompletableFuture<Void> wakeAsync(String queue) {
 			throw new UnsupportedOperationException();
 		}
