@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 
 import dev.cleo.queue.QueueCounts;
 import dev.cleo.queue.Retention;
@@ -70,7 +70,9 @@ public final class RedisTaskStore implements TaskStore {
 		List<String> args = head(queue, 7);
 		args.add(Integer.toString(count));
 		args.add(Long.toString(lease.toMillis()));
-		args.add(UUID.randomUUID().toString());
+		// Tokens must be unique per claim, not secret (Redis access is the trust
+		// boundary): no SecureRandom here.
+		args.add(Long.toHexString(ThreadLocalRandom.current().nextLong()) + Long.toHexString(System.nanoTime()));
 		args.add(worker);
 		args.add(Integer.toString(Math.max(count, 1000)));
 		return bounded(this.<List<Object>>run(this.scripts.claim, queue, args),
