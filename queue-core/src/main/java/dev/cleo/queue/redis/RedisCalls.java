@@ -6,14 +6,14 @@ package dev.cleo.queue.redis;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.cleo.queue.QueueException;
 import dev.cleo.queue.QueueUnavailableException;
 import io.lettuce.core.RedisCommandExecutionException;
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.Timeout;
 
 /**
  * Waits for Redis answers within a time limit and maps failures to Cleo's exceptions, in
@@ -21,19 +21,22 @@ import io.lettuce.core.RedisCommandExecutionException;
  */
 public final class RedisCalls {
 
-	private static final ScheduledThreadPoolExecutor TIMEOUTS = timeoutScheduler();
+	private static final long TICK_MILLIS = 50;
+
+	/**
+	 * One shared timer for every bounded call. A hashed wheel only queues a new timeout
+	 * (the wheel's thread picks it up on its next tick), where a scheduled executor wakes
+	 * its thread whenever a new deadline is the earliest: on a mostly idle pool that was
+	 * a thread wake-up per Redis call. Command timeouts are seconds long, so a tick of
+	 * {@value #TICK_MILLIS} ms is precise enough.
+	 */
+	private static final HashedWheelTimer TIMEOUTS = new HashedWheelTimer((runnable) -> {
+		Thread thread = new Thread(runnable, "cleo-redis-timeouts");
+		thread.setDaemon(true);
+		return thread;
+	}, TICK_MILLIS, TimeUnit.MILLISECONDS);
 
 	private RedisCalls() {
-	}
-
-	private static ScheduledThreadPoolExecutor timeoutScheduler() {
-		ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, (runnable) -> {
-			Thread thread = new Thread(runnable, "cleo-redis-timeouts");
-			thread.setDaemon(true);
-			return thread;
-		});
-		scheduler.setRemoveOnCancelPolicy(true);
-		return scheduler;
 	}
 
 	/**
@@ -73,11 +76,11 @@ public final class RedisCalls {
 	 * Redis fails it.
 	 * @param <T> the answer type
 	 * @param call the pending call
-	 * @param timeout the longest wait
+	 * @param limit the longest wait
 	 * @param what what the call does, for the message (never a payload)
 	 * @return the bounded future
 	 */
-	public static <T> CompletableFuture<T> within(CompletableFuture<T> call, Duration timeout, String what) {
+	public static <T> CompletableFuture<T> within(CompletableFuture<T> call, Duration limit, String what) {
 		CompletableFuture<T> bounded = new CompletableFuture<>();
 		call.whenComplete((value, error) -> {
 			if (error == null) {
@@ -87,15 +90,14 @@ public final class RedisCalls {
 				bounded.completeExceptionally(translate(error, what));
 			}
 		});
-		// One shared timer; a call that answers in time cancels its timeout (and it is
-		// removed at once).
-		ScheduledFuture<?> timer = TIMEOUTS.schedule(() -> {
+		// A call that answers in time cancels its timeout, which the wheel then drops.
+		Timeout timer = TIMEOUTS.newTimeout((timeout) -> {
 			if (bounded.completeExceptionally(new QueueUnavailableException(
-					"Could not " + what + ": Redis did not answer within " + timeout.toMillis() + " ms", null))) {
+					"Could not " + what + ": Redis did not answer within " + limit.toMillis() + " ms", null))) {
 				call.cancel(true);
 			}
-		}, timeout.toMillis(), TimeUnit.MILLISECONDS);
-		bounded.whenComplete((value, error) -> timer.cancel(false));
+		}, limit.toMillis(), TimeUnit.MILLISECONDS);
+		bounded.whenComplete((value, error) -> timer.cancel());
 		return bounded;
 	}
 

@@ -55,7 +55,7 @@ public final class BenchCommand {
 	 * takes.
 	 */
 	private static void warmUp(String name, BenchOptions options, BenchRedis redis) throws InterruptedException {
-		if (options.warmupTasks() > 0) {
+		if (options.warmupTasks() > 0 && !Scenarios.named(name).warmsUpInPlace()) {
 			BenchOptions small = options
 				.forWarmUp(name.equals("flood") ? options.warmupTasks() / 10 : options.warmupTasks());
 			logger.info("{}: warming up with {} tasks, not reported", name, small.tasks());

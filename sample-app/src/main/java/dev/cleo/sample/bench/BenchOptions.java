@@ -35,8 +35,7 @@ public record BenchOptions(String redisUrl, List<String> scenarios, int tasks, i
 	/**
 	 * The options of a scenario's warm-up run.
 	 * @param warmupTasks its task count
-	 * @return these options with that count, one second of latency measuring and no
-	 * further warm-up
+	 * @return these options with that count and no further warm-up
 	 */
 	public BenchOptions forWarmUp(int warmupTasks) {
 		return new BenchOptions(this.redisUrl, this.scenarios, Math.max(1, warmupTasks), this.concurrency, 1, this.rate,

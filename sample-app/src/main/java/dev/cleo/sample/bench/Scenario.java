@@ -23,4 +23,13 @@ interface Scenario {
 	 */
 	BenchResult run(BenchContext bench) throws InterruptedException;
 
+	/**
+	 * Whether the scenario runs the JIT warm-up ({@code --warmup-tasks}) itself, inside
+	 * {@link #run}, instead of the bench running it once smaller beforehand.
+	 * @return true when {@link #run} warms up by itself
+	 */
+	default boolean warmsUpInPlace() {
+		return false;
+	}
+
 }

@@ -62,7 +62,9 @@ class BenchCommandTest {
 
 	@Test
 	void latencyReportsPercentilesOfTheMeasuredTasks(RedisServer redis) {
-		JsonNode latency = bench(redis, "--scenario=latency", "--duration-seconds=1", "--rate=100").get(0);
+		JsonNode latency = bench(redis, "--scenario=latency", "--duration-seconds=1", "--rate=100",
+				"--warmup-tasks=200")
+			.get(0);
 		assertThat(latency.get("tasks").asLong()).isEqualTo(100);
 		double p50 = latency.get("p50_ms").asDouble();
 		assertThat(p50).isPositive();
