@@ -86,4 +86,12 @@ public final class DeadLetterQueue {
 		return ids.isEmpty() ? 0 : this.store.deleteDead(this.queue, ids);
 	}
 
+	/**
+	 * Delete every dead task of the queue.
+	 * @return how many were deleted
+	 */
+	public long purge() {
+		throw new UnsupportedOperationException("purge: not implemented yet");
+	}
+
 }

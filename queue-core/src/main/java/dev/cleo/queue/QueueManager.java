@@ -173,6 +173,61 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	}
 
 	/**
+	 * Pause a queue: no worker on any instance claims from it until it is resumed.
+	 * Enqueueing goes on; running tasks finish.
+	 * @param queue the queue
+	 */
+	public void pause(String queue) {
+		throw new UnsupportedOperationException("pause: not implemented yet");
+	}
+
+	/**
+	 * Resume a paused queue; idle workers are woken at once.
+	 * @param queue the queue
+	 */
+	public void resume(String queue) {
+		throw new UnsupportedOperationException("resume: not implemented yet");
+	}
+
+	/**
+	 * Whether a queue is paused.
+	 * @param queue the queue
+	 * @return true when paused
+	 */
+	public boolean isPaused(String queue) {
+		throw new UnsupportedOperationException("isPaused: not implemented yet");
+	}
+
+	/**
+	 * The queues known under this key prefix: every queue a task was enqueued to or a
+	 * worker pool served, from any instance.
+	 * @return the queue names, sorted
+	 */
+	public List<String> queues() {
+		throw new UnsupportedOperationException("queues: not implemented yet");
+	}
+
+	/**
+	 * Describe a queue: counts, paused flag, and the worker pools serving it on every
+	 * instance.
+	 * @param queue the queue
+	 * @return the description
+	 */
+	public QueueInfo queueInfo(String queue) {
+		throw new UnsupportedOperationException("queueInfo: not implemented yet");
+	}
+
+	/**
+	 * Remove finished tasks ahead of retention.
+	 * @param queue the queue
+	 * @param request which tasks
+	 * @return how many tasks were removed
+	 */
+	public long cleanup(String queue, CleanupRequest request) {
+		throw new UnsupportedOperationException("cleanup: not implemented yet");
+	}
+
+	/**
 	 * Listen to task events in this process.
 	 * @param listener the listener
 	 * @param events the events wanted; none means all

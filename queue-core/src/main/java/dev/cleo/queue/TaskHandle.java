@@ -5,6 +5,7 @@ package dev.cleo.queue;
 
 import java.lang.reflect.Type;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A reference to an enqueued task: its id, its current state and result, and a way to
@@ -78,6 +79,18 @@ public final class TaskHandle<T> {
 	public Optional<T> result() {
 		return info().filter((task) -> task.state() == TaskState.COMPLETED && task.resultJson() != null)
 			.map((task) -> this.manager.serializer().read(task.resultJson(), this.resultType));
+	}
+
+	/**
+	 * A future that completes when the task ends, whichever instance ran it: with the
+	 * result when it completed ({@code null} without one), or exceptionally with
+	 * {@link TaskFailedException} when it went dead, expired or was cancelled. Tasks
+	 * enqueued with {@link TaskOptions#notifyOnFinish(boolean)} are announced by Redis
+	 * the moment they end; others are found by a periodic check.
+	 * @return the future; cancelling it stops waiting, not the task
+	 */
+	public CompletableFuture<T> completion() {
+		throw new UnsupportedOperationException("completion: not implemented yet");
 	}
 
 	/**

@@ -34,25 +34,29 @@ public final class TaskOptions {
 			3, Backoff.exponential(Duration.ofSeconds(1), Duration.ofMinutes(5), 0.2), Duration.ZERO, null, null,
 			Duration.ofHours(1));
 
-	private final String queue;
+	private String queue;
 
-	private final int priority;
+	private int priority;
 
-	private final Duration delay;
+	private Duration delay;
 
-	private final Instant runAt;
+	private Instant runAt;
 
-	private final int maxAttempts;
+	private int maxAttempts;
 
-	private final Backoff backoff;
+	private Backoff backoff;
 
-	private final Duration timeout;
+	private Duration timeout;
 
-	private final Duration ttl;
+	private Duration ttl;
 
-	private final String dedupeId;
+	private String dedupeId;
 
-	private final Duration dedupeWindow;
+	private Duration dedupeWindow;
+
+	private String group;
+
+	private boolean notifyOnFinish;
 
 	private TaskOptions(String queue, int priority, Duration delay, Instant runAt, int maxAttempts, Backoff backoff,
 			Duration timeout, Duration ttl, String dedupeId, Duration dedupeWindow) {
@@ -66,6 +70,14 @@ public final class TaskOptions {
 		this.ttl = ttl;
 		this.dedupeId = dedupeId;
 		this.dedupeWindow = dedupeWindow;
+	}
+
+	private TaskOptions copy() {
+		TaskOptions copy = new TaskOptions(this.queue, this.priority, this.delay, this.runAt, this.maxAttempts,
+				this.backoff, this.timeout, this.ttl, this.dedupeId, this.dedupeWindow);
+		copy.group = this.group;
+		copy.notifyOnFinish = this.notifyOnFinish;
+		return copy;
 	}
 
 	/**
@@ -90,8 +102,9 @@ public final class TaskOptions {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidTaskOptionException("queue: " + ex.getMessage());
 		}
-		return new TaskOptions(queue, this.priority, this.delay, this.runAt, this.maxAttempts, this.backoff,
-				this.timeout, this.ttl, this.dedupeId, this.dedupeWindow);
+		TaskOptions copy = copy();
+		copy.queue = queue;
+		return copy;
 	}
 
 	/**
@@ -113,8 +126,9 @@ public final class TaskOptions {
 			throw new InvalidTaskOptionException("priority must be between " + TaskPriority.MIN + " and "
 					+ TaskPriority.MAX + " (or TaskPriority.LOW, NORMAL, HIGH), was " + priority);
 		}
-		return new TaskOptions(this.queue, priority, this.delay, this.runAt, this.maxAttempts, this.backoff,
-				this.timeout, this.ttl, this.dedupeId, this.dedupeWindow);
+		TaskOptions copy = copy();
+		copy.priority = priority;
+		return copy;
 	}
 
 	/**
@@ -125,8 +139,10 @@ public final class TaskOptions {
 	 */
 	public TaskOptions delay(Duration delay) {
 		checkRange("delay", delay, Duration.ZERO, MAX_DELAY);
-		return new TaskOptions(this.queue, this.priority, delay, null, this.maxAttempts, this.backoff, this.timeout,
-				this.ttl, this.dedupeId, this.dedupeWindow);
+		TaskOptions copy = copy();
+		copy.delay = delay;
+		copy.runAt = null;
+		return copy;
 	}
 
 	/**
@@ -136,8 +152,10 @@ public final class TaskOptions {
 	 */
 	public TaskOptions runAt(Instant runAt) {
 		Objects.requireNonNull(runAt, "runAt must not be null");
-		return new TaskOptions(this.queue, this.priority, null, runAt, this.maxAttempts, this.backoff, this.timeout,
-				this.ttl, this.dedupeId, this.dedupeWindow);
+		TaskOptions copy = copy();
+		copy.delay = null;
+		copy.runAt = runAt;
+		return copy;
 	}
 
 	/**
@@ -149,8 +167,9 @@ public final class TaskOptions {
 		if (maxAttempts < 1 || maxAttempts > 1000) {
 			throw new InvalidTaskOptionException("maxAttempts must be between 1 and 1000, was " + maxAttempts);
 		}
-		return new TaskOptions(this.queue, this.priority, this.delay, this.runAt, maxAttempts, this.backoff,
-				this.timeout, this.ttl, this.dedupeId, this.dedupeWindow);
+		TaskOptions copy = copy();
+		copy.maxAttempts = maxAttempts;
+		return copy;
 	}
 
 	/**
@@ -160,8 +179,9 @@ public final class TaskOptions {
 	 */
 	public TaskOptions backoff(Backoff backoff) {
 		Objects.requireNonNull(backoff, "backoff must not be null");
-		return new TaskOptions(this.queue, this.priority, this.delay, this.runAt, this.maxAttempts, backoff,
-				this.timeout, this.ttl, this.dedupeId, this.dedupeWindow);
+		TaskOptions copy = copy();
+		copy.backoff = backoff;
+		return copy;
 	}
 
 	/**
@@ -172,8 +192,9 @@ public final class TaskOptions {
 	 */
 	public TaskOptions timeout(Duration timeout) {
 		checkRange("timeout", timeout, Duration.ZERO, MAX_TIMEOUT);
-		return new TaskOptions(this.queue, this.priority, this.delay, this.runAt, this.maxAttempts, this.backoff,
-				timeout, this.ttl, this.dedupeId, this.dedupeWindow);
+		TaskOptions copy = copy();
+		copy.timeout = timeout;
+		return copy;
 	}
 
 	/**
@@ -184,8 +205,9 @@ public final class TaskOptions {
 	 */
 	public TaskOptions ttl(Duration ttl) {
 		checkRange("ttl", ttl, Duration.ofMillis(1), MAX_TTL);
-		return new TaskOptions(this.queue, this.priority, this.delay, this.runAt, this.maxAttempts, this.backoff,
-				this.timeout, ttl, this.dedupeId, this.dedupeWindow);
+		TaskOptions copy = copy();
+		copy.ttl = ttl;
+		return copy;
 	}
 
 	/**
@@ -198,8 +220,9 @@ public final class TaskOptions {
 		if (dedupeId == null || dedupeId.isEmpty() || dedupeId.length() > 256) {
 			throw new InvalidTaskOptionException("dedupeId must be 1 to 256 characters, was '" + dedupeId + "'");
 		}
-		return new TaskOptions(this.queue, this.priority, this.delay, this.runAt, this.maxAttempts, this.backoff,
-				this.timeout, this.ttl, dedupeId, this.dedupeWindow);
+		TaskOptions copy = copy();
+		copy.dedupeId = dedupeId;
+		return copy;
 	}
 
 	/**
@@ -209,8 +232,9 @@ public final class TaskOptions {
 	 */
 	public TaskOptions dedupeWindow(Duration window) {
 		checkRange("dedupeWindow", window, Duration.ofMillis(1), MAX_TTL);
-		return new TaskOptions(this.queue, this.priority, this.delay, this.runAt, this.maxAttempts, this.backoff,
-				this.timeout, this.ttl, this.dedupeId, window);
+		TaskOptions copy = copy();
+		copy.dedupeWindow = window;
+		return copy;
 	}
 
 	/**
@@ -279,6 +303,52 @@ public final class TaskOptions {
 	 */
 	public Duration dedupeWindow() {
 		return this.dedupeWindow;
+	}
+
+	/**
+	 * Put the task in a group. Stored with the task and shown by {@link TaskInfo}; how
+	 * groups are scheduled is configured per queue.
+	 * @param group the group name (1 to 200 characters, no control characters), or
+	 * {@code null} for none
+	 * @return new options
+	 * @throws InvalidTaskOptionException when the name is not allowed
+	 */
+	public TaskOptions group(String group) {
+		if (group != null
+				&& (group.isEmpty() || group.length() > 200 || group.chars().anyMatch(Character::isISOControl))) {
+			throw new InvalidTaskOptionException(
+					"group must be 1 to 200 characters without control characters, was '" + group + "'");
+		}
+		TaskOptions copy = copy();
+		copy.group = group;
+		return copy;
+	}
+
+	/**
+	 * Have Redis announce the moment the task ends, so that a
+	 * {@link TaskHandle#completion()} on any instance completes at once instead of at its
+	 * next periodic check. Costs one published message per task.
+	 * @param notify whether to announce the end
+	 * @return new options
+	 */
+	public TaskOptions notifyOnFinish(boolean notify) {
+		TaskOptions copy = copy();
+		copy.notifyOnFinish = notify;
+		return copy;
+	}
+
+	/**
+	 * @return the group, or {@code null}
+	 */
+	public String group() {
+		return this.group;
+	}
+
+	/**
+	 * @return whether Redis announces the task's end
+	 */
+	public boolean notifyOnFinish() {
+		return this.notifyOnFinish;
 	}
 
 	private static void checkRange(String option, Duration value, Duration min, Duration max) {

@@ -1,0 +1,64 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue;
+
+/**
+ * A task ended without a result: it went to the dead-letter queue, expired before it
+ * started, or was cancelled. Completes a {@link TaskHandle#completion()} future.
+ */
+public class TaskFailedException extends QueueException {
+
+	private final String queue;
+
+	private final String taskId;
+
+	private final TaskState state;
+
+	private final String lastError;
+
+	/**
+	 * Create the exception.
+	 * @param queue the queue
+	 * @param taskId the task id
+	 * @param state the final state ({@code DEAD}, {@code EXPIRED} or {@code CANCELLED})
+	 * @param lastError the last attempt's error, or {@code null}
+	 */
+	public TaskFailedException(String queue, String taskId, TaskState state, String lastError) {
+		super("Task " + taskId + " on queue '" + queue + "' ended " + state.name().toLowerCase(java.util.Locale.ROOT)
+				+ ((lastError != null) ? ": " + lastError : ""), null);
+		this.queue = queue;
+		this.taskId = taskId;
+		this.state = state;
+		this.lastError = lastError;
+	}
+
+	/**
+	 * @return the queue
+	 */
+	public String queue() {
+		return this.queue;
+	}
+
+	/**
+	 * @return the task id
+	 */
+	public String taskId() {
+		return this.taskId;
+	}
+
+	/**
+	 * @return the final state
+	 */
+	public TaskState state() {
+		return this.state;
+	}
+
+	/**
+	 * @return the last attempt's error, or {@code null}
+	 */
+	public String lastError() {
+		return this.lastError;
+	}
+
+}
