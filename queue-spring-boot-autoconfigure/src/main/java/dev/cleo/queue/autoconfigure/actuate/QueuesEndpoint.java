@@ -1,0 +1,178 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.autoconfigure.actuate;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+
+import dev.cleo.queue.DeadLetterQueue;
+import dev.cleo.queue.QueueCounts;
+import dev.cleo.queue.QueueInfo;
+import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.WorkerInfo;
+
+/**
+ * The {@code queues} endpoint: every queue with its counts, paused flag, worker pools and
+ * instances ({@code GET /actuator/queues}), one queue in detail ({@code GET
+ * /actuator/queues/{name}}), and the administrative actions ({@code POST
+ * /actuator/queues/{name}/{action}}: {@code pause}, {@code resume},
+ * {@code retry-dead-letters} with an optional {@code maxJobs},
+ * {@code purge-dead-letters}), which are refused with 403 unless
+ * {@code cleo.actuator.write-operations.enabled=true}.
+ */
+@Endpoint(id = "queues")
+public class QueuesEndpoint {
+
+	/** How many dead letters a retry takes when the request names no {@code maxJobs}. */
+	static final int DEFAULT_RETRY_MAX_JOBS = 1000;
+
+	/** HTTP 403: the actions are switched off. */
+	private static final int STATUS_FORBIDDEN = 403;
+
+	private final QueueManager manager;
+
+	private final CleoActuatorProperties properties;
+
+	/**
+	 * Create the endpoint.
+	 * @param manager the queue manager
+	 * @param properties the endpoint settings
+	 */
+	public QueuesEndpoint(QueueManager manager, CleoActuatorProperties properties) {
+		this.manager = manager;
+		this.properties = properties;
+	}
+
+	/**
+	 * Every queue known under the key prefix.
+	 * @return the queues and the instances serving any of them
+	 */
+	@ReadOperation
+	public QueuesDescriptor queues() {
+		List<QueueDescriptor> queues = this.manager.queues().stream().map(this::describe).toList();
+		List<String> instances = queues.stream()
+			.flatMap((queue) -> queue.instances().stream())
+			.distinct()
+			.sorted()
+			.toList();
+		return new QueuesDescriptor(queues, instances);
+	}
+
+	/**
+	 * One queue.
+	 * @param name the queue
+	 * @return its description
+	 */
+	@ReadOperation
+	public QueueDescriptor queue(@Selector String name) {
+		return describe(name);
+	}
+
+	/**
+	 * Run an administrative action on a queue.
+	 * @param name the queue
+	 * @param action {@code pause}, {@code resume}, {@code retry-dead-letters} or
+	 * {@code purge-dead-letters}
+	 * @param maxJobs for {@code retry-dead-letters}: how many at most (default
+	 * {@value #DEFAULT_RETRY_MAX_JOBS})
+	 * @return the outcome; 403 when write operations are off, 400 for an unknown action
+	 */
+	@WriteOperation
+	public WebEndpointResponse<QueueActionResult> act(@Selector String name, @Selector String action,
+			@Nullable Integer maxJobs) {
+		if (!this.properties.getWriteOperations().isEnabled()) {
+			return new WebEndpointResponse<>(
+					QueueActionResult.refused(name, action,
+							"Write operations of the queues endpoint are disabled; "
+									+ "set cleo.actuator.write-operations.enabled=true to allow them"),
+					STATUS_FORBIDDEN);
+		}
+		QueueAction parsed = QueueAction.from(action);
+		if (parsed == null) {
+			return new WebEndpointResponse<>(
+					QueueActionResult.refused(name, action,
+							"Unknown action '" + action
+									+ "'; use pause, resume, retry-dead-letters or purge-dead-letters"),
+					WebEndpointResponse.STATUS_BAD_REQUEST);
+		}
+		return new WebEndpointResponse<>(run(name, parsed, maxJobs));
+	}
+
+	private QueueActionResult run(String name, QueueAction action, @Nullable Integer maxJobs) {
+		DeadLetterQueue deadLetters = this.manager.deadLetters(name);
+		return switch (action) {
+			case PAUSE -> {
+				this.manager.pause(name);
+				yield QueueActionResult.done(name, action, 0);
+			}
+			case RESUME -> {
+				this.manager.resume(name);
+				yield QueueActionResult.done(name, action, 0);
+			}
+			case RETRY_DEAD_LETTERS -> QueueActionResult.done(name, action,
+					deadLetters.retryAll((maxJobs != null) ? maxJobs : DEFAULT_RETRY_MAX_JOBS).size());
+			case PURGE_DEAD_LETTERS -> QueueActionResult.done(name, action, deadLetters.purge());
+		};
+	}
+
+	private QueueDescriptor describe(String name) {
+		QueueInfo info = this.manager.queueInfo(name);
+		return new QueueDescriptor(info.name(), info.paused(), info.counts(), info.counts().dead(), info.workers(),
+				info.instances());
+	}
+
+	/**
+	 * All queues.
+	 *
+	 * @param queues each queue
+	 * @param instances the instances whose worker pools serve any queue
+	 */
+	public record QueuesDescriptor(List<QueueDescriptor> queues, List<String> instances) {
+
+	}
+
+	/**
+	 * One queue.
+	 *
+	 * @param name the queue
+	 * @param paused whether claiming from it is paused
+	 * @param counts its tasks by state
+	 * @param deadLetters the size of its dead-letter queue
+	 * @param workers the worker pools serving it, on every instance
+	 * @param instances the instances of those pools
+	 */
+	public record QueueDescriptor(String name, boolean paused, QueueCounts counts, long deadLetters,
+			List<WorkerInfo> workers, List<String> instances) {
+
+	}
+
+	/** The administrative actions. */
+	enum QueueAction {
+
+		PAUSE, RESUME, RETRY_DEAD_LETTERS, PURGE_DEAD_LETTERS;
+
+		String value() {
+			return name().toLowerCase(Locale.ROOT).replace('_', '-');
+		}
+
+		static @Nullable QueueAction from(String value) {
+			for (QueueAction action : values()) {
+				if (action.value().equalsIgnoreCase(value)) {
+					return action;
+				}
+			}
+			return null;
+		}
+
+	}
+
+}

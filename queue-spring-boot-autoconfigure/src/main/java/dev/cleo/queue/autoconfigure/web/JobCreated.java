@@ -1,0 +1,17 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.autoconfigure.web;
+
+/**
+ * The answer to {@code POST /api/jobs}.
+ *
+ * @param jobId the job id (the earlier job's, for a duplicate)
+ * @param queue the queue it was enqueued on
+ * @param status {@code waiting} or {@code delayed}; a duplicate's current state
+ * @param enqueuedAt when it was enqueued, epoch milliseconds
+ * @param duplicate whether the deduplication id matched an earlier job
+ */
+public record JobCreated(String jobId, String queue, String status, long enqueuedAt, boolean duplicate) {
+
+}

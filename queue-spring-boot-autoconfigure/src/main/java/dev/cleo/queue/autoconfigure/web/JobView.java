@@ -1,0 +1,47 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.autoconfigure.web;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import org.jspecify.annotations.Nullable;
+
+import dev.cleo.queue.TaskInfo;
+
+/**
+ * A job as {@code GET /api/jobs/{id}} shows it; times are epoch milliseconds, the status
+ * a lower-case word ({@code waiting}, {@code active}, {@code completed}, ...).
+ *
+ * @param jobId the job id
+ * @param queue the queue
+ * @param type the task name
+ * @param status the state
+ * @param priority the numeric priority
+ * @param attempts attempts started so far
+ * @param maxAttempts the most attempts it may have
+ * @param result the handler's result (JSON), once completed
+ * @param error the error of the latest failed attempt
+ * @param progress the last reported progress in percent
+ * @param createdAt when it was enqueued
+ * @param runAt when it became or becomes due
+ * @param startedAt when its latest attempt started
+ * @param finishedAt when it reached a final state
+ */
+public record JobView(String jobId, String queue, String type, String status, int priority, int attempts,
+		int maxAttempts, @JsonRawValue @Nullable String result, @Nullable String error, @Nullable Integer progress,
+		@Nullable Long createdAt, @Nullable Long runAt, @Nullable Long startedAt, @Nullable Long finishedAt) {
+
+	static JobView of(TaskInfo task) {
+		String result = (task.resultJson() == null || task.resultJson().isEmpty()) ? null : task.resultJson();
+		return new JobView(task.id(), task.queue(), task.name(), task.state().value(), task.priority(), task.attempts(),
+				task.maxAttempts(), result, task.lastError(), task.progress(), millis(task.createdAt()),
+				millis(task.runAt()), millis(task.startedAt()), millis(task.finishedAt()));
+	}
+
+	private static @Nullable Long millis(@Nullable Instant instant) {
+		return (instant != null) ? instant.toEpochMilli() : null;
+	}
+
+}
