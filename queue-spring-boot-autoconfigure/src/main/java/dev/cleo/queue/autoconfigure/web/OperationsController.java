@@ -3,6 +3,7 @@
  */
 package dev.cleo.queue.autoconfigure.web;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,18 +117,19 @@ public class OperationsController {
 	/**
 	 * The body of {@code POST /api/cleanup}.
 	 *
-	 * @param removeCompleted remove completed (and cancelled) jobs
-	 * @param removeExpired remove expired jobs
+	 * @param removeCompleted remove completed (and cancelled) jobs; absent means false
+	 * @param removeExpired remove expired jobs; absent means false
 	 * @param olderThan only jobs finished at least this many milliseconds ago; 0 or
 	 * absent for all
 	 * @param queue one queue, or absent for every queue
 	 */
-	public record CleanupBody(boolean removeCompleted, boolean removeExpired, @Nullable Long olderThan,
-			@Nullable String queue) {
+	public record CleanupBody(@Nullable Boolean removeCompleted, @Nullable Boolean removeExpired,
+			@Nullable Long olderThan, @Nullable String queue) {
 
 		CleanupRequest toCleanupRequest() {
-			return new CleanupRequest(this.removeCompleted, this.removeExpired,
-					java.time.Duration.ofMillis((this.olderThan != null) ? this.olderThan : 0));
+			return new CleanupRequest(Boolean.TRUE.equals(this.removeCompleted),
+					Boolean.TRUE.equals(this.removeExpired),
+					Duration.ofMillis((this.olderThan != null) ? this.olderThan : 0));
 		}
 
 	}

@@ -1,0 +1,86 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.autoconfigure.actuate;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.test.RedisServer;
+import dev.cleo.queue.test.RedisTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * When the {@code cleo} health contributor is configured, and when it backs off.
+ */
+@RedisTest
+class CleoHealthAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(CleoHealthAutoConfiguration.class));
+
+	private ApplicationContextRunner withManager(RedisServer redis) {
+		return this.runner.withBean(QueueManager.class, () -> QueueManager.builder().redisUri(redis.uri()).build());
+	}
+
+	@Test
+	void contributorIsNamedCleoWithDefaultThresholds(RedisServer redis) {
+		withManager(redis).run((context) -> {
+			assertThat(context).hasSingleBean(CleoHealthIndicator.class).hasBean("cleoHealthIndicator");
+			CleoHealthProperties properties = context.getBean(CleoHealthProperties.class);
+			assertThat(properties.getTimeout()).isEqualTo(Duration.ofSeconds(2));
+			assertThat(properties.getDeadLetterThreshold()).isNull();
+			assertThat(properties.getStatusOnBreach()).isEqualTo("OUT_OF_SERVICE");
+		});
+	}
+
+	@Test
+	void thresholdsBindPerQueue(RedisServer redis) {
+		withManager(redis)
+			.withPropertyValues("cleo.health.backlog-threshold=100", "cleo.health.queues.emails.backlog-threshold=5",
+					"cleo.health.status-on-breach=DOWN", "cleo.health.timeout=500ms")
+			.run((context) -> {
+				CleoHealthProperties properties = context.getBean(CleoHealthProperties.class);
+				assertThat(properties.getBacklogThreshold()).isEqualTo(100);
+				assertThat(properties.getQueues().get("emails").getBacklogThreshold()).isEqualTo(5);
+				assertThat(properties.getStatusOnBreach()).isEqualTo("DOWN");
+				assertThat(properties.getTimeout()).isEqualTo(Duration.ofMillis(500));
+			});
+	}
+
+	@Test
+	void contributorBacksOffWhenTheUserDefinesOne(RedisServer redis) {
+		HealthIndicator own = () -> Health.up().build();
+		withManager(redis).withBean("cleoHealthIndicator", HealthIndicator.class, () -> own)
+			.run((context) -> assertThat(context).doesNotHaveBean(CleoHealthIndicator.class)
+				.getBean("cleoHealthIndicator")
+				.isSameAs(own));
+	}
+
+	@Test
+	void contributorIsAbsentWhenDisabled(RedisServer redis) {
+		withManager(redis).withPropertyValues("management.health.cleo.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(CleoHealthIndicator.class));
+	}
+
+	@Test
+	void contributorIsAbsentWithoutTheHealthModule(RedisServer redis) {
+		withManager(redis).withClassLoader(new FilteredClassLoader(HealthIndicator.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(CleoHealthIndicator.class));
+	}
+
+	@Test
+	void contributorIsAbsentWithoutAQueueManager() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(CleoHealthIndicator.class));
+	}
+
+}

@@ -1,0 +1,79 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.autoconfigure.web;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.web.servlet.DispatcherServlet;
+
+import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.test.RedisServer;
+import dev.cleo.queue.test.RedisTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+/**
+ * When the HTTP API is configured: only on request, only in a servlet application.
+ */
+@RedisTest
+class CleoWebApiAutoConfigurationTests {
+
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(CleoWebApiAutoConfiguration.class));
+
+	private WebApplicationContextRunner withManager(RedisServer redis) {
+		return this.runner.withBean(QueueManager.class, () -> QueueManager.builder().redisUri(redis.uri()).build());
+	}
+
+	@Test
+	void apiIsOffByDefault(RedisServer redis) {
+		withManager(redis).run((context) -> assertThat(context).doesNotHaveBean(JobsController.class)
+			.doesNotHaveBean(OperationsController.class));
+	}
+
+	@Test
+	void apiIsOnWhenEnabled(RedisServer redis) {
+		withManager(redis).withPropertyValues("cleo.web.api.enabled=true").run((context) -> {
+			assertThat(context).hasSingleBean(JobsController.class)
+				.hasSingleBean(OperationsController.class)
+				.hasSingleBean(ApiExceptionHandler.class);
+			assertThat(context.getBean(CleoWebApiProperties.class).getDefaultQueue()).isEqualTo("default");
+		});
+	}
+
+	@Test
+	void controllersBackOffWhenTheUserDefinesThem(RedisServer redis) {
+		JobsController own = new JobsController(mock(QueueManager.class), new CleoWebApiProperties());
+		withManager(redis).withPropertyValues("cleo.web.api.enabled=true")
+			.withBean("myJobsController", JobsController.class, () -> own)
+			.run((context) -> assertThat(context).getBean(JobsController.class).isSameAs(own));
+	}
+
+	@Test
+	void apiIsAbsentWithoutSpringMvc(RedisServer redis) {
+		withManager(redis).withPropertyValues("cleo.web.api.enabled=true")
+			.withClassLoader(new FilteredClassLoader(DispatcherServlet.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(JobsController.class));
+	}
+
+	@Test
+	void apiIsAbsentOutsideAWebApplication(RedisServer redis) {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CleoWebApiAutoConfiguration.class))
+			.withBean(QueueManager.class, () -> QueueManager.builder().redisUri(redis.uri()).build())
+			.withPropertyValues("cleo.web.api.enabled=true")
+			.run((context) -> assertThat(context).doesNotHaveBean(JobsController.class));
+	}
+
+	@Test
+	void apiIsAbsentWithoutAQueueManager() {
+		this.runner.withPropertyValues("cleo.web.api.enabled=true")
+			.run((context) -> assertThat(context).doesNotHaveBean(JobsController.class));
+	}
+
+}
