@@ -160,7 +160,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * @return its dead-letter queue
 	 */
 	public DeadLetterQueue deadLetters(String queue) {
-		return new DeadLetterQueue(this.engine.store(), RedisKeys.checkQueueName(queue));
+		return new DeadLetterQueue(this.engine.store(), this.engine.admin(), RedisKeys.checkQueueName(queue));
 	}
 
 	/**
@@ -178,7 +178,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * @param queue the queue
 	 */
 	public void pause(String queue) {
-		throw new UnsupportedOperationException("pause: not implemented yet");
+		this.engine.admin().setPaused(RedisKeys.checkQueueName(queue), true);
 	}
 
 	/**
@@ -186,7 +186,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * @param queue the queue
 	 */
 	public void resume(String queue) {
-		throw new UnsupportedOperationException("resume: not implemented yet");
+		this.engine.admin().setPaused(RedisKeys.checkQueueName(queue), false);
 	}
 
 	/**
@@ -195,7 +195,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * @return true when paused
 	 */
 	public boolean isPaused(String queue) {
-		throw new UnsupportedOperationException("isPaused: not implemented yet");
+		return this.engine.admin().isPaused(RedisKeys.checkQueueName(queue));
 	}
 
 	/**
@@ -218,13 +218,29 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	}
 
 	/**
-	 * Remove finished tasks ahead of retention.
+	 * Remove finished tasks ahead of retention, with their data: completed and cancelled
+	 * ones when {@code removeCompleted}, expired ones when {@code removeExpired}, each
+	 * only when it finished at least {@code olderThan} ago. Dead tasks are left to
+	 * {@link DeadLetterQueue#purge()}. Works in bounded chunks, so a large queue does not
+	 * block Redis.
 	 * @param queue the queue
 	 * @param request which tasks
 	 * @return how many tasks were removed
 	 */
 	public long cleanup(String queue, CleanupRequest request) {
-		throw new UnsupportedOperationException("cleanup: not implemented yet");
+		List<String> states = new ArrayList<>(3);
+		if (request.removeCompleted()) {
+			states.add(TaskState.COMPLETED.value());
+			states.add(TaskState.CANCELLED.value());
+		}
+		if (request.removeExpired()) {
+			states.add(TaskState.EXPIRED.value());
+		}
+		if (states.isEmpty()) {
+			return 0;
+		}
+		long before = this.engine.clock().millis() - request.olderThan().toMillis();
+		return this.engine.admin().removeFinished(RedisKeys.checkQueueName(queue), states, before);
 	}
 
 	/**

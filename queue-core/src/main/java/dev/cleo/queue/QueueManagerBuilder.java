@@ -14,6 +14,7 @@ import java.util.UUID;
 import dev.cleo.queue.event.TaskEventBus;
 import dev.cleo.queue.redis.RedisConnector;
 import dev.cleo.queue.redis.RedisKeys;
+import dev.cleo.queue.redis.RedisQueueAdminStore;
 import dev.cleo.queue.redis.RedisTaskStore;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionException;
@@ -167,10 +168,11 @@ public final class QueueManagerBuilder {
 		catch (RedisConnectionException ex) {
 			throw new QueueUnavailableException("Could not connect to Redis: " + ex.getMessage(), ex);
 		}
-		RedisTaskStore store = new RedisTaskStore(connector, new RedisKeys(this.keyPrefix), this.clock,
-				this.commandTimeout);
-		return new QueueManager(new QueueEngine(connector, store, this.serializer, new TaskEventBus(), this.clock,
-				this.retention, this.commandTimeout, this.maxLogLines, this.workerId));
+		RedisKeys keys = new RedisKeys(this.keyPrefix);
+		RedisTaskStore store = new RedisTaskStore(connector, keys, this.clock, this.commandTimeout);
+		RedisQueueAdminStore admin = new RedisQueueAdminStore(connector, keys, this.commandTimeout);
+		return new QueueManager(new QueueEngine(connector, store, admin, this.serializer, new TaskEventBus(),
+				this.clock, this.retention, this.commandTimeout, this.maxLogLines, this.workerId));
 	}
 
 	private static String defaultWorkerId() {

@@ -6,10 +6,13 @@
 --   next_due is the score of the earliest delayed task when fewer than `count` were taken, -1 when
 --   the claim was full (more may be ready), -2 when nothing is delayed. Tasks never started and past
 --   their expire_at are marked expired, not returned; a retry runs whatever its expire_at, since the
---   TTL only bounds the wait for a first start.
+--   TTL only bounds the wait for a first start. A paused queue (key "paused" exists) leases and promotes
+--   nothing and answers { -2 }, so the worker waits for the marker that resume sets.
 local prefix, now, count = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
 local lease_until, token_base, worker = now + tonumber(ARGV[4]), ARGV[5], ARGV[6]
 local delayed, ready = prefix .. "delayed", prefix .. "ready"
+-- Checked first: a paused claim must not report a due time, or the worker would poll until resumed.
+if redis.call("EXISTS", prefix .. "paused") == 1 then return { -2 } end
 
 local due = redis.call("ZRANGEBYSCORE", delayed, "-inf", now, "LIMIT", 0, tonumber(ARGV[7]))
 if #due > 0 then
