@@ -43,9 +43,12 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 
 	private final TaskWriter writer;
 
+	private final QueueInspector inspector;
+
 	QueueManager(QueueEngine engine) {
 		this.engine = engine;
 		this.writer = new TaskWriter(this, engine);
+		this.inspector = new QueueInspector(engine);
 	}
 
 	/**
@@ -204,17 +207,19 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * @return the queue names, sorted
 	 */
 	public List<String> queues() {
-		throw new UnsupportedOperationException("queues: not implemented yet");
+		return this.inspector.queues();
 	}
 
 	/**
 	 * Describe a queue: counts, paused flag, and the worker pools serving it on every
-	 * instance.
+	 * instance. Each running pool reports itself on every heartbeat; a pool that has not
+	 * reported for three heartbeats (its instance died) is left out and its report
+	 * removed.
 	 * @param queue the queue
 	 * @return the description
 	 */
 	public QueueInfo queueInfo(String queue) {
-		throw new UnsupportedOperationException("queueInfo: not implemented yet");
+		return this.inspector.queueInfo(RedisKeys.checkQueueName(queue));
 	}
 
 	/**
@@ -259,9 +264,10 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * @return the running pool
 	 */
 	public WorkerPool startWorkers(WorkerPoolOptions options) {
-		WorkerServices services = new WorkerServices(this.engine.store(), this.engine.connector(), this.handlers::get,
-				this.engine.serializer(), this.engine.events(), this.engine.clock(), this.engine.retention(), this,
-				this.engine.maxLogLines(), this.engine.workerId() + "/" + options.name(), this.engine.commandTimeout());
+		WorkerServices services = new WorkerServices(this.engine.store(), this.engine.admin(), this.engine.connector(),
+				this.handlers::get, this.engine.serializer(), this.engine.events(), this.engine.clock(),
+				this.engine.retention(), this, this.engine.maxLogLines(), this.engine.workerId() + "/" + options.name(),
+				this.engine.commandTimeout());
 		WorkerPool pool = new WorkerPool(options, services);
 		this.pools.add(pool);
 		return pool.start();

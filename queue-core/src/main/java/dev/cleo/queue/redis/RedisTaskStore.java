@@ -53,7 +53,7 @@ public final class RedisTaskStore implements TaskStore {
 
 	@Override
 	public CompletableFuture<List<EnqueueResult>> enqueue(String queue, List<NewTask> tasks) {
-		List<String> args = head(queue, 2 + tasks.size() * 11);
+		List<String> args = head(queue, 2 + tasks.size() * 13);
 		tasks.forEach((task) -> task.addArgs(args));
 		CompletableFuture<List<Object>> script = run(this.scripts.enqueue, queue, args);
 		return RedisCalls.cancelling(script.thenApply(ScriptReplies::enqueued), script);
