@@ -24,9 +24,10 @@ import dev.cleo.queue.redis.TaskStore;
  * @param commandTimeout how long a call waits for Redis
  * @param maxLogLines how many log lines a task keeps
  * @param workerId this process's id in task records
+ * @param completionCheckInterval how often pending completion futures read their tasks
  */
 record QueueEngine(RedisConnector connector, TaskStore store, QueueAdminStore admin, TaskSerializer serializer,
 		TaskEventBus events, Clock clock, Retention retention, Duration commandTimeout, int maxLogLines,
-		String workerId) {
+		String workerId, Duration completionCheckInterval) {
 
 }

@@ -3,6 +3,7 @@
  */
 package dev.cleo.queue;
 
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,10 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	private final TaskWriter writer;
 
 	private final QueueInspector inspector;
+
+	private CompletionWatcher completions;
+
+	private boolean closed;
 
 	QueueManager(QueueEngine engine) {
 		this.engine = engine;
@@ -288,7 +293,27 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	@Override
 	public void close() {
 		this.pools.forEach(WorkerPool::stop);
+		synchronized (this) {
+			this.closed = true;
+			if (this.completions != null) {
+				this.completions.close();
+			}
+		}
 		this.engine.connector().close();
+	}
+
+	/**
+	 * The future of a task's end; the watcher behind it (a pub/sub connection and two
+	 * threads) starts with the first one.
+	 */
+	synchronized <T> CompletableFuture<T> completion(String queue, String id, Type resultType) {
+		if (this.closed) {
+			return CompletableFuture.failedFuture(new QueueException("manager closed", null));
+		}
+		if (this.completions == null) {
+			this.completions = new CompletionWatcher(this.engine);
+		}
+		return this.completions.watch(queue, id, resultType);
 	}
 
 	static Map<String, List<Integer>> indexByQueue(List<TaskRequest> requests) {

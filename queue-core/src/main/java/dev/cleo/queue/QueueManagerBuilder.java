@@ -44,6 +44,8 @@ public final class QueueManagerBuilder {
 
 	private String workerId = defaultWorkerId();
 
+	private Duration completionCheckInterval = Duration.ofSeconds(1);
+
 	QueueManagerBuilder() {
 	}
 
@@ -152,6 +154,23 @@ public final class QueueManagerBuilder {
 	}
 
 	/**
+	 * How often the tasks behind pending {@link TaskHandle#completion()} futures are
+	 * read, in one call per queue and only while any are pending. Tasks enqueued with
+	 * {@link TaskOptions#notifyOnFinish(boolean)} complete their futures at once; the
+	 * others (and announcements lost to a reconnect) are found by this check.
+	 * @param interval from 10 ms to 10 minutes (default 1 s)
+	 * @return this builder
+	 */
+	public QueueManagerBuilder completionCheckInterval(Duration interval) {
+		if (interval == null || interval.toMillis() < 10 || interval.toMinutes() > 10) {
+			throw new InvalidTaskOptionException(
+					"completionCheckInterval must be between 10 ms and 10 minutes, was " + interval);
+		}
+		this.completionCheckInterval = interval;
+		return this;
+	}
+
+	/**
 	 * Connect and build the manager.
 	 * @return the manager
 	 * @throws QueueUnavailableException when Redis cannot be reached
@@ -172,7 +191,8 @@ public final class QueueManagerBuilder {
 		RedisTaskStore store = new RedisTaskStore(connector, keys, this.clock, this.commandTimeout);
 		RedisQueueAdminStore admin = new RedisQueueAdminStore(connector, keys, this.commandTimeout);
 		return new QueueManager(new QueueEngine(connector, store, admin, this.serializer, new TaskEventBus(),
-				this.clock, this.retention, this.commandTimeout, this.maxLogLines, this.workerId));
+				this.clock, this.retention, this.commandTimeout, this.maxLogLines, this.workerId,
+				this.completionCheckInterval));
 	}
 
 	private static String defaultWorkerId() {

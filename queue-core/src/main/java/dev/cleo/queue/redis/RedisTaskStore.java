@@ -159,6 +159,21 @@ public final class RedisTaskStore implements TaskStore {
 	}
 
 	@Override
+	public CompletableFuture<List<TaskEnd>> ends(String queue, List<String> ids) {
+		List<String> args = new ArrayList<>(1 + ids.size());
+		args.add(this.keys.queuePrefix(queue));
+		args.addAll(ids);
+		return bounded(this.<List<Object>>run(this.scripts.taskEnds, queue, args),
+				"read the state of tasks on queue '" + queue + "'")
+			.thenApply((reply) -> ScriptReplies.ends(ids, reply));
+	}
+
+	@Override
+	public String finishedChannel(String queue) {
+		return this.keys.key(queue, "finished");
+	}
+
+	@Override
 	public List<String> logs(String queue, String id) {
 		return await(this.commands.lrange(this.keys.logs(queue, id), 0, -1), "read the log of task " + id);
 	}
@@ -280,6 +295,8 @@ public final class RedisTaskStore implements TaskStore {
 		final LuaScript deadRetry = new LuaScript("dead-retry");
 
 		final LuaScript deadDelete = new LuaScript("dead-delete");
+
+		final LuaScript taskEnds = new LuaScript("task-ends");
 
 	}
 
