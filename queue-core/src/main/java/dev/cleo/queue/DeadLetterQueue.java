@@ -5,6 +5,7 @@ package dev.cleo.queue;
 
 import java.util.List;
 
+import dev.cleo.queue.redis.QueueAdminStore;
 import dev.cleo.queue.redis.TaskStore;
 
 /**
@@ -16,10 +17,13 @@ public final class DeadLetterQueue {
 
 	private final TaskStore store;
 
+	private final QueueAdminStore admin;
+
 	private final String queue;
 
-	DeadLetterQueue(TaskStore store, String queue) {
+	DeadLetterQueue(TaskStore store, QueueAdminStore admin, String queue) {
 		this.store = store;
+		this.admin = admin;
 		this.queue = queue;
 	}
 
@@ -87,11 +91,13 @@ public final class DeadLetterQueue {
 	}
 
 	/**
-	 * Delete every dead task of the queue.
+	 * Delete every dead task of the queue with its data. Works through the dead-letter
+	 * set in bounded chunks, so a huge one does not block Redis; tasks that die while it
+	 * runs may be deleted too.
 	 * @return how many were deleted
 	 */
 	public long purge() {
-		throw new UnsupportedOperationException("purge: not implemented yet");
+		return this.admin.purgeDead(this.queue);
 	}
 
 }

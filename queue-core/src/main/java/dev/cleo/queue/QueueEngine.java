@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import dev.cleo.queue.event.TaskEventBus;
+import dev.cleo.queue.redis.QueueAdminStore;
 import dev.cleo.queue.redis.RedisConnector;
 import dev.cleo.queue.redis.TaskStore;
 
@@ -15,6 +16,7 @@ import dev.cleo.queue.redis.TaskStore;
  *
  * @param connector the Redis connections
  * @param store the task store
+ * @param admin the queue-wide operations
  * @param serializer payload and result conversion
  * @param events the event bus
  * @param clock the clock
@@ -22,8 +24,10 @@ import dev.cleo.queue.redis.TaskStore;
  * @param commandTimeout how long a call waits for Redis
  * @param maxLogLines how many log lines a task keeps
  * @param workerId this process's id in task records
+ * @param completionCheckInterval how often pending completion futures read their tasks
  */
-record QueueEngine(RedisConnector connector, TaskStore store, TaskSerializer serializer, TaskEventBus events,
-		Clock clock, Retention retention, Duration commandTimeout, int maxLogLines, String workerId) {
+record QueueEngine(RedisConnector connector, TaskStore store, QueueAdminStore admin, TaskSerializer serializer,
+		TaskEventBus events, Clock clock, Retention retention, Duration commandTimeout, int maxLogLines,
+		String workerId, Duration completionCheckInterval) {
 
 }

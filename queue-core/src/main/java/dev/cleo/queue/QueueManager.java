@@ -3,6 +3,7 @@
  */
 package dev.cleo.queue;
 
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,9 +44,16 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 
 	private final TaskWriter writer;
 
+	private final QueueInspector inspector;
+
+	private CompletionWatcher completions;
+
+	private boolean closed;
+
 	QueueManager(QueueEngine engine) {
 		this.engine = engine;
 		this.writer = new TaskWriter(this, engine);
+		this.inspector = new QueueInspector(engine);
 	}
 
 	/**
@@ -160,7 +168,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * @return its dead-letter queue
 	 */
 	public DeadLetterQueue deadLetters(String queue) {
-		return new DeadLetterQueue(this.engine.store(), RedisKeys.checkQueueName(queue));
+		return new DeadLetterQueue(this.engine.store(), this.engine.admin(), RedisKeys.checkQueueName(queue));
 	}
 
 	/**
@@ -178,7 +186,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * @param queue the queue
 	 */
 	public void pause(String queue) {
-		throw new UnsupportedOperationException("pause: not implemented yet");
+		this.engine.admin().setPaused(RedisKeys.checkQueueName(queue), true);
 	}
 
 	/**
@@ -186,7 +194,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * @param queue the queue
 	 */
 	public void resume(String queue) {
-		throw new UnsupportedOperationException("resume: not implemented yet");
+		this.engine.admin().setPaused(RedisKeys.checkQueueName(queue), false);
 	}
 
 	/**
@@ -195,7 +203,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * @return true when paused
 	 */
 	public boolean isPaused(String queue) {
-		throw new UnsupportedOperationException("isPaused: not implemented yet");
+		return this.engine.admin().isPaused(RedisKeys.checkQueueName(queue));
 	}
 
 	/**
@@ -204,27 +212,45 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * @return the queue names, sorted
 	 */
 	public List<String> queues() {
-		throw new UnsupportedOperationException("queues: not implemented yet");
+		return this.inspector.queues();
 	}
 
 	/**
 	 * Describe a queue: counts, paused flag, and the worker pools serving it on every
-	 * instance.
+	 * instance. Each running pool reports itself on every heartbeat; a pool that has not
+	 * reported for three heartbeats (its instance died) is left out and its report
+	 * removed.
 	 * @param queue the queue
 	 * @return the description
 	 */
 	public QueueInfo queueInfo(String queue) {
-		throw new UnsupportedOperationException("queueInfo: not implemented yet");
+		return this.inspector.queueInfo(RedisKeys.checkQueueName(queue));
 	}
 
 	/**
-	 * Remove finished tasks ahead of retention.
+	 * Remove finished tasks ahead of retention, with their data: completed and cancelled
+	 * ones when {@code removeCompleted}, expired ones when {@code removeExpired}, each
+	 * only when it finished at least {@code olderThan} ago. Dead tasks are left to
+	 * {@link DeadLetterQueue#purge()}. Works in bounded chunks, so a large queue does not
+	 * block Redis.
 	 * @param queue the queue
 	 * @param request which tasks
 	 * @return how many tasks were removed
 	 */
 	public long cleanup(String queue, CleanupRequest request) {
-		throw new UnsupportedOperationException("cleanup: not implemented yet");
+		List<String> states = new ArrayList<>(3);
+		if (request.removeCompleted()) {
+			states.add(TaskState.COMPLETED.value());
+			states.add(TaskState.CANCELLED.value());
+		}
+		if (request.removeExpired()) {
+			states.add(TaskState.EXPIRED.value());
+		}
+		if (states.isEmpty()) {
+			return 0;
+		}
+		long before = this.engine.clock().millis() - request.olderThan().toMillis();
+		return this.engine.admin().removeFinished(RedisKeys.checkQueueName(queue), states, before);
 	}
 
 	/**
@@ -243,9 +269,10 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * @return the running pool
 	 */
 	public WorkerPool startWorkers(WorkerPoolOptions options) {
-		WorkerServices services = new WorkerServices(this.engine.store(), this.engine.connector(), this.handlers::get,
-				this.engine.serializer(), this.engine.events(), this.engine.clock(), this.engine.retention(), this,
-				this.engine.maxLogLines(), this.engine.workerId() + "/" + options.name(), this.engine.commandTimeout());
+		WorkerServices services = new WorkerServices(this.engine.store(), this.engine.admin(), this.engine.connector(),
+				this.handlers::get, this.engine.serializer(), this.engine.events(), this.engine.clock(),
+				this.engine.retention(), this, this.engine.maxLogLines(), this.engine.workerId() + "/" + options.name(),
+				this.engine.commandTimeout());
 		WorkerPool pool = new WorkerPool(options, services);
 		this.pools.add(pool);
 		return pool.start();
@@ -266,7 +293,27 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	@Override
 	public void close() {
 		this.pools.forEach(WorkerPool::stop);
+		synchronized (this) {
+			this.closed = true;
+			if (this.completions != null) {
+				this.completions.close();
+			}
+		}
 		this.engine.connector().close();
+	}
+
+	/**
+	 * The future of a task's end; the watcher behind it (a pub/sub connection and two
+	 * threads) starts with the first one.
+	 */
+	synchronized <T> CompletableFuture<T> completion(String queue, String id, Type resultType) {
+		if (this.closed) {
+			return CompletableFuture.failedFuture(new QueueException("manager closed", null));
+		}
+		if (this.completions == null) {
+			this.completions = new CompletionWatcher(this.engine);
+		}
+		return this.completions.watch(queue, id, resultType);
 	}
 
 	static Map<String, List<Integer>> indexByQueue(List<TaskRequest> requests) {

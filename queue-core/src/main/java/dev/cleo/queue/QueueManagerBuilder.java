@@ -14,6 +14,7 @@ import java.util.UUID;
 import dev.cleo.queue.event.TaskEventBus;
 import dev.cleo.queue.redis.RedisConnector;
 import dev.cleo.queue.redis.RedisKeys;
+import dev.cleo.queue.redis.RedisQueueAdminStore;
 import dev.cleo.queue.redis.RedisTaskStore;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionException;
@@ -42,6 +43,8 @@ public final class QueueManagerBuilder {
 	private int maxLogLines = 100;
 
 	private String workerId = defaultWorkerId();
+
+	private Duration completionCheckInterval = Duration.ofSeconds(1);
 
 	QueueManagerBuilder() {
 	}
@@ -151,6 +154,23 @@ public final class QueueManagerBuilder {
 	}
 
 	/**
+	 * How often the tasks behind pending {@link TaskHandle#completion()} futures are
+	 * read, in one call per queue and only while any are pending. Tasks enqueued with
+	 * {@link TaskOptions#notifyOnFinish(boolean)} complete their futures at once; the
+	 * others (and announcements lost to a reconnect) are found by this check.
+	 * @param interval from 10 ms to 10 minutes (default 1 s)
+	 * @return this builder
+	 */
+	public QueueManagerBuilder completionCheckInterval(Duration interval) {
+		if (interval == null || interval.toMillis() < 10 || interval.toMinutes() > 10) {
+			throw new InvalidTaskOptionException(
+					"completionCheckInterval must be between 10 ms and 10 minutes, was " + interval);
+		}
+		this.completionCheckInterval = interval;
+		return this;
+	}
+
+	/**
 	 * Connect and build the manager.
 	 * @return the manager
 	 * @throws QueueUnavailableException when Redis cannot be reached
@@ -167,10 +187,12 @@ public final class QueueManagerBuilder {
 		catch (RedisConnectionException ex) {
 			throw new QueueUnavailableException("Could not connect to Redis: " + ex.getMessage(), ex);
 		}
-		RedisTaskStore store = new RedisTaskStore(connector, new RedisKeys(this.keyPrefix), this.clock,
-				this.commandTimeout);
-		return new QueueManager(new QueueEngine(connector, store, this.serializer, new TaskEventBus(), this.clock,
-				this.retention, this.commandTimeout, this.maxLogLines, this.workerId));
+		RedisKeys keys = new RedisKeys(this.keyPrefix);
+		RedisTaskStore store = new RedisTaskStore(connector, keys, this.clock, this.commandTimeout);
+		RedisQueueAdminStore admin = new RedisQueueAdminStore(connector, keys, this.commandTimeout);
+		return new QueueManager(new QueueEngine(connector, store, admin, this.serializer, new TaskEventBus(),
+				this.clock, this.retention, this.commandTimeout, this.maxLogLines, this.workerId,
+				this.completionCheckInterval));
 	}
 
 	private static String defaultWorkerId() {

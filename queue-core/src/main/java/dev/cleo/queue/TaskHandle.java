@@ -90,7 +90,7 @@ public final class TaskHandle<T> {
 	 * @return the future; cancelling it stops waiting, not the task
 	 */
 	public CompletableFuture<T> completion() {
-		throw new UnsupportedOperationException("completion: not implemented yet");
+		return this.manager.completion(this.queue, this.id, this.resultType);
 	}
 
 	/**

@@ -24,9 +24,10 @@ import java.time.Instant;
  * @param payloadJson the payload as JSON
  * @param resultJson the handler's result as JSON, or {@code null}
  * @param progress the last reported progress, or {@code null}
+ * @param group the task's group, or {@code null}
  */
 public record TaskInfo(String id, String queue, String name, TaskState state, int priority, int attempts,
 		int maxAttempts, Instant createdAt, Instant runAt, Instant startedAt, Instant finishedAt, String worker,
-		String lastError, String payloadJson, String resultJson, Integer progress) {
+		String lastError, String payloadJson, String resultJson, Integer progress, String group) {
 
 }

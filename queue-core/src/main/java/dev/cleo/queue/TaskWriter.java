@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.cleo.queue.event.ObserverEvent;
@@ -28,6 +30,12 @@ final class TaskWriter {
 
 	private final QueueEngine engine;
 
+	/**
+	 * Queues this manager has added to the registry: the hot path sends the registry's
+	 * {@code SADD} once per queue, not per enqueue.
+	 */
+	private final Set<String> registered = ConcurrentHashMap.newKeySet();
+
 	TaskWriter(QueueManager manager, QueueEngine engine) {
 		this.manager = manager;
 		this.engine = engine;
@@ -45,6 +53,7 @@ final class TaskWriter {
 		List<CompletableFuture<?>> stores = new ArrayList<>();
 		for (Map.Entry<String, List<Integer>> entry : QueueManager.indexByQueue(requests).entrySet()) {
 			String queue = entry.getKey();
+			register(queue);
 			List<NewTask> batch = entry.getValue().stream().map((i) -> tasks[i]).toList();
 			CompletableFuture<List<EnqueueResult>> stored = this.engine.store().enqueue(queue, batch);
 			stores.add(stored);
@@ -60,6 +69,18 @@ final class TaskWriter {
 			.thenApply((done) -> Arrays.asList(handles)), stores.toArray(CompletableFuture[]::new));
 	}
 
+	private void register(String queue) {
+		if (this.registered.add(queue)) {
+			// Sent beside the enqueue, not awaited; a failure is retried with the next
+			// one.
+			this.engine.admin().addQueue(queue).whenComplete((added, error) -> {
+				if (error != null) {
+					this.registered.remove(queue);
+				}
+			});
+		}
+	}
+
 	private NewTask newTask(TaskRequest request, long now) {
 		TaskOptions options = request.options();
 		String payload = this.engine.serializer().write(request.payload());
@@ -67,7 +88,7 @@ final class TaskWriter {
 		long expireAt = (options.ttl() != null) ? now + options.ttl().toMillis() : 0;
 		return new NewTask(newId(), request.name(), payload, options.priority(), (runAt > now) ? runAt : 0,
 				options.maxAttempts(), options.backoff().encode(), options.timeout().toMillis(), expireAt,
-				options.dedupeId(), options.dedupeWindow().toMillis());
+				options.dedupeId(), options.dedupeWindow().toMillis(), options.group(), options.notifyOnFinish());
 	}
 
 	private TaskHandle<Object> created(String queue, TaskRequest request, EnqueueResult result) {

@@ -20,11 +20,14 @@ import java.util.List;
  * @param expireAtMillis when it expires unless started (0 = never)
  * @param dedupeId the deduplication id, or {@code null}
  * @param dedupeWindowMillis how long the deduplication id is kept
+ * @param group the group, or {@code null}
+ * @param notifyOnFinish whether the task's end is published
  */
 public record NewTask(String id, String name, String payloadJson, int priority, long runAtMillis, int maxAttempts,
-		String backoff, long timeoutMillis, long expireAtMillis, String dedupeId, long dedupeWindowMillis) {
+		String backoff, long timeoutMillis, long expireAtMillis, String dedupeId, long dedupeWindowMillis, String group,
+		boolean notifyOnFinish) {
 
-	/** Append the 11 values the enqueue script reads per task, in its order. */
+	/** Append the 13 values the enqueue script reads per task, in its order. */
 	void addArgs(List<String> args) {
 		args.add(this.id);
 		args.add(this.name);
@@ -37,6 +40,8 @@ public record NewTask(String id, String name, String payloadJson, int priority, 
 		args.add(Long.toString(this.expireAtMillis));
 		args.add((this.dedupeId != null) ? this.dedupeId : "");
 		args.add(Long.toString(this.dedupeWindowMillis));
+		args.add((this.group != null) ? this.group : "");
+		args.add(this.notifyOnFinish ? "1" : "");
 	}
 
 }

@@ -15,6 +15,7 @@ import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 
 /**
  * The connections Cleo uses on a Lettuce client: one shared, pipelined connection for all
@@ -30,15 +31,19 @@ public final class RedisConnector implements AutoCloseable {
 
 	private final Supplier<StatefulConnection<String, String>> connect;
 
+	private final Supplier<StatefulRedisPubSubConnection<String, String>> connectPubSub;
+
 	private final StatefulConnection<String, String> shared;
 
 	private final RedisClusterAsyncCommands<String, String> commands;
 
 	private RedisConnector(AbstractRedisClient client, boolean ownsClient,
-			Supplier<StatefulConnection<String, String>> connect) {
+			Supplier<StatefulConnection<String, String>> connect,
+			Supplier<StatefulRedisPubSubConnection<String, String>> connectPubSub) {
 		this.client = client;
 		this.ownsClient = ownsClient;
 		this.connect = connect;
+		this.connectPubSub = connectPubSub;
 		this.shared = connect.get();
 		this.commands = asyncOf(this.shared);
 	}
@@ -50,7 +55,8 @@ public final class RedisConnector implements AutoCloseable {
 	 * @return the connector
 	 */
 	public static RedisConnector of(RedisClient client, boolean ownsClient) {
-		return new RedisConnector(client, ownsClient, () -> client.connect(StringCodec.UTF8));
+		return new RedisConnector(client, ownsClient, () -> client.connect(StringCodec.UTF8),
+				() -> client.connectPubSub(StringCodec.UTF8));
 	}
 
 	/**
@@ -60,7 +66,18 @@ public final class RedisConnector implements AutoCloseable {
 	 * @return the connector
 	 */
 	public static RedisConnector of(RedisClusterClient client, boolean ownsClient) {
-		return new RedisConnector(client, ownsClient, () -> client.connect(StringCodec.UTF8));
+		return new RedisConnector(client, ownsClient, () -> client.connect(StringCodec.UTF8),
+				() -> client.connectPubSub(StringCodec.UTF8));
+	}
+
+	/**
+	 * Open a pub/sub connection (on a Cluster client, the cluster's own, which receives
+	 * what {@code PUBLISH} sends on any node). Lettuce subscribes it again after a
+	 * reconnect; messages sent meanwhile are lost.
+	 * @return the connection; close it when done
+	 */
+	public StatefulRedisPubSubConnection<String, String> openPubSub() {
+		return this.connectPubSub.get();
 	}
 
 	/**

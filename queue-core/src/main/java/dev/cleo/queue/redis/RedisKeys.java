@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
  * <td>one task: {@code name, payload, state, priority,
  * attempts, max_attempts, backoff, timeout_ms, created_at, run_at} and, as they apply,
  * {@code expire_at,
- * dedupe_id, started_at, finished_at, worker, token, error, result, progress} (times in
- * epoch ms)</td>
+ * dedupe_id, group, notify, started_at, finished_at, worker, token, error, result, progress}
+ * (times in epoch ms; {@code notify} = 1 when the task's end is published on
+ * {@code P:{Q}:finished})</td>
  * <td>until retention removes it from {@code done} or {@code dead}</td>
  * </tr>
  * <tr>
@@ -83,6 +84,45 @@ import java.util.regex.Pattern;
  * <td>string</td>
  * <td>the arrival counter behind ready order</td>
  * <td>the queue's lifetime</td>
+ * </tr>
+ * <tr>
+ * <td>{@code P:{Q}:paused}</td>
+ * <td>string</td>
+ * <td>{@code 1} while the queue is paused: claims lease nothing</td>
+ * <td>from pause to resume</td>
+ * </tr>
+ * <tr>
+ * <td>{@code P:{Q}:workers}</td>
+ * <td>hash</td>
+ * <td>one field {@code <instance>/<pool>} per worker pool serving the queue, value
+ * {@code concurrency|active|seen_at|heartbeat_ms|instance}, rewritten every
+ * heartbeat</td>
+ * <td>removed when the pool stops; stale fields (not seen for 3 heartbeats) are removed
+ * by whoever reads them</td>
+ * </tr>
+ * <tr>
+ * <td>{@code P:{Q}:finished}</td>
+ * <td>pub/sub channel</td>
+ * <td>the id of each task enqueued with {@code notify} as it reaches a final state
+ * (completed, dead, expired, cancelled)</td>
+ * <td>not stored</td>
+ * </tr>
+ * </table>
+ *
+ * <table>
+ * <caption>Keys across queues</caption>
+ * <tr>
+ * <th>key</th>
+ * <th>type</th>
+ * <th>holds</th>
+ * <th>lifetime</th>
+ * </tr>
+ * <tr>
+ * <td>{@code P:queues}</td>
+ * <td>set</td>
+ * <td>every queue a task was enqueued to or a worker pool served (no hash tag: written
+ * with plain commands, never from a script)</td>
+ * <td>kept</td>
  * </tr>
  * </table>
  */
@@ -158,6 +198,14 @@ public final class RedisKeys {
 	 */
 	public String logs(String queue, String id) {
 		return queuePrefix(queue) + "logs:" + id;
+	}
+
+	/**
+	 * The registry of known queues, outside any queue's hash tag.
+	 * @return {@code <prefix>:queues}
+	 */
+	public String queues() {
+		return this.prefix + ":queues";
 	}
 
 	/**

@@ -53,7 +53,7 @@ public final class RedisTaskStore implements TaskStore {
 
 	@Override
 	public CompletableFuture<List<EnqueueResult>> enqueue(String queue, List<NewTask> tasks) {
-		List<String> args = head(queue, 2 + tasks.size() * 11);
+		List<String> args = head(queue, 2 + tasks.size() * 13);
 		tasks.forEach((task) -> task.addArgs(args));
 		CompletableFuture<List<Object>> script = run(this.scripts.enqueue, queue, args);
 		return RedisCalls.cancelling(script.thenApply(ScriptReplies::enqueued), script);
@@ -156,6 +156,21 @@ public final class RedisTaskStore implements TaskStore {
 		Map<String, String> hash = await(this.commands.hgetall(this.keys.task(queue, id)),
 				"read task " + id + " on queue '" + queue + "'");
 		return hash.isEmpty() ? Optional.empty() : Optional.of(TaskInfoReader.read(queue, id, hash));
+	}
+
+	@Override
+	public CompletableFuture<List<TaskEnd>> ends(String queue, List<String> ids) {
+		List<String> args = new ArrayList<>(1 + ids.size());
+		args.add(this.keys.queuePrefix(queue));
+		args.addAll(ids);
+		return bounded(this.<List<Object>>run(this.scripts.taskEnds, queue, args),
+				"read the state of tasks on queue '" + queue + "'")
+			.thenApply((reply) -> ScriptReplies.ends(ids, reply));
+	}
+
+	@Override
+	public String finishedChannel(String queue) {
+		return this.keys.key(queue, "finished");
 	}
 
 	@Override
@@ -280,6 +295,8 @@ public final class RedisTaskStore implements TaskStore {
 		final LuaScript deadRetry = new LuaScript("dead-retry");
 
 		final LuaScript deadDelete = new LuaScript("dead-delete");
+
+		final LuaScript taskEnds = new LuaScript("task-ends");
 
 	}
 

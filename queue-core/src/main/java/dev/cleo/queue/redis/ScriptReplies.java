@@ -47,6 +47,19 @@ final class ScriptReplies {
 		return expired;
 	}
 
+	static List<TaskEnd> ends(List<String> ids, List<Object> reply) {
+		List<TaskEnd> ends = new ArrayList<>(ids.size());
+		for (int i = 0; i < ids.size(); i++) {
+			ends.add(new TaskEnd(ids.get(i), orNull(reply.get(3 * i)), orNull(reply.get(3 * i + 1)),
+					orNull(reply.get(3 * i + 2))));
+		}
+		return ends;
+	}
+
+	private static String orNull(Object value) {
+		return (value == null || "".equals(value)) ? null : (String) value;
+	}
+
 	@SuppressWarnings("unchecked")
 	static List<String> strings(List<Object> reply) {
 		return (List<String>) (List<?>) reply;

@@ -22,7 +22,8 @@ final class TaskInfoReader {
 				intOf(hash, "priority"), intOf(hash, "attempts"), intOf(hash, "max_attempts"),
 				instantOf(hash, "created_at"), instantOf(hash, hash.containsKey("run_at") ? "run_at" : "created_at"),
 				instantOf(hash, "started_at"), instantOf(hash, "finished_at"), hash.get("worker"), hash.get("error"),
-				hash.get("payload"), hash.get("result"), hash.containsKey("progress") ? intOf(hash, "progress") : null);
+				hash.get("payload"), hash.get("result"), hash.containsKey("progress") ? intOf(hash, "progress") : null,
+				hash.get("group"));
 	}
 
 	private static int intOf(Map<String, String> hash, String field) {

@@ -75,6 +75,14 @@ public interface TaskStore {
 	/** Read one task. */
 	Optional<TaskInfo> find(String queue, String id);
 
+	/**
+	 * Read the state, result and error of tasks in one call (a missing task has none).
+	 */
+	CompletableFuture<List<TaskEnd>> ends(String queue, List<String> ids);
+
+	/** The pub/sub channel that announces the end of tasks stored with notify. */
+	String finishedChannel(String queue);
+
 	/** Read a task's log lines, oldest first. */
 	List<String> logs(String queue, String id);
 

@@ -12,6 +12,7 @@ import dev.cleo.queue.TaskEnqueuer;
 import dev.cleo.queue.TaskHandler;
 import dev.cleo.queue.TaskSerializer;
 import dev.cleo.queue.event.TaskEventBus;
+import dev.cleo.queue.redis.QueueAdminStore;
 import dev.cleo.queue.redis.RedisConnector;
 import dev.cleo.queue.redis.TaskStore;
 
@@ -19,6 +20,7 @@ import dev.cleo.queue.redis.TaskStore;
  * What a worker pool needs from the engine around it. Internal.
  *
  * @param store the task store
+ * @param admin queue-wide operations (registry, worker reports)
  * @param connector the connections, for blocking waits
  * @param handlers the handler of a task name, or {@code null}
  * @param serializer payload and result conversion
@@ -27,11 +29,12 @@ import dev.cleo.queue.redis.TaskStore;
  * @param retention how long finished tasks are kept
  * @param enqueuer enqueues child tasks
  * @param maxLogLines how many log lines a task keeps
- * @param workerId this process's worker id, stored with the tasks it runs
+ * @param workerId this pool's worker id, {@code <instance id>/<pool name>}, stored with
+ * the tasks it runs
  * @param commandTimeout how long a call waits for Redis
  */
-public record WorkerServices(TaskStore store, RedisConnector connector, Function<String, TaskHandler> handlers,
-		TaskSerializer serializer, TaskEventBus events, Clock clock, Retention retention, TaskEnqueuer enqueuer,
-		int maxLogLines, String workerId, Duration commandTimeout) {
+public record WorkerServices(TaskStore store, QueueAdminStore admin, RedisConnector connector,
+		Function<String, TaskHandler> handlers, TaskSerializer serializer, TaskEventBus events, Clock clock,
+		Retention retention, TaskEnqueuer enqueuer, int maxLogLines, String workerId, Duration commandTimeout) {
 
 }

@@ -6,6 +6,7 @@
 --   id, token, kind ("c" completed, "f" failed and may retry, "x" failed for good), data, retry_at (ms)
 --   data is the result JSON for "c" ("" = none) and the error text otherwise.
 -- Returns: per outcome 0 lease lost (ignored), 1 completed, 2 retry scheduled, 3 dead.
+-- Publishes the id on the queue's "finished" channel for each completed or dead task stored with notify.
 local prefix, now = ARGV[1], tonumber(ARGV[2])
 
 local function attempts_left(key)
@@ -19,7 +20,8 @@ for i = 7, #ARGV, 5 do
   local key = task_key(prefix, id)
   local code = 0
   -- A token is set only while its lease is held: a match means the task is still this attempt's.
-  if redis.call("HGET", key, "token") == token then
+  local held = redis.call("HMGET", key, "token", "notify")
+  if held[1] == token then
     settled[#settled + 1] = id
     -- An empty token can never match a lease again: the attempt is fenced off from now on.
     if kind == "c" then
@@ -41,6 +43,7 @@ for i = 7, #ARGV, 5 do
     end
   end
   out[#out + 1] = code
+  if held[2] and (code == 1 or code == 3) then redis.call("PUBLISH", prefix .. "finished", id) end
 end
 if #settled > 0 then batched("ZREM", prefix .. "active", settled, 1) end
 if #done > 0 then batched("ZADD", prefix .. "done", done, 2) end

@@ -1,10 +1,12 @@
 -- cancel: cancels a waiting, delayed or failed (awaiting retry) task.
 -- ARGV[1] queue key prefix, ARGV[2] now (ms), ARGV[3] id
 -- Returns: { 1 } when cancelled, { 0, state } when the task is in a state that cannot be cancelled,
---   { -1 } when there is no such task.
+--   { -1 } when there is no such task. Publishes the id on the queue's "finished" channel when the
+--   task was stored with notify.
 local prefix, now, id = ARGV[1], ARGV[2], ARGV[3]
 local key = task_key(prefix, id)
-local state = redis.call("HGET", key, "state")
+local f = redis.call("HMGET", key, "state", "notify")
+local state = f[1]
 if not state then return { -1 } end
 if state == "waiting" then
   redis.call("ZREM", prefix .. "ready", id)
@@ -15,4 +17,5 @@ else
 end
 redis.call("HSET", key, "state", "cancelled", "finished_at", now)
 redis.call("ZADD", prefix .. "done", now, id)
+if f[2] then redis.call("PUBLISH", prefix .. "finished", id) end
 return { 1 }

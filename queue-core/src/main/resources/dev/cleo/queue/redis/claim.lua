@@ -5,11 +5,14 @@
 -- Returns: { next_due, id, token, name, payload, attempts, max_attempts, timeout_ms, backoff, ready_since, ... }
 --   next_due is the score of the earliest delayed task when fewer than `count` were taken, -1 when
 --   the claim was full (more may be ready), -2 when nothing is delayed. Tasks never started and past
---   their expire_at are marked expired, not returned; a retry runs whatever its expire_at, since the
---   TTL only bounds the wait for a first start.
+--   their expire_at are marked expired, not returned (and published on "finished" with notify); a retry runs whatever its expire_at, since the
+--   TTL only bounds the wait for a first start. A paused queue (key "paused" exists) leases and promotes
+--   nothing and answers { -2 }, so the worker waits for the marker that resume sets.
 local prefix, now, count = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
 local lease_until, token_base, worker = now + tonumber(ARGV[4]), ARGV[5], ARGV[6]
 local delayed, ready = prefix .. "delayed", prefix .. "ready"
+-- Checked first: a paused claim must not report a due time, or the worker would poll until resumed.
+if redis.call("EXISTS", prefix .. "paused") == 1 then return { -2 } end
 
 local due = redis.call("ZRANGEBYSCORE", delayed, "-inf", now, "LIMIT", 0, tonumber(ARGV[7]))
 if #due > 0 then
@@ -35,10 +38,11 @@ while taken < count do
     local id = popped[j]
     local key = task_key(prefix, id)
     local f = redis.call("HMGET", key, "name", "payload", "attempts", "max_attempts", "timeout_ms",
-      "backoff", "run_at", "created_at", "expire_at")
+      "backoff", "run_at", "created_at", "expire_at", "notify")
     if f[1] and f[9] and not f[3] and tonumber(f[9]) <= now then
       redis.call("HSET", key, "state", "expired", "finished_at", now)
       expired[#expired + 1] = now; expired[#expired + 1] = id
+      if f[10] then redis.call("PUBLISH", prefix .. "finished", id) end
     elseif f[1] then
       taken = taken + 1
       local attempts, token = tonumber(f[3] or 0) + 1, token_base .. ":" .. taken

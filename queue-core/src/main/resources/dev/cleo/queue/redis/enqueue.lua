@@ -1,14 +1,15 @@
 -- enqueue: stores and indexes a batch of new tasks, honouring deduplication ids.
 -- KEYS[1] the queue's ready set (routes the call to the queue's slot; other keys derive from ARGV[1])
--- ARGV[1] queue key prefix, ARGV[2] now (ms), then 11 values per task:
+-- ARGV[1] queue key prefix, ARGV[2] now (ms), then 13 values per task:
 --   id, name, payload, priority, run_at (ms, 0 = now), max_attempts, backoff, timeout_ms,
---   expire_at (ms, 0 = never), dedupe_id ("" = none), dedupe_ttl_ms
+--   expire_at (ms, 0 = never), dedupe_id ("" = none), dedupe_ttl_ms, group ("" = none),
+--   notify ("1" = publish the task's end on the queue's finished channel, "" = not)
 -- Returns: per task, the owning id and 1 when it was a duplicate (the first task's id), else 0.
 local prefix, now = ARGV[1], tonumber(ARGV[2])
-local count = (#ARGV - 2) / 11
+local count = (#ARGV - 2) / 13
 local seq = redis.call("INCRBY", prefix .. "seq", count) - count
 local out, ready, delayed = {}, {}, {}
-for i = 3, #ARGV, 11 do
+for i = 3, #ARGV, 13 do
   local id, dedupe = ARGV[i], ARGV[i + 9]
   local owner = false
   if dedupe ~= "" then
@@ -26,6 +27,8 @@ for i = 3, #ARGV, 11 do
     if ARGV[i + 7] ~= "0" then fields[#fields + 1] = "timeout_ms"; fields[#fields + 1] = ARGV[i + 7] end
     if ARGV[i + 8] ~= "0" then fields[#fields + 1] = "expire_at"; fields[#fields + 1] = ARGV[i + 8] end
     if dedupe ~= "" then fields[#fields + 1] = "dedupe_id"; fields[#fields + 1] = dedupe end
+    if ARGV[i + 11] ~= "" then fields[#fields + 1] = "group"; fields[#fields + 1] = ARGV[i + 11] end
+    if ARGV[i + 12] ~= "" then fields[#fields + 1] = "notify"; fields[#fields + 1] = ARGV[i + 12] end
     if run_at > now then
       fields[6] = "delayed"
       fields[#fields + 1] = "run_at"; fields[#fields + 1] = run_at

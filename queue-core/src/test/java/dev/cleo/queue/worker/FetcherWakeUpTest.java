@@ -223,6 +223,16 @@ class FetcherWakeUpTest {
 			return "marker";
 		}
 
+		@Override
+		public CompletableFuture<List<dev.cleo.queue.redis.TaskEnd>> ends(String queue, List<String> ids) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public String finishedChannel(String queue) {
+			return "finished";
+		}
+
 	}
 
 }

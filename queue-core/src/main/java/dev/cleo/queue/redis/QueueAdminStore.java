@@ -1,0 +1,48 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.redis;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The queue-wide side of the store, next to {@link TaskStore}'s per-task operations:
+ * pausing, the registry of known queues, worker pool reports and bulk removals. Like
+ * {@link TaskStore}, synchronous methods wait at most the command timeout and throw
+ * {@link dev.cleo.queue.QueueUnavailableException} when Redis does not answer.
+ */
+public interface QueueAdminStore {
+
+	/** Set or clear the queue's paused flag; clearing it wakes a blocked worker. */
+	void setPaused(String queue, boolean paused);
+
+	/** Whether the queue's paused flag is set. */
+	boolean isPaused(String queue);
+
+	/** Add a queue to the registry of known queues. */
+	CompletableFuture<Void> addQueue(String queue);
+
+	/** The registry of known queues, unsorted. */
+	List<String> queues();
+
+	/** Write a worker pool's report (see {@link RedisKeys}) under its field. */
+	CompletableFuture<Void> reportWorker(String queue, String field, String report);
+
+	/** Remove worker pool reports. */
+	void removeWorkers(String queue, List<String> fields);
+
+	/** Every worker pool report of a queue, by field. */
+	Map<String, String> workers(String queue);
+
+	/** Delete every dead task, in bounded chunks; returns how many. */
+	long purgeDead(String queue);
+
+	/**
+	 * Delete finished tasks in the given states that finished at or before a time, in
+	 * bounded chunks; returns how many.
+	 */
+	long removeFinished(String queue, List<String> states, long finishedAtOrBefore);
+
+}

@@ -1,0 +1,141 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.redis;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+
+/**
+ * The {@link QueueAdminStore} on Lettuce. Bulk removals run a script that removes at most
+ * {@value #CHUNK} tasks per call and repeat it, so other clients get their turn between
+ * chunks. The queue registry is one key outside any queue's hash tag, so it is written
+ * with plain commands, never from a script.
+ */
+public final class RedisQueueAdminStore implements QueueAdminStore {
+
+	static final int CHUNK = 500;
+
+	private final RedisClusterAsyncCommands<String, String> commands;
+
+	private final RedisKeys keys;
+
+	private final Duration timeout;
+
+	private final LuaScript deadPurge = new LuaScript("dead-purge");
+
+	private final LuaScript cleanup = new LuaScript("cleanup");
+
+	/**
+	 * Create a store.
+	 * @param connector the connections
+	 * @param keys the key builder
+	 * @param timeout how long a synchronous call waits for Redis
+	 */
+	public RedisQueueAdminStore(RedisConnector connector, RedisKeys keys, Duration timeout) {
+		this.commands = connector.commands();
+		this.keys = keys;
+		this.timeout = timeout;
+	}
+
+	@Override
+	public void setPaused(String queue, boolean paused) {
+		String what = (paused ? "pause" : "resume") + " queue '" + queue + "'";
+		if (paused) {
+			await(this.commands.set(this.keys.key(queue, "paused"), "1").toCompletableFuture(), what);
+			return;
+		}
+		// Both go out in one flush; the marker wakes a blocked worker, whose claim chains
+		// the wake-up on to the others while tasks are left.
+		CompletableFuture<Long> deleted = this.commands.del(this.keys.key(queue, "paused")).toCompletableFuture();
+		CompletableFuture<Long> woken = this.commands.zadd(this.keys.key(queue, "marker"), 0, "m")
+			.toCompletableFuture();
+		await(deleted.thenCombine(woken, (d, w) -> w), what);
+	}
+
+	@Override
+	public boolean isPaused(String queue) {
+		return await(this.commands.exists(this.keys.key(queue, "paused")).toCompletableFuture(),
+				"read the paused flag of queue '" + queue + "'") > 0;
+	}
+
+	@Override
+	public CompletableFuture<Void> addQueue(String queue) {
+		return this.commands.sadd(this.keys.queues(), queue).toCompletableFuture().thenApply((added) -> null);
+	}
+
+	@Override
+	public List<String> queues() {
+		return new ArrayList<>(
+				await(this.commands.smembers(this.keys.queues()).toCompletableFuture(), "list the known queues"));
+	}
+
+	@Override
+	public CompletableFuture<Void> reportWorker(String queue, String field, String report) {
+		return this.commands.hset(this.keys.key(queue, "workers"), field, report)
+			.toCompletableFuture()
+			.thenApply((added) -> null);
+	}
+
+	@Override
+	public void removeWorkers(String queue, List<String> fields) {
+		if (!fields.isEmpty()) {
+			await(this.commands.hdel(this.keys.key(queue, "workers"), fields.toArray(String[]::new))
+				.toCompletableFuture(), "remove worker reports of queue '" + queue + "'");
+		}
+	}
+
+	@Override
+	public Map<String, String> workers(String queue) {
+		return await(this.commands.hgetall(this.keys.key(queue, "workers")).toCompletableFuture(),
+				"read the worker reports of queue '" + queue + "'");
+	}
+
+	@Override
+	public long purgeDead(String queue) {
+		long total = 0;
+		long removed;
+		do {
+			removed = await(
+					this.deadPurge.<Long>run(this.commands, ScriptOutputType.INTEGER, routing(queue),
+							this.keys.queuePrefix(queue), Integer.toString(CHUNK)),
+					"purge dead tasks of queue '" + queue + "'");
+			total += removed;
+		}
+		while (removed == CHUNK);
+		return total;
+	}
+
+	@Override
+	public long removeFinished(String queue, List<String> states, long finishedAtOrBefore) {
+		long total = 0;
+		long offset = 0;
+		List<Object> reply;
+		do {
+			List<String> args = new ArrayList<>(List.of(this.keys.queuePrefix(queue), Long.toString(finishedAtOrBefore),
+					Long.toString(offset), Integer.toString(CHUNK)));
+			args.addAll(states);
+			reply = await(this.cleanup.<List<Object>>run(this.commands, ScriptOutputType.MULTI, routing(queue),
+					args.toArray(String[]::new)), "clean up finished tasks of queue '" + queue + "'");
+			total += (Long) reply.get(0);
+			offset += (Long) reply.get(1);
+		}
+		while ((Long) reply.get(2) == CHUNK);
+		return total;
+	}
+
+	private String[] routing(String queue) {
+		return new String[] { this.keys.key(queue, "ready") };
+	}
+
+	private <T> T await(CompletableFuture<T> future, String what) {
+		return RedisCalls.await(future, this.timeout, what);
+	}
+
+}

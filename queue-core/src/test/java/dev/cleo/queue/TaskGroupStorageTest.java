@@ -1,0 +1,45 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.cleo.queue.test.RedisServer;
+import dev.cleo.queue.test.RedisTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A task's group is stored with it and read back; scheduling by group comes later.
+ */
+@RedisTest
+class TaskGroupStorageTest {
+
+	private QueueManager manager;
+
+	@BeforeEach
+	void setUp(RedisServer redis) {
+		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.manager.close();
+	}
+
+	@Test
+	void groupIsStoredAndReadBack() {
+		TaskHandle<Object> handle = this.manager.enqueue("job", 1, TaskOptions.defaults().group("customer-42"));
+		assertThat(handle.info().orElseThrow().group()).isEqualTo("customer-42");
+	}
+
+	@Test
+	void taskWithoutGroupHasNone() {
+		TaskHandle<Object> handle = this.manager.enqueue("job", 1);
+		assertThat(handle.info().orElseThrow().group()).isNull();
+	}
+
+}
