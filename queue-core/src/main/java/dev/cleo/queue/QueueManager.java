@@ -279,6 +279,14 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	}
 
 	/**
+	 * The worker pools this manager started in this process, running or stopped.
+	 * @return the pools, in start order
+	 */
+	public List<WorkerPool> workerPools() {
+		return List.copyOf(this.pools);
+	}
+
+	/**
 	 * The serializer for payloads and results.
 	 * @return the serializer
 	 */

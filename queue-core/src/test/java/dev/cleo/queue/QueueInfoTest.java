@@ -94,6 +94,16 @@ class QueueInfoTest {
 	}
 
 	@Test
+	void workerPoolsListsThisManagersPoolsOnly() {
+		WorkerPool mine = this.manager.startWorkers(WorkerPoolOptions.builder().name("mine").queue("jobs").build());
+		this.other.startWorkers(WorkerPoolOptions.builder().name("theirs").queue("jobs").build());
+		assertThat(this.manager.workerPools()).containsExactly(mine);
+		mine.stop();
+		assertThat(this.manager.workerPools()).singleElement()
+			.satisfies((pool) -> assertThat(pool.isRunning()).isFalse());
+	}
+
+	@Test
 	void stoppedPoolDisappearsAtOnce() {
 		WorkerPool pool = this.other.startWorkers(WorkerPoolOptions.builder().name("p").queue("jobs").build());
 		assertThat(this.manager.queueInfo("jobs").instances()).containsExactly("node-b");

@@ -4,6 +4,7 @@
 package dev.cleo.queue;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -149,6 +150,23 @@ class TaskEventsTest {
 		awaitEvent(second, COMPLETED);
 		assertThat(first.state()).contains(TaskState.COMPLETED);
 		assertThat(second.state()).contains(TaskState.COMPLETED);
+	}
+
+	@Test
+	void startedEventCarriesTheQueueWait(RedisServer redis) {
+		TaskHandle<Object> handle = this.manager.enqueue("quick", null, JOBS);
+		// A worker instance whose clock runs a minute ahead sees the task as having
+		// waited
+		// a minute: the wait is measured from when the task became due, not from the
+		// claim.
+		Clock aMinuteLater = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1));
+		try (QueueManager later = QueueManager.builder().redisUri(redis.uri()).clock(aMinuteLater).build()) {
+			later.register("quick", (task) -> "ok");
+			later.onTaskEvent(this.events::add, STARTED);
+			later.startWorkers(WorkerPoolOptions.builder().queue("jobs").build());
+			awaitEvent(handle, STARTED);
+		}
+		assertThat(eventsOf(handle).get(0).duration()).isBetween(Duration.ofSeconds(59), Duration.ofSeconds(70));
 	}
 
 	private void startWorkers() {

@@ -16,7 +16,9 @@ import java.time.Instant;
  * @param attempt the attempt it happened in (0 for {@code CREATED})
  * @param at when it happened
  * @param detail the error for failures, the percentage for progress, else {@code null}
- * @param duration the attempt's run time for completions and failures, else {@code null}
+ * @param duration for {@code STARTED} the queue wait (from when the task became due: its
+ * enqueue, run-at or retry time); for completions and failures the attempt's run time;
+ * else {@code null}
  */
 public record TaskEvent(ObserverEvent type, String queue, String taskId, String taskName, int attempt, Instant at,
 		String detail, Duration duration) {

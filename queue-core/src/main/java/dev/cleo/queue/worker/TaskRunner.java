@@ -52,7 +52,7 @@ final class TaskRunner {
 		ClaimedTask task = running.task();
 		Thread.interrupted();
 		running.attach(Thread.currentThread());
-		publish(ObserverEvent.STARTED, task, null);
+		publishStarted(task);
 		ScheduledFuture<?> watchdog = (task.timeoutMillis() > 0)
 				? this.timer.schedule(running::timeOut, task.timeoutMillis(), TimeUnit.MILLISECONDS) : null;
 		Outcome outcome;
@@ -122,6 +122,17 @@ final class TaskRunner {
 		String text = (ex instanceof UnrecoverableTaskException || ex instanceof UnreadablePayloadException)
 				? ex.getMessage() : ex.getClass().getName() + ": " + ex.getMessage();
 		return (text.length() > MAX_ERROR_LENGTH) ? text.substring(0, MAX_ERROR_LENGTH) : text;
+	}
+
+	/** STARTED carries the queue wait: from when the task became due to now. */
+	private void publishStarted(ClaimedTask task) {
+		if (this.services.events().hasListeners(ObserverEvent.STARTED)) {
+			Instant now = Instant.now(this.services.clock());
+			Duration waited = Duration.ofMillis(Math.max(0, now.toEpochMilli() - task.readySinceMillis()));
+			this.services.events()
+				.publish(new TaskEvent(ObserverEvent.STARTED, task.queue(), task.id(), task.name(), task.attempt(), now,
+						null, waited));
+		}
 	}
 
 	private void publish(ObserverEvent type, ClaimedTask task, String detail) {
