@@ -10,7 +10,6 @@ import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.health.contributor.Health;
@@ -119,7 +118,6 @@ class CleoHealthIndicatorTests {
 	}
 
 	@Test
-	@Disabled("needs core-ops")
 	void upAgainstRealRedis() {
 		this.manager.enqueue("echo", "x", TaskOptions.defaults().queue("emails"));
 		Health health = indicator(this.manager).health();
@@ -129,7 +127,6 @@ class CleoHealthIndicatorTests {
 	}
 
 	@Test
-	@Disabled("needs core-ops")
 	void outOfServiceWhenTheBacklogOfARealQueueIsExceeded() {
 		this.properties.setBacklogThreshold(1L);
 		this.manager.enqueue("echo", "x", TaskOptions.defaults().queue("emails"));
@@ -138,7 +135,6 @@ class CleoHealthIndicatorTests {
 	}
 
 	@Test
-	@Disabled("needs core-ops")
 	void downWhileRedisIsStoppedAndUpAfterItRestarts(RedisServer redis) {
 		org.junit.jupiter.api.Assumptions.assumeTrue(redis.supportsRestart());
 		CleoHealthIndicator indicator = indicator(this.manager);

@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
@@ -89,7 +88,6 @@ class QueuesEndpointTests {
 	}
 
 	@Test
-	@Disabled("needs core-ops")
 	void readListsQueuesWithCountsWorkersAndInstances() {
 		this.manager.startWorkers(WorkerPoolOptions.builder().name("t").queue("orders").concurrency(2).build());
 		this.manager.enqueue("echo", "hi",
@@ -108,14 +106,12 @@ class QueuesEndpointTests {
 	}
 
 	@Test
-	@Disabled("needs core-ops")
 	void detailShowsTheDeadLetterSize() {
 		oneDeadTaskIn("orders");
 		assertThat(this.endpoint.queue("orders").deadLetters()).isOne();
 	}
 
 	@Test
-	@Disabled("needs core-ops")
 	void pauseAndResumeWhenEnabled() {
 		this.properties.getWriteOperations().setEnabled(true);
 		assertThat(this.endpoint.act("orders", "pause", null).getStatus()).isEqualTo(200);
@@ -126,14 +122,12 @@ class QueuesEndpointTests {
 	}
 
 	@Test
-	@Disabled("needs core-ops")
 	void pauseIsRefusedWhenDisabled() {
 		assertThat(this.endpoint.act("orders", "pause", null).getStatus()).isEqualTo(403);
 		assertThat(this.manager.isPaused("orders")).isFalse();
 	}
 
 	@Test
-	@Disabled("needs core-ops")
 	void purgeDeadLettersWhenEnabled() {
 		oneDeadTaskIn("orders");
 		this.properties.getWriteOperations().setEnabled(true);

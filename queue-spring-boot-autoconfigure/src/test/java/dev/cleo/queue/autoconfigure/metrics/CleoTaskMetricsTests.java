@@ -10,7 +10,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.Backoff;
@@ -133,7 +132,6 @@ class CleoTaskMetricsTests {
 	}
 
 	@Test
-	@Disabled("needs core: the STARTED event must carry the queue wait as its duration")
 	void waitIsTimedFromDueToStart() {
 		startWorkers();
 		this.manager.enqueue("echo", "a", ON_Q);

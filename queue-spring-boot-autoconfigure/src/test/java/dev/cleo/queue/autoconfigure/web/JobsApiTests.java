@@ -9,7 +9,6 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -202,7 +201,6 @@ class JobsApiTests {
 	}
 
 	@Test
-	@Disabled("needs core-ops")
 	void statusListsQueuesWithCounts() {
 		this.manager.enqueue("send-email", new Email("c@example.com"), TaskOptions.defaults().queue("emails"));
 		api((mvc) -> mvc.perform(get("/api/status"))
@@ -213,7 +211,6 @@ class JobsApiTests {
 	}
 
 	@Test
-	@Disabled("needs core-ops")
 	void cleanupRemovesCompletedJobs() {
 		this.manager.startWorkers(WorkerPoolOptions.builder().name("t").queue("emails").concurrency(2).build());
 		this.manager.enqueue("send-email", new Email("d@example.com"), TaskOptions.defaults().queue("emails"));
