@@ -6,7 +6,6 @@ package dev.cleo.queue.autoconfigure.actuate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,26 +16,24 @@ import org.springframework.boot.health.contributor.Status;
 
 import dev.cleo.queue.QueueCounts;
 import dev.cleo.queue.QueueManager;
-import dev.cleo.queue.QueueUnavailableException;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.test.RedisServer;
 import dev.cleo.queue.test.RedisTest;
+import dev.cleo.queue.worker.WorkerPool;
+import dev.cleo.queue.worker.WorkerPoolOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.BDDMockito.given;
-import static org.mockito.Mockito.mock;
 
 /**
  * The {@code cleo} health contributor: UP, DOWN when Redis does not answer, the
- * configured status when a threshold is exceeded. The first tests stub the manager so
- * they can run before the core's queue listing exists; the last ones use a real Redis.
+ * configured status when a threshold is exceeded; all against a real Redis.
  */
 @RedisTest
 class CleoHealthIndicatorTests {
 
 	private final CleoHealthProperties properties = new CleoHealthProperties();
-
-	private final QueueManager stub = mock(QueueManager.class);
 
 	private QueueManager manager;
 
@@ -52,21 +49,19 @@ class CleoHealthIndicatorTests {
 
 	@Test
 	void upWithTheCountsOfEveryQueue() {
-		given(this.stub.queues()).willReturn(List.of("emails"));
-		given(this.stub.counts("emails")).willReturn(new QueueCounts(3, 0, 1, 10, 0));
-		Health health = indicator(this.stub).health();
+		enqueue("emails", 3);
+		Health health = indicator(this.manager).health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
-		assertThat(health.getDetails()).containsEntry("queues", Map.of("emails", new QueueCounts(3, 0, 1, 10, 0)));
+		assertThat(health.getDetails()).containsEntry("queues", Map.of("emails", new QueueCounts(3, 0, 0, 0, 0)));
 	}
 
 	@Test
 	void outOfServiceWhenAQueueOverrideIsExceeded() {
 		this.properties.setBacklogThreshold(100L);
 		this.properties.getQueues().put("emails", thresholds(null, 2L));
-		given(this.stub.queues()).willReturn(List.of("emails", "reports"));
-		given(this.stub.counts("emails")).willReturn(new QueueCounts(3, 0, 0, 0, 0));
-		given(this.stub.counts("reports")).willReturn(new QueueCounts(50, 0, 0, 0, 0));
-		Health health = indicator(this.stub).health();
+		enqueue("emails", 3);
+		enqueue("reports", 50);
+		Health health = indicator(this.manager).health();
 		assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 		assertThat(health.getDetails().get("breaches"))
 			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
@@ -77,43 +72,34 @@ class CleoHealthIndicatorTests {
 	void configuredStatusWhenDeadLettersExceedTheThreshold() {
 		this.properties.setDeadLetterThreshold(0L);
 		this.properties.setStatusOnBreach("DOWN");
-		given(this.stub.queues()).willReturn(List.of("emails"));
-		given(this.stub.counts("emails")).willReturn(new QueueCounts(0, 0, 0, 0, 1));
-		assertThat(indicator(this.stub).health().getStatus()).isEqualTo(Status.DOWN);
+		killOneTask("emails");
+		assertThat(indicator(this.manager).health().getStatus()).isEqualTo(Status.DOWN);
 	}
 
 	@Test
-	void queuesNamedInPropertiesAreCheckedToo() {
+	void queuesNamedInPropertiesAreCheckedToo(RedisServer redis) {
 		this.properties.getQueues().put("billing", thresholds(0L, null));
-		given(this.stub.queues()).willReturn(List.of());
-		given(this.stub.counts("billing")).willReturn(new QueueCounts(0, 0, 0, 0, 4));
-		assertThat(indicator(this.stub).health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+		killOneTask("billing");
+		try (RedisClient client = RedisClient.create(redis.uri());
+				StatefulRedisConnection<String, String> connection = client.connect()) {
+			// As for a queue used only before Cleo kept its list of queues.
+			connection.sync().srem("cleo:queues", "billing");
+		}
+		assertThat(this.manager.queues()).doesNotContain("billing");
+		assertThat(indicator(this.manager).health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 	}
 
 	@Test
-	void downWhenRedisFails() {
-		given(this.stub.queues())
-			.willThrow(new QueueUnavailableException("Redis did not answer", new java.io.IOException("refused")));
-		Health health = indicator(this.stub).health();
-		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-		assertThat(health.getDetails().get("error")).asString().contains("Redis did not answer");
-	}
-
-	@Test
-	void downWhenRedisIsSlowerThanTheTimeout() throws Exception {
-		CountDownLatch release = new CountDownLatch(1);
+	void downWhenRedisIsSlowerThanTheTimeout(RedisServer redis) {
 		this.properties.setTimeout(Duration.ofMillis(100));
-		given(this.stub.queues()).willAnswer((invocation) -> {
-			release.await();
-			return List.of();
-		});
-		try {
-			Health health = indicator(this.stub).health();
+		try (RedisClient client = RedisClient.create(redis.uri());
+				StatefulRedisConnection<String, String> connection = client.connect()) {
+			// A real Redis that does not answer for a while: every client but this one
+			// waits.
+			connection.sync().clientPause(1_000);
+			Health health = indicator(this.manager).health();
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(health.getDetails().get("error")).asString().contains("did not answer within");
-		}
-		finally {
-			release.countDown();
 		}
 	}
 
@@ -147,6 +133,24 @@ class CleoHealthIndicatorTests {
 			redis.restart();
 		}
 		org.awaitility.Awaitility.await().until(() -> indicator.health().getStatus().equals(Status.UP));
+	}
+
+	private void enqueue(String queue, int tasks) {
+		for (int i = 0; i < tasks; i++) {
+			this.manager.enqueue("echo", i, TaskOptions.defaults().queue(queue));
+		}
+	}
+
+	/** Sends one task of the queue to the dead-letter queue: its handler is unknown. */
+	private void killOneTask(String queue) {
+		this.manager.enqueue("nobody-handles-this", "x", TaskOptions.defaults().queue(queue));
+		WorkerPool pool = this.manager.startWorkers(WorkerPoolOptions.builder().name(queue).queue(queue).build());
+		try {
+			org.awaitility.Awaitility.await().until(() -> this.manager.counts(queue).dead() == 1);
+		}
+		finally {
+			pool.stop();
+		}
 	}
 
 	private CleoHealthIndicator indicator(QueueManager manager) {
