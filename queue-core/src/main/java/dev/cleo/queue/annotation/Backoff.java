@@ -9,10 +9,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The wait between attempts of a task, as in {@code @Task(backoff = @Backoff(delay = "2s"))}.
- * Unset attributes inherit from the next level (class defaults, then
- * {@code cleo.queues.<queue>.backoff}, then {@code cleo.defaults.backoff}). Durations are
- * strings such as {@code 500ms}, {@code 30s}, {@code 5m} or ISO-8601 {@code PT5M}.
+ * The wait between attempts of a task, as in
+ * {@code @Task(backoff = @Backoff(delay = "2s"))}. Unset attributes inherit from the next
+ * level (class defaults, then {@code cleo.queues.<queue>.backoff}, then
+ * {@code cleo.defaults.backoff}). Durations are strings such as {@code 500ms},
+ * {@code 30s}, {@code 5m} or ISO-8601 {@code PT5M}.
  *
  * @see dev.cleo.queue.Backoff
  */

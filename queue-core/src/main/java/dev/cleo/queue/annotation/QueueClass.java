@@ -15,8 +15,10 @@ import java.lang.annotation.Target;
  * method. A {@link Task @Task} on a method overrides options for that method.
  *
  * <pre>{@code
- * @Service
- * @QueueClass(queue = "notifications", defaultOptions = @TaskOptions(retries = 5))
+ * &#64;Service
+ *
+
+&#64;QueueClass(queue = "notifications", defaultOptions = @TaskOptions(retries = 5))
  * public class EmailService {
  *     public void send(Email email) { ... }
  * }

@@ -13,14 +13,14 @@ import dev.cleo.queue.TaskPriority;
 
 /**
  * Makes a method of a bean a task, or sets options for a method of a
- * {@link QueueClass @QueueClass} bean. Calling the method enqueues a task whose payload is
- * the arguments (as JSON, against the declared parameter types); a worker on any instance
- * later runs the real method. The method must return {@code void},
+ * {@link QueueClass @QueueClass} bean. Calling the method enqueues a task whose payload
+ * is the arguments (as JSON, against the declared parameter types); a worker on any
+ * instance later runs the real method. The method must return {@code void},
  * {@code CompletableFuture<T>} (completed with the result when the task ends, wherever it
  * ran) or {@code TaskHandle<T>}.
  *
  * <pre>{@code
- * @Task(id = "send-email", queue = "emails", priority = TaskPriority.HIGH, retries = 5,
+ * &#64;Task(id = "send-email", queue = "emails", priority = TaskPriority.HIGH, retries = 5,
  *       backoff = @Backoff(type = Backoff.Type.EXPONENTIAL, delay = "1s", maxDelay = "5m"),
  *       dedupeKey = "#email.messageId")
  * public void send(Email email) { ... }

@@ -40,8 +40,8 @@ public @interface TaskOptions {
 	int priorityValue() default -1;
 
 	/**
-	 * The group, a SpEL expression over the method's arguments by parameter name, such
-	 * as {@code #order.customerId}; a plain text group is written {@code 'reports'}.
+	 * The group, a SpEL expression over the method's arguments by parameter name, such as
+	 * {@code #order.customerId}; a plain text group is written {@code 'reports'}.
 	 * @return the expression, or empty for none (or to inherit)
 	 */
 	String group() default "";
