@@ -47,7 +47,7 @@ final class TaskCalls {
 		};
 	}
 
-	private TaskOptions options(TaskMethod task, Object[] arguments) {
+	TaskOptions options(TaskMethod task, Object[] arguments) {
 		if (task.group() == null && task.dedupeKey() == null) {
 			return task.options();
 		}

@@ -101,7 +101,8 @@ final class TaskMethodFactory {
 		}
 		throw fail(method, "must return void, CompletableFuture or TaskHandle",
 				"A task runs later, maybe on another instance: return void, CompletableFuture<T> for its result, "
-						+ "or TaskHandle<T> to follow it; it returns " + returnType + ".");
+						+ "or TaskHandle<T> to follow it, instead of "
+						+ returnType.toString().replaceAll("\\b[a-z][\\w$]*\\.", "") + ".");
 	}
 
 	private JavaType check(Method method, String what, Type type) {
