@@ -42,7 +42,8 @@ class TaskMethodFactoryTests {
 		assertThat(options.maxAttempts()).isEqualTo(8);
 		assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(options.ttl()).isEqualTo(Duration.ofMinutes(2));
-		assertThat(options.backoff()).isEqualTo(Backoff.exponential(Duration.ofMillis(500), Duration.ofMinutes(5), 0.2));
+		assertThat(options.backoff())
+			.isEqualTo(Backoff.exponential(Duration.ofMillis(500), Duration.ofMinutes(5), 0.2));
 	}
 
 	@Test
@@ -71,8 +72,7 @@ class TaskMethodFactoryTests {
 	}
 
 	private TaskMethod create(String name) {
-		return this.factory.create(ReflectionUtils.findMethod(Shipping.class, name, (Class<?>[]) null),
-				Shipping.class);
+		return this.factory.create(ReflectionUtils.findMethod(Shipping.class, name, (Class<?>[]) null), Shipping.class);
 	}
 
 	private static CleoSettings settings() {
@@ -87,8 +87,8 @@ class TaskMethodFactoryTests {
 	record Parcel(String id, String customerId) {
 	}
 
-	@QueueClass(queue = "shipping", defaultOptions = @dev.cleo.queue.annotation.TaskOptions(timeout = "30s",
-			group = "#parcel.customerId"))
+	@QueueClass(queue = "shipping",
+			defaultOptions = @dev.cleo.queue.annotation.TaskOptions(timeout = "30s", group = "#parcel.customerId"))
 	static class Shipping {
 
 		@Task(dedupeKey = "#parcel.id")
