@@ -98,6 +98,13 @@ class TaskDefinitionFailureTests {
 		});
 	}
 
+	@Test
+	void twoMethodsOfOneBeanWithOneIdFailTheStart() {
+		this.runner.withBean(TwinJobs.class)
+			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+				.contains("has the id 'twin'", "TwinJobs.first(..)", "TwinJobs.second(..)"));
+	}
+
 	private static FailureAnalysis analyze(Throwable failure) {
 		assertThat(failure).isNotNull();
 		FailureAnalysis analysis = new TaskDefinitionFailureAnalyzer().analyze(failure);
@@ -150,6 +157,18 @@ class TaskDefinitionFailureTests {
 
 		@Task(id = "nightly")
 		public void run() {
+		}
+
+	}
+
+	public static class TwinJobs {
+
+		@Task(id = "twin")
+		public void first() {
+		}
+
+		@Task(id = "twin")
+		public void second() {
 		}
 
 	}

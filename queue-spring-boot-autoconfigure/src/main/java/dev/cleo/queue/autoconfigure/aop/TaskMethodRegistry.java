@@ -19,6 +19,7 @@ import dev.cleo.queue.annotation.QueueClass;
 import dev.cleo.queue.annotation.Task;
 import dev.cleo.queue.autoconfigure.TaskDefinitionException;
 
+import org.springframework.core.MethodClassKey;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
@@ -31,7 +32,7 @@ public final class TaskMethodRegistry {
 
 	private final Supplier<TaskMethodFactory> factory;
 
-	private final Map<Method, TaskMethod> byMethod = new ConcurrentHashMap<>();
+	private final Map<MethodClassKey, TaskMethod> byMethod = new ConcurrentHashMap<>();
 
 	private final Map<String, TaskBean> byId = new LinkedHashMap<>();
 
@@ -57,9 +58,10 @@ public final class TaskMethodRegistry {
 	synchronized void define(String beanName, Class<?> targetClass) {
 		TaskMethodFactory methods = this.factory.get();
 		for (Method method : taskMethods(targetClass)) {
-			TaskMethod task = this.byMethod.computeIfAbsent(method, (m) -> methods.create(m, targetClass));
+			TaskMethod task = this.byMethod.computeIfAbsent(new MethodClassKey(method, targetClass),
+					(key) -> methods.create(method, targetClass));
 			TaskBean previous = this.byId.putIfAbsent(task.id(), new TaskBean(beanName, task));
-			if (previous != null && !previous.beanName().equals(beanName)) {
+			if (previous != null && (!previous.beanName().equals(beanName) || !previous.task().equals(task))) {
 				throw new TaskDefinitionException(
 						"Task method " + task.describe() + " has the id '" + task.id() + "', which "
 								+ previous.task().describe() + " of bean '" + previous.beanName() + "' already has",
@@ -76,8 +78,9 @@ public final class TaskMethodRegistry {
 	 * @return the task, or {@code null} when the method is no task
 	 */
 	TaskMethod find(Method method, Class<?> targetClass) {
-		TaskMethod task = this.byMethod.get(method);
-		return (task != null) ? task : this.byMethod.get(ClassUtils.getMostSpecificMethod(method, targetClass));
+		TaskMethod task = this.byMethod.get(new MethodClassKey(method, targetClass));
+		return (task != null) ? task : this.byMethod
+			.get(new MethodClassKey(ClassUtils.getMostSpecificMethod(method, targetClass), targetClass));
 	}
 
 	/**
