@@ -1,0 +1,160 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.autoconfigure;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.cleo.queue.Backoff;
+import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.TaskHandle;
+import dev.cleo.queue.TaskHandler;
+import dev.cleo.queue.TaskOptions;
+import dev.cleo.queue.annotation.QueueClass;
+import dev.cleo.queue.annotation.Task;
+import dev.cleo.queue.test.RedisServer;
+import dev.cleo.queue.test.RedisTest;
+import dev.cleo.queue.worker.WorkerPoolOptions;
+import dev.cleo.queue.worker.WorkerPoolOptions.QueueSelection;
+import dev.cleo.queue.worker.WorkerThreads;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link CleoAutoConfiguration} scenarios against a real Redis.
+ */
+@RedisTest
+class CleoAutoConfigurationTests {
+
+	private ApplicationContextRunner runner;
+
+	private RedisServer redis;
+
+	@BeforeEach
+	void setUp(RedisServer redis) {
+		this.redis = redis;
+		this.runner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, CleoAutoConfiguration.class))
+			.withPropertyValues("spring.data.redis.url=" + redis.uri());
+	}
+
+	@Test
+	void queueManagerRunsOnTheLettuceClientSpringBootBuilt() {
+		this.runner.withPropertyValues("cleo.key-prefix=boot").run((context) -> {
+			QueueManager manager = context.getBean(QueueManager.class);
+			TaskHandle<Object> handle = manager.enqueue("probe", "hello");
+			assertThat(handle.info()).isPresent();
+			try (RedisClient client = this.redis.newClient();
+					StatefulRedisConnection<String, String> connection = client.connect()) {
+				assertThat(connection.sync().keys("boot:*")).isNotEmpty();
+			}
+		});
+	}
+
+	@Test
+	void userQueueManagerBacksOffOurs() {
+		this.runner
+			.withBean("userManager", QueueManager.class,
+					() -> QueueManager.builder().redisUri(this.redis.uri()).build())
+			.run((context) -> {
+				assertThat(context).hasSingleBean(QueueManager.class);
+				assertThat(context.getBean(QueueManager.class)).isSameAs(context.getBean("userManager"));
+			});
+	}
+
+	@Test
+	void disabledWorkerStartsNoPools() {
+		this.runner.withPropertyValues("cleo.worker.enabled=false")
+			.withBean(ReportService.class)
+			.run((context) -> assertThat(context).doesNotHaveBean(WorkerPoolLifecycle.class));
+	}
+
+	@Test
+	void poolsStartForTaskQueuesHandlerBeansAndConfiguredQueues() {
+		this.runner.withPropertyValues("cleo.queues.audit.concurrency=2")
+			.withBean(ReportService.class)
+			.withBean("send-email", TaskHandler.class, () -> (task) -> null)
+			.run((context) -> {
+				Map<String, WorkerPoolLifecycle> pools = context.getBeansOfType(WorkerPoolLifecycle.class);
+				assertThat(pools.values()).extracting((pool) -> pool.options().name())
+					.containsExactlyInAnyOrder("reports", "default", "audit");
+				assertThat(pools.values()).allMatch(WorkerPoolLifecycle::isRunning);
+				assertThat(context.getBean(QueueManager.class).registeredTasks()).contains("send-email",
+						"ReportService.render", "monthly");
+			});
+	}
+
+	@Test
+	void perQueuePropertiesOverrideTheDefaults() {
+		this.runner
+			.withPropertyValues("cleo.defaults.retries=4", "cleo.defaults.priority=low", "cleo.defaults.timeout=1m",
+					"cleo.queues.reports.priority=high", "cleo.queues.reports.backoff.type=fixed",
+					"cleo.queues.reports.backoff.delay=2s", "cleo.queues.reports.ttl=10m",
+					"cleo.queues.reports.concurrency=3", "cleo.queues.audit.weight=9", "cleo.worker.concurrency=7",
+					"cleo.worker.pools.mixed.queues=audit,billing", "cleo.worker.pools.mixed.selection=weighted",
+					"cleo.worker.lease=10s", "cleo.worker.threads=platform")
+			.run((context) -> {
+				CleoSettings settings = context.getBean(CleoSettings.class);
+				TaskOptions reports = settings.taskOptions("reports");
+				assertThat(reports.priority()).isEqualTo(10);
+				assertThat(reports.maxAttempts()).isEqualTo(5);
+				assertThat(reports.timeout()).isEqualTo(Duration.ofMinutes(1));
+				assertThat(reports.ttl()).isEqualTo(Duration.ofMinutes(10));
+				assertThat(reports.backoff()).isEqualTo(Backoff.fixed(Duration.ofSeconds(2)));
+				TaskOptions other = settings.taskOptions("other");
+				assertThat(other.priority()).isEqualTo(1);
+				assertThat(other.backoff())
+					.isEqualTo(Backoff.exponential(Duration.ofSeconds(1), Duration.ofMinutes(5), 0.2));
+				Map<String, WorkerPoolOptions> pools = new WorkerPoolPlanner(settings).plan(Set.of("reports"))
+					.stream()
+					.collect(Collectors.toMap(WorkerPoolOptions::name, (pool) -> pool));
+				assertThat(pools).containsOnlyKeys("mixed", "reports");
+				assertThat(pools.get("reports").concurrency()).isEqualTo(3);
+				assertThat(pools.get("reports").lease()).isEqualTo(Duration.ofSeconds(10));
+				assertThat(pools.get("reports").threads()).isEqualTo(WorkerThreads.PLATFORM);
+				assertThat(pools.get("mixed").queues()).containsExactly(Map.entry("audit", 9), Map.entry("billing", 1));
+				assertThat(pools.get("mixed").selection()).isEqualTo(QueueSelection.WEIGHTED);
+				assertThat(pools.get("mixed").concurrency()).isEqualTo(7);
+			});
+	}
+
+	@Test
+	void springVirtualThreadsPropertyChoosesVirtualWorkers() {
+		WorkerThreads expected = WorkerThreads.virtualThreadsAvailable() ? WorkerThreads.VIRTUAL
+				: WorkerThreads.PLATFORM;
+		this.runner.withPropertyValues("spring.threads.virtual.enabled=true", "cleo.worker.enabled=false")
+			.run((context) -> assertThat(context.getBean(CleoSettings.class).threads()).isEqualTo(expected));
+	}
+
+	@Test
+	void explicitWorkerThreadsWinOverSpringVirtualThreads() {
+		this.runner
+			.withPropertyValues("spring.threads.virtual.enabled=true", "cleo.worker.threads=auto",
+					"cleo.worker.enabled=false")
+			.run((context) -> assertThat(context.getBean(CleoSettings.class).threads()).isEqualTo(WorkerThreads.AUTO));
+	}
+
+	@QueueClass(queue = "reports")
+	public static class ReportService {
+
+		public void render(String name) {
+		}
+
+		@Task(id = "monthly")
+		public void monthly(int month) {
+		}
+
+	}
+
+}

@@ -1,0 +1,176 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Future;
+
+import dev.cleo.queue.annotation.QueueClass;
+import dev.cleo.queue.annotation.Task;
+import dev.cleo.queue.test.RedisServer;
+import dev.cleo.queue.test.RedisTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.io.UrlResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Task methods that cannot work fail the start with a Description / Action report.
+ */
+@RedisTest
+class TaskDefinitionFailureTests {
+
+	private ApplicationContextRunner runner;
+
+	@BeforeEach
+	void setUp(RedisServer redis) {
+		this.runner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, CleoAutoConfiguration.class))
+			.withPropertyValues("spring.data.redis.url=" + redis.uri(), "cleo.worker.enabled=false");
+	}
+
+	@Test
+	void failureAnalyzerIsRegistered() throws IOException {
+		List<String> analyzers = new ArrayList<>();
+		for (URL url : Collections.list(getClass().getClassLoader().getResources("META-INF/spring.factories"))) {
+			Properties factories = PropertiesLoaderUtils.loadProperties(new UrlResource(url));
+			analyzers.add(factories.getProperty(FailureAnalyzer.class.getName(), ""));
+		}
+		assertThat(analyzers).anyMatch((names) -> names.contains(TaskDefinitionFailureAnalyzer.class.getName()));
+	}
+
+	@Test
+	void wrongReturnTypeFailsTheStart() {
+		this.runner.withBean(EmailService.class).run((context) -> {
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription())
+				.isEqualTo("Task method EmailService.send(..) must return void, CompletableFuture or TaskHandle");
+			assertThat(analysis.getAction()).contains("return void, CompletableFuture<T>", "Future<String>");
+		});
+	}
+
+	@Test
+	void streamParameterFailsTheStart() {
+		this.runner.withBean(UploadService.class).run((context) -> {
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).startsWith(
+					"Task method UploadService.upload(..) cannot carry " + "parameter 1 (java.io.InputStream) as JSON");
+			assertThat(analysis.getAction()).contains("concrete type");
+		});
+	}
+
+	@Test
+	void objectInsideAListFailsTheStart() {
+		this.runner.withBean(ObjectService.class)
+			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+				.contains("ObjectService.take(..)", "java.util.List<java.lang.Object>", "Object can become anything"));
+	}
+
+	@Test
+	void lambdaParameterFailsTheStart() {
+		this.runner.withBean(CallbackService.class)
+			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+				.contains("CallbackService.run(..)", "Runnable is an interface that Jackson cannot create"));
+	}
+
+	@Test
+	void duplicateTaskIdFailsTheStart() {
+		this.runner.withBean(FirstJob.class).withBean(SecondJob.class).run((context) -> {
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("has the id 'nightly'", "FirstJob.run(..)",
+					"SecondJob.run(..)");
+			assertThat(analysis.getAction()).contains("@Task(id = ");
+		});
+	}
+
+	@Test
+	void twoMethodsOfOneBeanWithOneIdFailTheStart() {
+		this.runner.withBean(TwinJobs.class)
+			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+				.contains("has the id 'twin'", "TwinJobs.first(..)", "TwinJobs.second(..)"));
+	}
+
+	private static FailureAnalysis analyze(Throwable failure) {
+		assertThat(failure).isNotNull();
+		FailureAnalysis analysis = new TaskDefinitionFailureAnalyzer().analyze(failure);
+		assertThat(analysis).isNotNull();
+		return analysis;
+	}
+
+	@QueueClass
+	public static class EmailService {
+
+		public Future<String> send(String to) {
+			return null;
+		}
+
+	}
+
+	public static class UploadService {
+
+		@Task
+		public void upload(InputStream content) {
+		}
+
+	}
+
+	public static class ObjectService {
+
+		@Task
+		public void take(List<Object> values) {
+		}
+
+	}
+
+	public static class CallbackService {
+
+		@Task
+		public void run(Runnable callback) {
+		}
+
+	}
+
+	public static class FirstJob {
+
+		@Task(id = "nightly")
+		public void run() {
+		}
+
+	}
+
+	public static class SecondJob {
+
+		@Task(id = "nightly")
+		public void run() {
+		}
+
+	}
+
+	public static class TwinJobs {
+
+		@Task(id = "twin")
+		public void first() {
+		}
+
+		@Task(id = "twin")
+		public void second() {
+		}
+
+	}
+
+}

@@ -1,0 +1,96 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.autoconfigure.aop;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import dev.cleo.queue.annotation.QueueClass;
+import dev.cleo.queue.autoconfigure.CleoAutoConfiguration;
+import dev.cleo.queue.test.RedisServer;
+import dev.cleo.queue.test.RedisTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two application contexts share one Redis: a call on producer-only instance A runs on
+ * worker instance B.
+ */
+@RedisTest
+class TwoInstancesTests {
+
+	private ApplicationContextRunner producer;
+
+	private ApplicationContextRunner worker;
+
+	@BeforeEach
+	void setUp(RedisServer redis) {
+		ApplicationContextRunner instance = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, CleoAutoConfiguration.class))
+			.withPropertyValues("spring.data.redis.url=" + redis.uri(), "cleo.worker.shutdown-timeout=1s")
+			.withBean(Ran.class)
+			.withBean(Translator.class);
+		this.producer = instance.withPropertyValues("cleo.worker.enabled=false");
+		this.worker = instance;
+	}
+
+	@Test
+	void callOnProducerRunsOnWorker() {
+		this.producer.run((a) -> this.worker.run((b) -> {
+			a.getBean(Translator.class).translate(new Phrase("hello", "fr"));
+			await().untilAsserted(() -> assertThat(b.getBean(Ran.class).phrases).containsExactly("hello:fr"));
+			assertThat(a.getBean(Ran.class).phrases).isEmpty();
+		}));
+	}
+
+	@Test
+	void producerFutureCompletesWithTheWorkersResult() {
+		this.producer.run((a) -> this.worker.run((b) -> {
+			CompletableFuture<Phrase> result = a.getBean(Translator.class).translated(new Phrase("hello", "fr"));
+			assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo(new Phrase("bonjour", "fr"));
+			assertThat(b.getBean(Ran.class).phrases).containsExactly("hello:fr");
+			assertThat(a.getBean(Ran.class).phrases).isEmpty();
+		}));
+	}
+
+	record Phrase(String text, String language) {
+	}
+
+	/** The calls one instance ran. */
+	static class Ran {
+
+		final List<String> phrases = new CopyOnWriteArrayList<>();
+
+	}
+
+	@QueueClass(queue = "translations")
+	public static class Translator {
+
+		private final Ran ran;
+
+		public Translator(Ran ran) {
+			this.ran = ran;
+		}
+
+		public void translate(Phrase phrase) {
+			this.ran.phrases.add(phrase.text() + ":" + phrase.language());
+		}
+
+		public CompletableFuture<Phrase> translated(Phrase phrase) {
+			translate(phrase);
+			return CompletableFuture.completedFuture(new Phrase("bonjour", phrase.language()));
+		}
+
+	}
+
+}
