@@ -48,7 +48,7 @@ class BenchCommandTest {
 		this.connection.sync().set("other:keep", "still here");
 		List<JsonNode> lines = bench(redis, "--tasks=200", "--duration-seconds=1", "--rate=200");
 		assertThat(lines).extracting((line) -> line.get("scenario").asString())
-			.containsExactly("enqueue_bulk", "drain", "end_to_end", "latency", "flood");
+			.containsExactly("enqueue_bulk", "drain", "end_to_end", "proxy_end_to_end", "latency", "flood");
 		for (JsonNode line : lines) {
 			assertThat(line.get("tasks").asLong()).isPositive();
 			assertThat(line.get("concurrency").asInt()).isPositive();

@@ -1,0 +1,93 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.sample.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.cleo.queue.QueueManager;
+
+/**
+ * {@code proxy_end_to_end}: the {@code end_to_end} scenario driven through a
+ * {@code @QueueClass} proxy in a Spring Boot context, as an application uses Cleo. Every
+ * call of {@link BenchTasks#noop} is one enqueue, acknowledged before the call returns;
+ * {@value #CALLERS} threads call at once, as the threads of a busy application would. The
+ * context starts before the clock does; timing runs from the first call to the last
+ * completion.
+ */
+final class ProxyEndToEndScenario implements Scenario {
+
+	static final String QUEUE = "proxy_end_to_end";
+
+	/** Threads calling the proxy at once. */
+	static final int CALLERS = 16;
+
+	@Override
+	public String name() {
+		return QUEUE;
+	}
+
+	@Override
+	public BenchResult run(BenchContext bench) throws InterruptedException {
+		int tasks = bench.options().tasks();
+		try (ConfigurableApplicationContext context = start(bench)) {
+			QueueManager manager = context.getBean(QueueManager.class);
+			BenchTasks proxy = context.getBean(BenchTasks.class);
+			try (Completions done = Completions.track(manager, QUEUE, tasks)) {
+				long start = System.nanoTime();
+				call(proxy, tasks);
+				done.await();
+				long nanos = System.nanoTime() - start;
+				return new BenchResult(QUEUE, tasks, bench.options().concurrency(), nanos).with("callers", CALLERS)
+					.dead(done.dead());
+			}
+		}
+	}
+
+	private static ConfigurableApplicationContext start(BenchContext bench) {
+		return new SpringApplicationBuilder(ProxyBenchApplication.class).web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.logStartupInfo(false)
+			.properties("spring.data.redis.url=" + bench.options().redisUrl(),
+					"cleo.key-prefix=" + BenchContext.KEY_PREFIX,
+					"cleo.queues." + QUEUE + ".concurrency=" + bench.options().concurrency(),
+					// The core scenarios run without meters; so does this one, for a like
+					// comparison of the proxy's own cost.
+					"cleo.metrics.enabled=false")
+			.run();
+	}
+
+	private static void call(BenchTasks proxy, int tasks) throws InterruptedException {
+		AtomicReference<RuntimeException> failure = new AtomicReference<>();
+		List<Thread> callers = new ArrayList<>();
+		for (int c = 0; c < CALLERS; c++) {
+			int first = c;
+			Thread caller = new Thread(() -> {
+				try {
+					for (int i = first; i < tasks && failure.get() == null; i += CALLERS) {
+						proxy.noop(i);
+					}
+				}
+				catch (RuntimeException ex) {
+					failure.compareAndSet(null, ex);
+				}
+			}, "bench-caller-" + c);
+			caller.start();
+			callers.add(caller);
+		}
+		for (Thread caller : callers) {
+			caller.join();
+		}
+		if (failure.get() != null) {
+			throw failure.get();
+		}
+	}
+
+}
