@@ -22,7 +22,8 @@ import dev.cleo.queue.redis.RedisCalls;
 
 /**
  * Turns enqueue requests into stored tasks: writes payloads, resolves times against the
- * clock, sends one enqueue script per queue and publishes {@code CREATED} events.
+ * clock, sends one enqueue script per queue (single enqueues that overlap share one, see
+ * {@link EnqueueCoalescer}) and publishes {@code CREATED} events.
  */
 final class TaskWriter {
 
@@ -36,12 +37,18 @@ final class TaskWriter {
 	 */
 	private final Set<String> registered = ConcurrentHashMap.newKeySet();
 
+	private final EnqueueCoalescer coalescer;
+
 	TaskWriter(QueueManager manager, QueueEngine engine) {
 		this.manager = manager;
 		this.engine = engine;
+		this.coalescer = new EnqueueCoalescer(engine.store());
 	}
 
 	CompletableFuture<List<TaskHandle<Object>>> write(List<TaskRequest> requests) {
+		if (requests.size() == 1) {
+			return writeOne(requests.get(0));
+		}
 		long now = this.engine.clock().millis();
 		NewTask[] tasks = new NewTask[requests.size()];
 		for (int i = 0; i < tasks.length; i++) {
@@ -67,6 +74,15 @@ final class TaskWriter {
 		// a caller that gives up cancels the enqueue scripts, so they are not sent later
 		return RedisCalls.cancelling(CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
 			.thenApply((done) -> Arrays.asList(handles)), stores.toArray(CompletableFuture[]::new));
+	}
+
+	/** A single enqueue travels with others of its queue when they overlap. */
+	private CompletableFuture<List<TaskHandle<Object>>> writeOne(TaskRequest request) {
+		String queue = request.options().queue();
+		register(queue);
+		CompletableFuture<EnqueueResult> stored = this.coalescer.enqueue(queue,
+				newTask(request, this.engine.clock().millis()));
+		return RedisCalls.cancelling(stored.thenApply((result) -> List.of(created(queue, request, result))), stored);
 	}
 
 	private void register(String queue) {
