@@ -1,0 +1,63 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The wait between attempts of a task, as in
+ * {@code @Task(backoff = @Backoff(delay = "2s"))}. Unset attributes inherit from the next
+ * level (class defaults, then {@code cleo.queues.<queue>.backoff}, then
+ * {@code cleo.defaults.backoff}). Durations are strings such as {@code 500ms},
+ * {@code 30s}, {@code 5m} or ISO-8601 {@code PT5M}.
+ *
+ * @see dev.cleo.queue.Backoff
+ */
+@Target({})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface Backoff {
+
+	/**
+	 * Fixed or exponential; {@link Type#INHERIT} keeps the inherited type.
+	 * @return the type
+	 */
+	Type type() default Type.INHERIT;
+
+	/**
+	 * The delay before the first retry (for a fixed backoff, before every retry).
+	 * @return a duration, or empty to inherit
+	 */
+	String delay() default "";
+
+	/**
+	 * The longest delay of an exponential backoff.
+	 * @return a duration, or empty to inherit
+	 */
+	String maxDelay() default "";
+
+	/**
+	 * The share of randomness of an exponential backoff, from 0.0 to 1.0.
+	 * @return the jitter, or a negative number to inherit
+	 */
+	double jitter() default -1;
+
+	/** The kinds of backoff. */
+	enum Type {
+
+		/** Keep the inherited type. */
+		INHERIT,
+
+		/** The same delay before every retry. */
+		FIXED,
+
+		/** A delay that doubles with every attempt, up to {@link Backoff#maxDelay()}. */
+		EXPONENTIAL
+
+	}
+
+}

@@ -1,0 +1,48 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Makes every public method of a bean a task (methods declared by {@link Object}
+ * excepted): calling one enqueues it, and a worker on any instance later runs the real
+ * method. A {@link Task @Task} on a method overrides options for that method.
+ *
+ * <pre>{@code
+ * &#64;Service
+ *
+
+&#64;QueueClass(queue = "notifications", defaultOptions = @TaskOptions(retries = 5))
+ * public class EmailService {
+ *     public void send(Email email) { ... }
+ * }
+ * }</pre>
+ *
+ * A method's options are taken, attribute by attribute, from the first place that sets
+ * them: {@code @Task} on the method, {@link #defaultOptions()} here,
+ * {@code cleo.queues.<queue>.*}, then {@code cleo.defaults.*}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface QueueClass {
+
+	/**
+	 * The queue of this bean's tasks; empty means {@code default}.
+	 * @return the queue name
+	 */
+	String queue() default "";
+
+	/**
+	 * Options shared by this bean's tasks; unset attributes inherit.
+	 * @return the default options
+	 */
+	TaskOptions defaultOptions() default @TaskOptions;
+
+}

@@ -1,0 +1,105 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.autoconfigure;
+
+import java.time.Clock;
+
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.cluster.RedisClusterClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.cleo.queue.JacksonTaskSerializer;
+import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.QueueManagerBuilder;
+import dev.cleo.queue.TaskSerializer;
+import dev.cleo.queue.autoconfigure.aop.TaskProxyPostProcessor;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+/**
+ * Cleo on Spring Boot: a {@link QueueManager} on the Lettuce client Spring Boot built
+ * from {@code spring.data.redis.*} (so URL, ACL, SSL bundles, Sentinel and Cluster work
+ * as configured there; the application keeps owning that client), the {@code @Task}
+ * proxy, task handlers and worker pools.
+ */
+@AutoConfiguration(after = DataRedisAutoConfiguration.class,
+		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@ConditionalOnClass({ QueueManager.class, LettuceConnectionFactory.class })
+@EnableConfigurationProperties(CleoProperties.class)
+public final class CleoAutoConfiguration {
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static TaskProxyPostProcessor cleoTaskProxyPostProcessor() {
+		return new TaskProxyPostProcessor();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CleoSettings cleoSettings(CleoProperties properties, Environment environment) {
+		return new CleoSettings(properties,
+				environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock cleoClock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TaskSerializer cleoTaskSerializer(ObjectProvider<JsonMapper> mapper) {
+		// Spring's mapper carries the application's modules; default typing stays off.
+		return new JacksonTaskSerializer(mapper.getIfUnique(() -> JsonMapper.builder().build()));
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(LettuceConnectionFactory.class)
+	QueueManager queueManager(LettuceConnectionFactory connectionFactory, CleoSettings settings,
+			TaskSerializer serializer, Clock clock) {
+		QueueManagerBuilder builder = QueueManager.builder()
+			.keyPrefix(settings.keyPrefix())
+			.commandTimeout(settings.commandTimeout())
+			.retention(settings.retention())
+			.serializer(serializer)
+			.clock(clock);
+		return useClient(builder, nativeClient(connectionFactory)).build();
+	}
+
+	@Bean
+	static CleoTaskRegistrar cleoTaskRegistrar(ConfigurableListableBeanFactory beanFactory,
+			TaskProxyPostProcessor cleoTaskProxyPostProcessor, CleoSettings settings) {
+		return new CleoTaskRegistrar(beanFactory, cleoTaskProxyPostProcessor, settings);
+	}
+
+	private static AbstractRedisClient nativeClient(LettuceConnectionFactory connectionFactory) {
+		if (!connectionFactory.isRunning()) {
+			connectionFactory.start();
+		}
+		return connectionFactory.getRequiredNativeClient();
+	}
+
+	private static QueueManagerBuilder useClient(QueueManagerBuilder builder, AbstractRedisClient client) {
+		if (client instanceof RedisClusterClient cluster) {
+			return builder.redisClusterClient(cluster);
+		}
+		return builder.redisClient((RedisClient) client);
+	}
+
+}

@@ -1,0 +1,292 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.cleo.queue.worker.WorkerPoolOptions.QueueSelection;
+import dev.cleo.queue.worker.WorkerThreads;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+
+/**
+ * Cleo's settings under {@code cleo.*}. The Redis connection itself is Spring Boot's
+ * ({@code spring.data.redis.*}). Read once by {@link CleoSettings}, which merges
+ * {@code cleo.defaults} with each {@code cleo.queues.<name>} into the core's immutable
+ * options.
+ */
+@ConfigurationProperties("cleo")
+public class CleoProperties {
+
+	/**
+	 * Prefix of every Redis key Cleo writes; instances sharing a prefix share queues.
+	 */
+	private String keyPrefix = "cleo";
+
+	/**
+	 * How long a call waits for Redis before failing (10 ms to 5 min).
+	 */
+	private Duration commandTimeout = Duration.ofSeconds(5);
+
+	private final Retention retention = new Retention();
+
+	private final Worker worker = new Worker();
+
+	/**
+	 * Task options of every queue.
+	 */
+	@NestedConfigurationProperty
+	private final TaskDefaults defaults = new TaskDefaults();
+
+	/**
+	 * Per-queue settings, by queue name; each holds only what differs from cleo.defaults
+	 * and cleo.worker. Naming a queue here also starts workers for it.
+	 */
+	private final Map<String, QueueOverrides> queues = new LinkedHashMap<>();
+
+	public String getKeyPrefix() {
+		return this.keyPrefix;
+	}
+
+	public void setKeyPrefix(String keyPrefix) {
+		this.keyPrefix = keyPrefix;
+	}
+
+	public Duration getCommandTimeout() {
+		return this.commandTimeout;
+	}
+
+	public void setCommandTimeout(Duration commandTimeout) {
+		this.commandTimeout = commandTimeout;
+	}
+
+	public Retention getRetention() {
+		return this.retention;
+	}
+
+	public Worker getWorker() {
+		return this.worker;
+	}
+
+	public TaskDefaults getDefaults() {
+		return this.defaults;
+	}
+
+	public Map<String, QueueOverrides> getQueues() {
+		return this.queues;
+	}
+
+	/**
+	 * How long finished tasks are kept in Redis.
+	 */
+	public static final class Retention {
+
+		/**
+		 * How many completed (or cancelled, expired) tasks to keep; 0 removes them at
+		 * once.
+		 */
+		private long completedMaxCount = 10_000;
+
+		/**
+		 * How long to keep a completed task.
+		 */
+		private Duration completedMaxAge = Duration.ofHours(24);
+
+		/**
+		 * How many dead tasks to keep.
+		 */
+		private long deadMaxCount = 100_000;
+
+		/**
+		 * How long to keep a dead task.
+		 */
+		private Duration deadMaxAge = Duration.ofDays(7);
+
+		public long getCompletedMaxCount() {
+			return this.completedMaxCount;
+		}
+
+		public void setCompletedMaxCount(long completedMaxCount) {
+			this.completedMaxCount = completedMaxCount;
+		}
+
+		public Duration getCompletedMaxAge() {
+			return this.completedMaxAge;
+		}
+
+		public void setCompletedMaxAge(Duration completedMaxAge) {
+			this.completedMaxAge = completedMaxAge;
+		}
+
+		public long getDeadMaxCount() {
+			return this.deadMaxCount;
+		}
+
+		public void setDeadMaxCount(long deadMaxCount) {
+			this.deadMaxCount = deadMaxCount;
+		}
+
+		public Duration getDeadMaxAge() {
+			return this.deadMaxAge;
+		}
+
+		public void setDeadMaxAge(Duration deadMaxAge) {
+			this.deadMaxAge = deadMaxAge;
+		}
+
+	}
+
+	/**
+	 * The worker pools of this instance.
+	 */
+	public static final class Worker {
+
+		/**
+		 * Whether this instance runs tasks; false makes it a producer-only node.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Which threads run tasks: auto (virtual when the JVM has them), virtual or
+		 * platform. When unset, spring.threads.virtual.enabled=true means virtual.
+		 */
+		private WorkerThreads threads;
+
+		/**
+		 * How long a stop waits for running tasks before handing them back to the queue.
+		 * Keep it below spring.lifecycle.timeout-per-shutdown-phase.
+		 */
+		private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+		/**
+		 * How long a claimed task stays reserved without a heartbeat; after that another
+		 * worker may run it.
+		 */
+		private Duration lease = Duration.ofSeconds(30);
+
+		/**
+		 * How often running tasks' leases are extended; shorter than the lease. Default a
+		 * third of the lease.
+		 */
+		private Duration heartbeat;
+
+		/**
+		 * How many tasks a queue's pool runs at once, unless
+		 * cleo.queues.<name>.concurrency says otherwise.
+		 */
+		private int concurrency = 10;
+
+		/**
+		 * Pools serving several queues, by pool name. A queue listed in a pool gets no
+		 * pool of its own.
+		 */
+		private final Map<String, Pool> pools = new LinkedHashMap<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public WorkerThreads getThreads() {
+			return this.threads;
+		}
+
+		public void setThreads(WorkerThreads threads) {
+			this.threads = threads;
+		}
+
+		public Duration getShutdownTimeout() {
+			return this.shutdownTimeout;
+		}
+
+		public void setShutdownTimeout(Duration shutdownTimeout) {
+			this.shutdownTimeout = shutdownTimeout;
+		}
+
+		public Duration getLease() {
+			return this.lease;
+		}
+
+		public void setLease(Duration lease) {
+			this.lease = lease;
+		}
+
+		public Duration getHeartbeat() {
+			return this.heartbeat;
+		}
+
+		public void setHeartbeat(Duration heartbeat) {
+			this.heartbeat = heartbeat;
+		}
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public Map<String, Pool> getPools() {
+			return this.pools;
+		}
+
+	}
+
+	/**
+	 * A worker pool serving several queues.
+	 */
+	public static final class Pool {
+
+		/**
+		 * The queues served, in order; with strict selection the first with work wins.
+		 */
+		private List<String> queues = new ArrayList<>();
+
+		/**
+		 * How the next queue is chosen: strict (list order) or weighted (by each queue's
+		 * cleo.queues.<name>.weight).
+		 */
+		private QueueSelection selection = QueueSelection.STRICT;
+
+		/**
+		 * How many tasks the pool runs at once; default cleo.worker.concurrency.
+		 */
+		private Integer concurrency;
+
+		public List<String> getQueues() {
+			return this.queues;
+		}
+
+		public void setQueues(List<String> queues) {
+			this.queues = queues;
+		}
+
+		public QueueSelection getSelection() {
+			return this.selection;
+		}
+
+		public void setSelection(QueueSelection selection) {
+			this.selection = selection;
+		}
+
+		public Integer getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(Integer concurrency) {
+			this.concurrency = concurrency;
+		}
+
+	}
+
+}

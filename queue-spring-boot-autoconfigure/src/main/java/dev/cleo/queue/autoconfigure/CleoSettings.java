@@ -1,0 +1,153 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.autoconfigure;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.cleo.queue.InvalidTaskOptionException;
+import dev.cleo.queue.Retention;
+import dev.cleo.queue.TaskOptions;
+import dev.cleo.queue.TaskPriority;
+import dev.cleo.queue.autoconfigure.BackoffProperties.BackoffType;
+import dev.cleo.queue.worker.WorkerThreads;
+
+/**
+ * {@link CleoProperties} merged once into what the core takes: the {@link TaskOptions} of
+ * each queue ({@code cleo.defaults} overridden by {@code cleo.queues.<name>}), the
+ * {@link Retention}, and the worker settings. Immutable after construction; the core
+ * never sees a properties class.
+ */
+public final class CleoSettings {
+
+	private final CleoProperties properties;
+
+	private final TaskOptions defaults;
+
+	private final WorkerThreads threads;
+
+	private final Map<String, TaskOptions> byQueue = new ConcurrentHashMap<>();
+
+	/**
+	 * Merge the properties.
+	 * @param properties the bound properties; not changed afterwards
+	 * @param virtualThreadsEnabled whether {@code spring.threads.virtual.enabled} is true
+	 * @throws InvalidTaskOptionException when a value is out of range, naming the
+	 * property
+	 */
+	public CleoSettings(CleoProperties properties, boolean virtualThreadsEnabled) {
+		this.properties = properties;
+		TaskDefaults defaults = properties.getDefaults();
+		this.defaults = apply(TaskOptions.defaults(), "cleo.defaults", defaults.getPriority(), defaults.getRetries(),
+				defaults.getBackoff(), defaults.getTimeout(), defaults.getTtl());
+		this.threads = resolveThreads(properties.getWorker().getThreads(), virtualThreadsEnabled);
+		properties.getQueues().keySet().forEach(this::taskOptions);
+	}
+
+	/**
+	 * The options of a queue's tasks before any annotation applies.
+	 * @param queue the queue
+	 * @return the options, with the queue set
+	 */
+	public TaskOptions taskOptions(String queue) {
+		return this.byQueue.computeIfAbsent(queue, this::merge);
+	}
+
+	/**
+	 * @return the retention of finished tasks
+	 */
+	public Retention retention() {
+		CleoProperties.Retention retention = this.properties.getRetention();
+		return new Retention(retention.getCompletedMaxCount(), retention.getCompletedMaxAge(),
+				retention.getDeadMaxCount(), retention.getDeadMaxAge());
+	}
+
+	/**
+	 * @return the threads worker pools run tasks on
+	 */
+	public WorkerThreads threads() {
+		return this.threads;
+	}
+
+	/**
+	 * @return the key prefix
+	 */
+	public String keyPrefix() {
+		return this.properties.getKeyPrefix();
+	}
+
+	/**
+	 * @return the command timeout
+	 */
+	public Duration commandTimeout() {
+		return this.properties.getCommandTimeout();
+	}
+
+	CleoProperties properties() {
+		return this.properties;
+	}
+
+	private TaskOptions merge(String queue) {
+		TaskOptions options = this.defaults.queue(queue);
+		QueueOverrides overrides = this.properties.getQueues().get(queue);
+		if (overrides == null) {
+			return options;
+		}
+		return apply(options, "cleo.queues." + queue, overrides.getPriority(), overrides.getRetries(),
+				overrides.getBackoff(), overrides.getTimeout(), overrides.getTtl());
+	}
+
+	private static TaskOptions apply(TaskOptions options, String prefix, String priority, Integer retries,
+			BackoffProperties backoff, Duration timeout, Duration ttl) {
+		try {
+			TaskOptions result = (priority != null) ? options.priority(parsePriority(priority)) : options;
+			result = (retries != null) ? result.maxAttempts(retries + 1) : result;
+			result = (timeout != null) ? result.timeout(timeout) : result;
+			result = (ttl != null) ? result.ttl(ttl) : result;
+			return result.backoff(BackoffSpec.of(options.backoff()).overriddenBy(spec(backoff)).toBackoff());
+		}
+		catch (InvalidTaskOptionException ex) {
+			throw new InvalidTaskOptionException("Invalid " + prefix + ".*: " + ex.getMessage());
+		}
+	}
+
+	private static BackoffSpec spec(BackoffProperties backoff) {
+		Boolean exponential = (backoff.getType() != null) ? backoff.getType() == BackoffType.EXPONENTIAL : null;
+		return new BackoffSpec(exponential, backoff.getDelay(), backoff.getMaxDelay(), backoff.getJitter());
+	}
+
+	/**
+	 * Read a priority written as {@code high}, {@code normal}, {@code low} or a number.
+	 * @param priority the text
+	 * @return the numeric priority
+	 */
+	public static int parsePriority(String priority) {
+		String text = priority.trim();
+		if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
+			return Integer.parseInt(text);
+		}
+		try {
+			return TaskPriority.valueOf(text.toUpperCase(Locale.ROOT)).value();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidTaskOptionException(
+					"priority must be high, normal, low or a number from 0 to 1000, was '" + priority + "'");
+		}
+	}
+
+	private static WorkerThreads resolveThreads(WorkerThreads configured, boolean virtualThreadsEnabled) {
+		if (configured != null) {
+			return configured;
+		}
+		if (!virtualThreadsEnabled) {
+			return WorkerThreads.AUTO;
+		}
+		// As Spring Boot does, the property only means something on a JVM with virtual
+		// threads; elsewhere it must not break the start.
+		return WorkerThreads.virtualThreadsAvailable() ? WorkerThreads.VIRTUAL : WorkerThreads.PLATFORM;
+	}
+
+}

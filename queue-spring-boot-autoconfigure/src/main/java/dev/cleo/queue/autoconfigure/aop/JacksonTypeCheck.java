@@ -1,0 +1,66 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.autoconfigure.aop;
+
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.AbstractDeserializer;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.ser.impl.UnknownSerializer;
+
+/**
+ * Tells whether Jackson can write a declared type and read it back without default
+ * typing: {@code Object}, interfaces and abstract types with no concrete mapping
+ * (streams, lambdas, ...) and types with nothing to write are refused, inside containers
+ * too.
+ */
+final class JacksonTypeCheck {
+
+	private final JsonMapper mapper;
+
+	JacksonTypeCheck(JsonMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	/**
+	 * Check a type.
+	 * @param type the declared type
+	 * @return {@code null} when it round-trips, else why not
+	 */
+	String problem(JavaType type) {
+		if (type.isContainerType()) {
+			String key = (type.getKeyType() != null) ? problem(type.getKeyType()) : null;
+			return (key != null) ? key : problem(type.getContentType());
+		}
+		if (type.isReferenceType()) {
+			return problem(type.getReferencedType());
+		}
+		Class<?> raw = type.getRawClass();
+		if (raw == Object.class) {
+			return "Object can become anything, and Cleo never guesses types";
+		}
+		if (type.isPrimitive() || type.isEnumType() || JsonNode.class.isAssignableFrom(raw)) {
+			return null;
+		}
+		try {
+			ValueDeserializer<Object> deserializer = this.mapper._deserializationContext()
+				.findRootValueDeserializer(type);
+			if (deserializer instanceof AbstractDeserializer && !raw.isAnnotationPresent(JsonTypeInfo.class)) {
+				return raw.getSimpleName() + " is " + (raw.isInterface() ? "an interface" : "abstract")
+						+ " that Jackson cannot create";
+			}
+			if (this.mapper._serializationContext().findValueSerializer(type) instanceof UnknownSerializer) {
+				return raw.getSimpleName() + " has no properties for Jackson to write";
+			}
+			return null;
+		}
+		catch (JacksonException | IllegalArgumentException ex) {
+			return "Jackson cannot handle " + raw.getSimpleName() + ": " + ex.getMessage();
+		}
+	}
+
+}

@@ -1,0 +1,68 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.autoconfigure.aop;
+
+import java.util.function.Supplier;
+
+import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.TaskHandle;
+import dev.cleo.queue.TaskOptions;
+
+import org.springframework.context.expression.MethodBasedEvaluationContext;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.expression.EvaluationContext;
+import org.springframework.expression.Expression;
+
+/**
+ * Turns a call of a task method into an enqueued task: evaluates the group and
+ * deduplication key over the arguments, writes the arguments against the declared types,
+ * and answers with what the method declares to return.
+ */
+final class TaskCalls {
+
+	private final Supplier<QueueManager> manager;
+
+	private final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
+
+	TaskCalls(Supplier<QueueManager> manager) {
+		this.manager = manager;
+	}
+
+	/**
+	 * Enqueue a call; returns once Redis stored the task.
+	 * @param task the called task method
+	 * @param arguments the call's arguments
+	 * @return {@code null}, the handle, or the handle's completion
+	 */
+	Object enqueue(TaskMethod task, Object[] arguments) {
+		TaskOptions options = options(task, arguments);
+		TaskHandle<Object> handle = this.manager.get()
+			.enqueue(task.id(), new TaskArguments(task.parameterTypes(), arguments), options);
+		return switch (task.returnKind()) {
+			case VOID -> null;
+			case HANDLE -> handle.withResultType(task.resultType());
+			case FUTURE -> handle.withResultType(task.resultType()).completion();
+		};
+	}
+
+	private TaskOptions options(TaskMethod task, Object[] arguments) {
+		if (task.group() == null && task.dedupeKey() == null) {
+			return task.options();
+		}
+		EvaluationContext context = new MethodBasedEvaluationContext(null, task.method(), arguments,
+				this.parameterNames);
+		TaskOptions options = task.options();
+		String group = evaluate(task.group(), context);
+		options = (group != null) ? options.group(group) : options;
+		String dedupeId = evaluate(task.dedupeKey(), context);
+		return (dedupeId != null) ? options.dedupeId(dedupeId) : options;
+	}
+
+	private static String evaluate(Expression expression, EvaluationContext context) {
+		Object value = (expression != null) ? expression.getValue(context) : null;
+		return (value != null) ? value.toString() : null;
+	}
+
+}

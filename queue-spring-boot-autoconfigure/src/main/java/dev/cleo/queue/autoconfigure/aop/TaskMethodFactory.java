@@ -1,0 +1,168 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.autoconfigure.aop;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
+import java.util.concurrent.CompletableFuture;
+
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.cleo.queue.InvalidTaskOptionException;
+import dev.cleo.queue.TaskHandle;
+import dev.cleo.queue.TaskOptions;
+import dev.cleo.queue.annotation.QueueClass;
+import dev.cleo.queue.annotation.Task;
+import dev.cleo.queue.autoconfigure.CleoSettings;
+import dev.cleo.queue.autoconfigure.TaskDefinitionException;
+import dev.cleo.queue.autoconfigure.aop.TaskMethod.ReturnKind;
+
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.expression.Expression;
+import org.springframework.expression.ParseException;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
+import org.springframework.util.StringUtils;
+
+/**
+ * Works out a {@link TaskMethod} from a method's annotations, its class's
+ * {@link QueueClass @QueueClass} and the settings, and checks that it can work: its
+ * return type, that Jackson can carry its parameters and result, its expressions.
+ */
+final class TaskMethodFactory {
+
+	private static final SpelExpressionParser PARSER = new SpelExpressionParser();
+
+	private final CleoSettings settings;
+
+	private final JacksonTypeCheck typeCheck;
+
+	private final JsonMapper mapper;
+
+	private final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
+
+	TaskMethodFactory(CleoSettings settings, JsonMapper mapper) {
+		this.settings = settings;
+		this.mapper = mapper;
+		this.typeCheck = new JacksonTypeCheck(mapper);
+	}
+
+	TaskMethod create(Method method, Class<?> targetClass) {
+		if (!Modifier.isPublic(method.getModifiers()) || Modifier.isStatic(method.getModifiers())) {
+			throw fail(method, "must be a public instance method", "Make it public and not static, or remove @Task.");
+		}
+		MergedAnnotation<QueueClass> queueClass = MergedAnnotations.from(targetClass).get(QueueClass.class);
+		MergedAnnotation<Task> task = MergedAnnotations.from(method).get(Task.class);
+		ResolvableType returnType = ResolvableType.forMethodReturnType(method, targetClass);
+		ReturnKind kind = returnKind(method, returnType);
+		Type resultType = resultType(kind, returnType);
+		if (kind != ReturnKind.VOID && resultType != Void.class) {
+			check(method, "its result type", resultType);
+		}
+		JavaType[] parameterTypes = new JavaType[method.getParameterCount()];
+		for (int i = 0; i < parameterTypes.length; i++) {
+			Type type = ResolvableType.forMethodParameter(method, i, targetClass).getType();
+			parameterTypes[i] = check(method, "parameter " + (i + 1), type);
+		}
+		TaskOptions options = options(method, queueClass, task, kind);
+		return new TaskMethod(id(method, targetClass, task), method, kind, resultType, parameterTypes, options,
+				expression(method, queueClass, task, "group"), expression(method, queueClass, task, "dedupeKey"));
+	}
+
+	private String id(Method method, Class<?> targetClass, MergedAnnotation<Task> task) {
+		String id = task.isPresent() ? task.getString("id") : "";
+		return StringUtils.hasText(id) ? id : targetClass.getSimpleName() + "." + method.getName();
+	}
+
+	private static Type resultType(ReturnKind kind, ResolvableType returnType) {
+		if (kind == ReturnKind.VOID) {
+			return void.class;
+		}
+		ResolvableType result = returnType.getGeneric(0);
+		return (result.resolve() != null) ? result.getType() : Object.class;
+	}
+
+	private ReturnKind returnKind(Method method, ResolvableType returnType) {
+		Class<?> raw = returnType.toClass();
+		if (raw == void.class) {
+			return ReturnKind.VOID;
+		}
+		if (raw == CompletableFuture.class) {
+			return ReturnKind.FUTURE;
+		}
+		if (raw == TaskHandle.class) {
+			return ReturnKind.HANDLE;
+		}
+		throw fail(method, "must return void, CompletableFuture or TaskHandle",
+				"A task runs later, maybe on another instance: return void, CompletableFuture<T> for its result, "
+						+ "or TaskHandle<T> to follow it; it returns " + returnType + ".");
+	}
+
+	private JavaType check(Method method, String what, Type type) {
+		JavaType javaType = this.mapper.getTypeFactory().constructType(type);
+		String problem = this.typeCheck.problem(javaType);
+		if (problem != null) {
+			throw fail(method, "cannot carry " + what + " (" + type.getTypeName() + ") as JSON: " + problem,
+					"Declare a concrete type Jackson can write and read back, such as a record, a List or Map of "
+							+ "records, or JsonNode; task payloads never carry type information.");
+		}
+		return javaType;
+	}
+
+	private TaskOptions options(Method method, MergedAnnotation<QueueClass> queueClass, MergedAnnotation<Task> task,
+			ReturnKind kind) {
+		String queue = task.isPresent() ? task.getString("queue") : "";
+		if (!StringUtils.hasText(queue) && queueClass.isPresent()) {
+			queue = queueClass.getString("queue");
+		}
+		try {
+			TaskOptions options = this.settings
+				.taskOptions(StringUtils.hasText(queue) ? queue : TaskOptions.DEFAULT_QUEUE);
+			if (queueClass.isPresent()) {
+				options = AnnotatedOptions.apply(options,
+						queueClass.getAnnotation("defaultOptions", dev.cleo.queue.annotation.TaskOptions.class));
+			}
+			options = task.isPresent() ? AnnotatedOptions.apply(options, task) : options;
+			return (kind == ReturnKind.FUTURE) ? options.notifyOnFinish(true) : options;
+		}
+		catch (InvalidTaskOptionException | IllegalArgumentException ex) {
+			throw fail(method, "has invalid options: " + ex.getMessage(),
+					"Fix the attribute of @Task, @QueueClass or the cleo.* property named above.");
+		}
+	}
+
+	private Expression expression(Method method, MergedAnnotation<QueueClass> queueClass, MergedAnnotation<Task> task,
+			String attribute) {
+		String text = task.isPresent() ? task.getString(attribute) : "";
+		if (!StringUtils.hasText(text) && queueClass.isPresent()) {
+			text = queueClass.getAnnotation("defaultOptions", dev.cleo.queue.annotation.TaskOptions.class)
+				.getString(attribute);
+		}
+		if (!StringUtils.hasText(text)) {
+			return null;
+		}
+		if (method.getParameterCount() > 0 && this.parameterNames.getParameterNames(method) == null) {
+			throw fail(method, "uses " + attribute + " '" + text + "' but its parameter names are not known",
+					"Compile with -parameters (maven-compiler-plugin <parameters>true</parameters>).");
+		}
+		try {
+			return PARSER.parseExpression(text);
+		}
+		catch (ParseException ex) {
+			throw fail(method, "has an invalid " + attribute + " expression '" + text + "': " + ex.getMessage(),
+					"Write a SpEL expression over the arguments by name, such as #order.customerId, "
+							+ "or quote plain text: 'reports'.");
+		}
+	}
+
+	static TaskDefinitionException fail(Method method, String problem, String action) {
+		return new TaskDefinitionException("Task method " + TaskMethod.describe(method) + " " + problem, action);
+	}
+
+}

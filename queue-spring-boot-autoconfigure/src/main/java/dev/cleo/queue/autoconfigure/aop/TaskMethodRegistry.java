@@ -1,0 +1,147 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.autoconfigure.aop;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import dev.cleo.queue.annotation.QueueClass;
+import dev.cleo.queue.annotation.Task;
+import dev.cleo.queue.autoconfigure.TaskDefinitionException;
+
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * The application's task methods: found and checked once per bean class, looked up per
+ * call by {@link Method}, and listed by bean for the workers. Task ids are unique.
+ */
+public final class TaskMethodRegistry {
+
+	private final Supplier<TaskMethodFactory> factory;
+
+	private final Map<Method, TaskMethod> byMethod = new ConcurrentHashMap<>();
+
+	private final Map<String, TaskBean> byId = new LinkedHashMap<>();
+
+	TaskMethodRegistry(Supplier<TaskMethodFactory> factory) {
+		this.factory = factory;
+	}
+
+	/**
+	 * Whether a class declares tasks.
+	 * @param type the class
+	 * @return true with {@code @QueueClass} on it or {@code @Task} on a method
+	 */
+	static boolean declaresTasks(Class<?> type) {
+		return AnnotatedElementUtils.hasAnnotation(type, QueueClass.class) || !taskMethods(type).isEmpty();
+	}
+
+	/**
+	 * Find and check a bean's task methods.
+	 * @param beanName the bean's name
+	 * @param targetClass the bean's class
+	 * @throws TaskDefinitionException when a method cannot work or an id is taken
+	 */
+	synchronized void define(String beanName, Class<?> targetClass) {
+		TaskMethodFactory methods = this.factory.get();
+		for (Method method : taskMethods(targetClass)) {
+			TaskMethod task = this.byMethod.computeIfAbsent(method, (m) -> methods.create(m, targetClass));
+			TaskBean previous = this.byId.putIfAbsent(task.id(), new TaskBean(beanName, task));
+			if (previous != null && !previous.beanName().equals(beanName)) {
+				throw new TaskDefinitionException(
+						"Task method " + task.describe() + " has the id '" + task.id() + "', which "
+								+ previous.task().describe() + " of bean '" + previous.beanName() + "' already has",
+						"Give one of them another id with @Task(id = \"...\"); ids name tasks in Redis across "
+								+ "instances.");
+			}
+		}
+	}
+
+	/**
+	 * The task behind a called method.
+	 * @param method the called method
+	 * @param targetClass the class of the bean called
+	 * @return the task, or {@code null} when the method is no task
+	 */
+	TaskMethod find(Method method, Class<?> targetClass) {
+		TaskMethod task = this.byMethod.get(method);
+		return (task != null) ? task : this.byMethod.get(ClassUtils.getMostSpecificMethod(method, targetClass));
+	}
+
+	/**
+	 * @return the ids of every task
+	 */
+	public synchronized Set<String> ids() {
+		return Set.copyOf(this.byId.keySet());
+	}
+
+	synchronized Collection<TaskBean> tasks() {
+		return List.copyOf(this.byId.values());
+	}
+
+	/**
+	 * @return the queues of every task, sorted
+	 */
+	public synchronized Set<String> queues() {
+		Set<String> queues = new TreeSet<>();
+		this.byId.values().forEach((bean) -> queues.add(bean.task().options().queue()));
+		return queues;
+	}
+
+	/**
+	 * Whether a method is a task method of a class (or overrides one).
+	 * @param method the method
+	 * @param targetClass the class
+	 * @return true for a task method
+	 */
+	static boolean isTaskMethod(Method method, Class<?> targetClass) {
+		Method specific = ClassUtils.getMostSpecificMethod(method, targetClass);
+		return AnnotatedElementUtils.hasAnnotation(specific, Task.class)
+				|| (AnnotatedElementUtils.hasAnnotation(targetClass, QueueClass.class) && isPublicInstance(specific)
+						&& !isObjectMethod(specific));
+	}
+
+	private static List<Method> taskMethods(Class<?> type) {
+		boolean queueClass = AnnotatedElementUtils.hasAnnotation(type, QueueClass.class);
+		List<Method> methods = new ArrayList<>();
+		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type, ReflectionUtils.USER_DECLARED_METHODS)) {
+			if (AnnotatedElementUtils.hasAnnotation(method, Task.class)
+					|| (queueClass && isPublicInstance(method) && !isObjectMethod(method))) {
+				methods.add(method);
+			}
+		}
+		return methods;
+	}
+
+	private static boolean isPublicInstance(Method method) {
+		return Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers());
+	}
+
+	private static boolean isObjectMethod(Method method) {
+		return method.getDeclaringClass() == Object.class
+				|| ReflectionUtils.findMethod(Object.class, method.getName(), method.getParameterTypes()) != null;
+	}
+
+	/**
+	 * A task method and the bean it belongs to.
+	 *
+	 * @param beanName the bean's name
+	 * @param task the task
+	 */
+	record TaskBean(String beanName, TaskMethod task) {
+
+	}
+
+}
