@@ -10,13 +10,14 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.cleo.sample.app.CleoSampleApplication;
 import dev.cleo.sample.bench.BenchCommand;
 import dev.cleo.sample.demo.DemoCommand;
 
 /**
- * Runs one command of the sample application: {@code bench} (the load generator) or
- * {@code demo}. It only dispatches, so each command can later move behind Spring Boot
- * without this class knowing how it works.
+ * The jar's entry point. Without a command it starts the Spring Boot application
+ * ({@link CleoSampleApplication}); {@code bench} (the load generator), {@code demo} and
+ * {@code help} run before, and without, any Spring context. It only dispatches.
  */
 public final class SampleApplication {
 
@@ -24,7 +25,11 @@ public final class SampleApplication {
 
 	/** What {@code java -jar sample-app.jar} prints without a command. */
 	public static final String USAGE = """
-			Usage: java -jar sample-app.jar <command> [options]
+			Usage: java -jar sample-app.jar [--spring.property=value ...]
+			       java -jar sample-app.jar <command> [options]
+
+			Without a command: starts the Spring Boot sample application on port 8080 (--server.port=N
+			to change it). Without --spring.data.redis.url it starts an embedded redis-server.
 
 			Commands:
 			  bench --redis-url=redis://HOST:PORT [--scenario=NAME] [--tasks=N] [--concurrency=N]
@@ -48,10 +53,15 @@ public final class SampleApplication {
 	}
 
 	/**
-	 * Run a command and exit with its status.
-	 * @param args the command and its options
+	 * Run a command and exit with its status, or start the Spring Boot application when
+	 * no command is given (the arguments then go to Spring Boot).
+	 * @param args the command and its options, or Spring Boot's arguments
 	 */
 	public static void main(String[] args) {
+		if (args.length == 0 || args[0].startsWith("--") && !"--help".equals(args[0])) {
+			CleoSampleApplication.main(args);
+			return;
+		}
 		System.exit(run(args, System.out));
 	}
 

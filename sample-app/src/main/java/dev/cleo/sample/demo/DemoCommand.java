@@ -18,6 +18,13 @@ import dev.cleo.queue.TaskHandle;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 import dev.cleo.sample.CommandLineOptions;
+import dev.cleo.sample.redis.EmbeddedRedis;
+import dev.cleo.sample.redis.EmbeddedRedisException;
+import dev.cleo.sample.tasks.Email;
+import dev.cleo.sample.tasks.Mailer;
+import dev.cleo.sample.tasks.SendEmailHandler;
+import dev.cleo.sample.tasks.SimulateWorkHandler;
+import dev.cleo.sample.tasks.Work;
 
 /**
  * The {@code demo} command: registers {@code send-email} and {@code simulate-work},
@@ -45,7 +52,7 @@ public final class DemoCommand {
 	 */
 	public static int run(List<String> args, PrintStream out) {
 		String url = CommandLineOptions.parse("demo", args, Set.of("redis-url")).value("redis-url").orElse(null);
-		try (EmbeddedRedis embedded = (url != null) ? null : EmbeddedRedis.start()) {
+		try (EmbeddedRedis embedded = (url != null) ? null : startRedis()) {
 			if (embedded != null) {
 				logger.info("Running against an embedded redis-server at {}, started for this demo and stopped when "
 						+ "it ends; to use another Redis, pass --redis-url=redis://HOST:PORT", embedded.uri());
@@ -54,9 +61,19 @@ public final class DemoCommand {
 		}
 	}
 
+	private static EmbeddedRedis startRedis() {
+		try {
+			return EmbeddedRedis.start();
+		}
+		catch (EmbeddedRedisException ex) {
+			throw new EmbeddedRedisException(ex.getMessage() + ": " + EmbeddedRedisException.INSTALL_HINT
+					+ ", or pass --redis-url=redis://HOST:PORT", ex);
+		}
+	}
+
 	private static int runTasks(String url, PrintStream out) {
 		try (QueueManager queues = QueueManager.builder().redisUri(url).keyPrefix("cleo-demo").build()) {
-			queues.register(SendEmailHandler.NAME, new SendEmailHandler());
+			queues.register(SendEmailHandler.NAME, new SendEmailHandler(new Mailer()));
 			queues.register(SimulateWorkHandler.NAME, new SimulateWorkHandler());
 			FinalStates finals = FinalStates.watch(queues);
 			queues.startWorkers(WorkerPoolOptions.builder().name(QUEUE).queue(QUEUE).concurrency(4).build());

@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the Cleo authors.
  */
-package dev.cleo.sample.demo;
+package dev.cleo.sample.tasks;
 
 /**
  * The payload of a {@code send-email} task.

@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the Cleo authors.
  */
-package dev.cleo.sample.demo;
+package dev.cleo.sample.redis;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,17 +13,26 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A throw-away {@code redis-server} child process on a free loopback port, without
- * persistence, for the demo. {@link #close()} (or JVM exit) stops it and deletes its
- * directory. The executable is the one named by {@code CLEO_REDIS_SERVER}, else
- * {@code redis-server} on the PATH.
+ * persistence, for the demo and for the sample application when no Redis is configured.
+ * {@link #close()} stops it and deletes its directory; a JVM shutdown hook does the same
+ * if nobody closed it, after giving an orderly close (a Spring context draining its
+ * workers) a few seconds to happen first. The executable is the one named by
+ * {@code CLEO_REDIS_SERVER}, else {@code redis-server} on the PATH.
  */
-final class EmbeddedRedis implements AutoCloseable {
+public final class EmbeddedRedis implements AutoCloseable {
+
+	/** Environment variable naming the {@code redis-server} executable. */
+	public static final String BINARY_ENV = "CLEO_REDIS_SERVER";
 
 	private static final long START_TIMEOUT_MILLIS = 10_000;
+
+	/** How long the shutdown hook waits for an orderly {@link #close()}. */
+	private static final long HOOK_GRACE_SECONDS = 20;
 
 	private final Process process;
 
@@ -31,7 +40,9 @@ final class EmbeddedRedis implements AutoCloseable {
 
 	private final Path dir;
 
-	private final Thread shutdownHook = new Thread(this::stop, "embedded-redis-shutdown");
+	private final CountDownLatch closed = new CountDownLatch(1);
+
+	private final Thread shutdownHook = new Thread(this::stopAtExit, "embedded-redis-shutdown");
 
 	private EmbeddedRedis(Process process, int port, Path dir) {
 		this.process = process;
@@ -40,12 +51,26 @@ final class EmbeddedRedis implements AutoCloseable {
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
 	}
 
-	static EmbeddedRedis start() {
-		String binary = System.getenv().getOrDefault("CLEO_REDIS_SERVER", "redis-server");
+	/**
+	 * Start {@code redis-server} from {@code CLEO_REDIS_SERVER} or the PATH.
+	 * @return the running server, answering {@code PING}
+	 * @throws EmbeddedRedisException when it cannot be started
+	 */
+	public static EmbeddedRedis start() {
+		return start(System.getenv().getOrDefault(BINARY_ENV, "redis-server"));
+	}
+
+	/**
+	 * Start a {@code redis-server}.
+	 * @param binary the executable, a path or a name looked up on the PATH
+	 * @return the running server, answering {@code PING}
+	 * @throws EmbeddedRedisException when it cannot be started
+	 */
+	public static EmbeddedRedis start(String binary) {
 		EmbeddedRedis redis;
 		try {
 			int port = freePort();
-			Path dir = Files.createTempDirectory("cleo-demo-redis");
+			Path dir = Files.createTempDirectory("cleo-embedded-redis");
 			Process process = new ProcessBuilder(binary, "--port", String.valueOf(port), "--bind", "127.0.0.1",
 					"--save", "", "--appendonly", "no", "--dir", dir.toString())
 				.redirectErrorStream(true)
@@ -54,15 +79,38 @@ final class EmbeddedRedis implements AutoCloseable {
 			redis = new EmbeddedRedis(process, port, dir);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Could not start '" + binary + "' for the demo (" + ex.getMessage()
-					+ "): install Redis, set CLEO_REDIS_SERVER to its redis-server, or pass --redis-url", ex);
+			throw new EmbeddedRedisException("Could not start '" + binary + "' (" + ex.getMessage() + ")", ex);
 		}
 		redis.awaitPing();
 		return redis;
 	}
 
-	String uri() {
+	/**
+	 * @return the URI clients connect to, {@code redis://127.0.0.1:PORT}
+	 */
+	public String uri() {
 		return "redis://127.0.0.1:" + this.port;
+	}
+
+	/**
+	 * @return the TCP port
+	 */
+	public int port() {
+		return this.port;
+	}
+
+	/**
+	 * @return the process id of the {@code redis-server}
+	 */
+	public long pid() {
+		return this.process.pid();
+	}
+
+	/**
+	 * @return whether the process is still alive
+	 */
+	public boolean isRunning() {
+		return this.process.isAlive();
 	}
 
 	@Override
@@ -72,11 +120,21 @@ final class EmbeddedRedis implements AutoCloseable {
 			Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
 		}
 		catch (IllegalStateException ex) {
-			// The JVM is already shutting down, and the hook stops the server.
+			// The JVM is already shutting down; the hook sees the latch and returns.
 		}
 	}
 
-	private void stop() {
+	private void stopAtExit() {
+		try {
+			this.closed.await(HOOK_GRACE_SECONDS, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		stop();
+	}
+
+	private synchronized void stop() {
 		this.process.destroy();
 		try {
 			if (!this.process.waitFor(5, TimeUnit.SECONDS)) {
@@ -92,6 +150,9 @@ final class EmbeddedRedis implements AutoCloseable {
 		catch (IOException ex) {
 			// A leftover temporary directory is harmless.
 		}
+		finally {
+			this.closed.countDown();
+		}
 	}
 
 	private void awaitPing() {
@@ -104,8 +165,8 @@ final class EmbeddedRedis implements AutoCloseable {
 		}
 		String log = readLog();
 		close();
-		throw new IllegalStateException("redis-server on port " + this.port + " did not answer PING within "
-				+ START_TIMEOUT_MILLIS + " ms; pass --redis-url to use a running Redis instead. Its output:\n" + log);
+		throw new EmbeddedRedisException("redis-server on port " + this.port + " did not answer PING within "
+				+ START_TIMEOUT_MILLIS + " ms. Its output:\n" + log, null);
 	}
 
 	private boolean answersPing() {
@@ -138,7 +199,7 @@ final class EmbeddedRedis implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			close();
-			throw new IllegalStateException("Interrupted while waiting for redis-server to start", ex);
+			throw new EmbeddedRedisException("Interrupted while waiting for redis-server to start", ex);
 		}
 	}
 
