@@ -4,6 +4,9 @@
 package dev.cleo.queue;
 
 import java.lang.reflect.Type;
+import java.util.Optional;
+
+import dev.cleo.queue.worker.CurrentTaskContext;
 
 /**
  * What a handler knows about the attempt it runs, and how it reports back.
@@ -98,5 +101,15 @@ public interface TaskContext {
 	 * @return true when the lease is lost
 	 */
 	boolean isLeaseLost();
+
+	/**
+	 * The task this thread is running, for code that gets no context parameter, such as a
+	 * {@code @Task} method called through its proxy: report progress, write to the task's
+	 * log, enqueue child tasks or check the lease from there.
+	 * @return the running task's context, or empty when this thread runs no task
+	 */
+	static Optional<TaskContext> current() {
+		return CurrentTaskContext.get();
+	}
 
 }

@@ -25,12 +25,37 @@ public final class TaskHandle<T> {
 
 	private final Type resultType;
 
+	private final T value;
+
+	/**
+	 * The return value of a {@code @Task} method declared to return
+	 * {@code TaskHandle<T>}: the worker stores {@code value} as the task's result, and
+	 * the caller's handle reads it back (as {@code CompletableFuture.completedFuture}
+	 * does for {@code @Async}). Such a handle only carries the value: it names no task.
+	 * @param <T> the result type
+	 * @param value the result, or {@code null}
+	 * @return a handle carrying the value
+	 */
+	public static <T> TaskHandle<T> completed(T value) {
+		return new TaskHandle<>(value);
+	}
+
+	private TaskHandle(T value) {
+		this.manager = null;
+		this.queue = null;
+		this.id = null;
+		this.duplicate = false;
+		this.resultType = null;
+		this.value = value;
+	}
+
 	TaskHandle(QueueManager manager, String queue, String id, boolean duplicate, Type resultType) {
 		this.manager = manager;
 		this.queue = queue;
 		this.id = id;
 		this.duplicate = duplicate;
 		this.resultType = resultType;
+		this.value = null;
 	}
 
 	/**
@@ -61,7 +86,7 @@ public final class TaskHandle<T> {
 	 * @return the task, or empty once retention removed it
 	 */
 	public Optional<TaskInfo> info() {
-		return this.manager.task(this.queue, this.id);
+		return bound().task(this.queue, this.id);
 	}
 
 	/**
@@ -77,6 +102,9 @@ public final class TaskHandle<T> {
 	 * @return the result once the task completed with one, else empty
 	 */
 	public Optional<T> result() {
+		if (isCompletedValue()) {
+			return Optional.ofNullable(this.value);
+		}
 		return info().filter((task) -> task.state() == TaskState.COMPLETED && task.resultJson() != null)
 			.map((task) -> this.manager.serializer().read(task.resultJson(), this.resultType));
 	}
@@ -90,7 +118,7 @@ public final class TaskHandle<T> {
 	 * @return the future; cancelling it stops waiting, not the task
 	 */
 	public CompletableFuture<T> completion() {
-		return this.manager.completion(this.queue, this.id, this.resultType);
+		return bound().completion(this.queue, this.id, this.resultType);
 	}
 
 	/**
@@ -99,7 +127,7 @@ public final class TaskHandle<T> {
 	 * is gone
 	 */
 	public boolean cancel() {
-		return this.manager.cancel(this.queue, this.id);
+		return bound().cancel(this.queue, this.id);
 	}
 
 	/**
@@ -109,12 +137,30 @@ public final class TaskHandle<T> {
 	 * @return a handle that reads results as {@code type}
 	 */
 	public <R> TaskHandle<R> withResultType(Type type) {
-		return new TaskHandle<>(this.manager, this.queue, this.id, this.duplicate, type);
+		return new TaskHandle<>(bound(), this.queue, this.id, this.duplicate, type);
+	}
+
+	/**
+	 * Whether this handle only carries a value ({@link #completed(Object)}) and names no
+	 * task.
+	 * @return true for a value handle
+	 */
+	public boolean isCompletedValue() {
+		return this.manager == null;
+	}
+
+	private QueueManager bound() {
+		if (this.manager == null) {
+			throw new IllegalStateException("TaskHandle.completed(..) only carries a @Task method's result back to "
+					+ "its worker; it names no task to look up");
+		}
+		return this.manager;
 	}
 
 	@Override
 	public String toString() {
-		return "TaskHandle[queue=" + this.queue + ", id=" + this.id + "]";
+		return isCompletedValue() ? "TaskHandle[completed value]"
+				: "TaskHandle[queue=" + this.queue + ", id=" + this.id + "]";
 	}
 
 }

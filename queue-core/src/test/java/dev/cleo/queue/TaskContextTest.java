@@ -111,6 +111,23 @@ class TaskContextTest {
 	}
 
 	@Test
+	void currentContextIsTheRunningTasksOnItsThreadOnly() {
+		AtomicReference<String> seenId = new AtomicReference<>();
+		this.manager.register("deep", (task) -> {
+			// Code that gets no context parameter finds it on the worker thread.
+			TaskContext current = TaskContext.current().orElseThrow();
+			seenId.set(current.id());
+			current.log("from a helper");
+			return null;
+		});
+		TaskHandle<Object> handle = this.manager.enqueue("deep", null, REPORTS);
+		awaitCompleted(handle);
+		assertThat(seenId).hasValue(handle.id());
+		assertThat(this.manager.taskLogs("reports", handle.id())).singleElement().asString().endsWith("from a helper");
+		assertThat(TaskContext.current()).isEmpty();
+	}
+
+	@Test
 	void payloadIsReadAsARecord() {
 		AtomicReference<Order> received = new AtomicReference<>();
 		this.manager.register("ship", (task) -> {

@@ -79,7 +79,14 @@ final class TaskRunner {
 			throw new UnrecoverableTaskException("No handler is registered for task '" + task.name()
 					+ "' on this worker; register one with QueueManager.register(\"" + task.name() + "\", ...)");
 		}
-		return handler.handle(new WorkerTaskContext(running, this.services));
+		WorkerTaskContext context = new WorkerTaskContext(running, this.services);
+		CurrentTaskContext.set(context);
+		try {
+			return handler.handle(context);
+		}
+		finally {
+			CurrentTaskContext.clear();
+		}
 	}
 
 	private Outcome completed(ClaimedTask task, Object result) {

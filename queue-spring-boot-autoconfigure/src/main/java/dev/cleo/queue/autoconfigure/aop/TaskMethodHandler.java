@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.cleo.queue.TaskContext;
+import dev.cleo.queue.TaskHandle;
 import dev.cleo.queue.TaskHandler;
 import dev.cleo.queue.UnreadablePayloadException;
 import dev.cleo.queue.autoconfigure.aop.TaskMethod.ReturnKind;
@@ -60,6 +61,9 @@ final class TaskMethodHandler implements TaskHandler {
 			catch (ExecutionException ex) {
 				throw rethrow(ex.getCause());
 			}
+		}
+		if (result instanceof TaskHandle<?> handle && handle.isCompletedValue()) {
+			return handle.result().orElse(null);
 		}
 		return null;
 	}

@@ -3,6 +3,7 @@
  */
 package dev.cleo.queue.autoconfigure.web;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.DispatcherServlet;
 
 import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.autoconfigure.CleoSettings;
 
 /**
  * QueueFlow's HTTP API on Spring MVC: only in a servlet web application, and only when
@@ -29,8 +31,11 @@ public final class CleoWebApiAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JobsController cleoJobsController(QueueManager manager, CleoWebApiProperties properties) {
-		return new JobsController(manager, properties);
+	JobsController cleoJobsController(QueueManager manager, CleoWebApiProperties properties,
+			ObjectProvider<CleoSettings> settings) {
+		CleoSettings configured = settings.getIfAvailable();
+		return (configured != null) ? new JobsController(manager, properties, configured::taskOptions)
+				: new JobsController(manager, properties);
 	}
 
 	@Bean

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -39,14 +40,30 @@ public class JobsController {
 
 	private final CleoWebApiProperties properties;
 
+	private final Function<String, TaskOptions> queueDefaults;
+
 	/**
-	 * Create the controller.
+	 * Create the controller; jobs start from the core's default options.
 	 * @param manager the queue manager
 	 * @param properties the API settings
 	 */
 	public JobsController(QueueManager manager, CleoWebApiProperties properties) {
+		this(manager, properties, (queue) -> TaskOptions.defaults().queue(queue));
+	}
+
+	/**
+	 * Create the controller.
+	 * @param manager the queue manager
+	 * @param properties the API settings
+	 * @param queueDefaults the options a job of a queue starts from (the application's
+	 * {@code cleo.defaults} and {@code cleo.queues.<name>} settings), before the
+	 * request's own options apply
+	 */
+	public JobsController(QueueManager manager, CleoWebApiProperties properties,
+			Function<String, TaskOptions> queueDefaults) {
 		this.manager = manager;
 		this.properties = properties;
+		this.queueDefaults = queueDefaults;
 	}
 
 	/**
@@ -61,7 +78,7 @@ public class JobsController {
 		JobOptions options = request.options();
 		String queue = (options != null && options.queue() != null) ? options.queue()
 				: this.properties.getTaskQueues().getOrDefault(type, this.properties.getDefaultQueue());
-		TaskOptions taskOptions = TaskOptions.defaults().queue(queue);
+		TaskOptions taskOptions = this.queueDefaults.apply(queue);
 		taskOptions = (options != null) ? options.applyTo(taskOptions) : taskOptions;
 		long now = System.currentTimeMillis();
 		TaskHandle<Object> handle = this.manager.enqueue(type, request.payload(), taskOptions);

@@ -74,6 +74,7 @@ class TaskProxyTests {
 			assertThat(context.getBean(QueueManager.class).task("orders", handle.id()).get().name())
 				.isEqualTo("OrderService.count");
 			assertThat(calls.counted).hasValue(5);
+			assertThat(handle.result()).contains(5);
 		});
 	}
 
@@ -168,8 +169,9 @@ class TaskProxyTests {
 
 		@Task(group = "'counting'")
 		public TaskHandle<Integer> count(List<Item> items) {
-			this.calls.counted.set(items.stream().mapToInt(Item::quantity).sum());
-			return null;
+			int total = items.stream().mapToInt(Item::quantity).sum();
+			this.calls.counted.set(total);
+			return TaskHandle.completed(total);
 		}
 
 		@Task(dedupeKey = "#order.id")

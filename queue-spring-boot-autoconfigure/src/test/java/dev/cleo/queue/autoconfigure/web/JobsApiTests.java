@@ -21,6 +21,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.autoconfigure.CleoProperties;
+import dev.cleo.queue.autoconfigure.CleoSettings;
+import dev.cleo.queue.autoconfigure.QueueOverrides;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.UnrecoverableTaskException;
 import dev.cleo.queue.test.RedisServer;
@@ -97,6 +100,25 @@ class JobsApiTests {
 				.andExpect(jsonPath("$.maxAttempts").value(3))
 				.andExpect(jsonPath("$.result.sentTo").value("a@example.com"))
 				.andExpect(jsonPath("$.createdAt").isNumber());
+		});
+	}
+
+	@Test
+	void jobsStartFromTheQueuesConfiguredOptions() {
+		CleoProperties properties = new CleoProperties();
+		QueueOverrides emails = new QueueOverrides();
+		emails.setRetries(5);
+		properties.getQueues().put("emails", emails);
+		this.runner.withBean(CleoSettings.class, () -> new CleoSettings(properties, false)).run((context) -> {
+			MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+			String body = mvc.perform(post("/api/jobs").contentType(MediaType.APPLICATION_JSON).content("""
+					{"type":"send-email","payload":{"to":"c@example.com"}}"""))
+				.andExpect(status().isCreated())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			String id = body.replaceAll(".*\"jobId\":\"([^\"]+)\".*", "$1");
+			assertThat(this.manager.task("emails", id).orElseThrow().maxAttempts()).isEqualTo(6);
 		});
 	}
 
