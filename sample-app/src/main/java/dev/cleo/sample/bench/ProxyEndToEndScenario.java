@@ -58,9 +58,12 @@ final class ProxyEndToEndScenario implements Scenario {
 			.properties("spring.data.redis.url=" + bench.options().redisUrl(),
 					"cleo.key-prefix=" + BenchContext.KEY_PREFIX,
 					"cleo.queues." + QUEUE + ".concurrency=" + bench.options().concurrency(),
-					// The core scenarios run without meters; so does this one, for a like
-					// comparison of the proxy's own cost.
-					"cleo.metrics.enabled=false")
+					// The core scenarios run without meters or per-command observations;
+					// so
+					// does this one, for a like comparison of the proxy's own cost.
+					"cleo.metrics.enabled=false",
+					"spring.autoconfigure.exclude=org.springframework.boot.data.redis.autoconfigure.observation."
+							+ "LettuceObservationAutoConfiguration")
 			.run();
 	}
 
