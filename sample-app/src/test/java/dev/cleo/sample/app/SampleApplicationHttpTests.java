@@ -169,6 +169,25 @@ class SampleApplicationHttpTests {
 	}
 
 	@Test
+	void queuesEndpointPausesAndResumesAQueueOverHttp() {
+		ResponseEntity<JsonNode> paused = post("/actuator/queues/reports/pause", Map.of());
+		assertThat(paused.getStatusCode().is2xxSuccessful()).isTrue();
+		assertThat(get("/actuator/queues/reports").getBody().get("paused").asBoolean()).isTrue();
+		ResponseEntity<JsonNode> resumed = post("/actuator/queues/reports/resume", Map.of());
+		assertThat(resumed.getStatusCode().is2xxSuccessful()).isTrue();
+		assertThat(get("/actuator/queues/reports").getBody().get("paused").asBoolean()).isFalse();
+	}
+
+	@Test
+	void queuesEndpointRetriesDeadLettersOverHttp() {
+		String id = postWork(1, 9, 0);
+		awaitJob(id, "dead");
+		ResponseEntity<JsonNode> retried = post("/actuator/queues/work/retry-dead-letters", Map.of("maxJobs", 10));
+		assertThat(retried.getStatusCode().is2xxSuccessful()).isTrue();
+		assertThat(retried.getBody().get("affected").asLong()).isPositive();
+	}
+
+	@Test
 	void prometheusServesTheTaskMeters() {
 		awaitJob(postWork(10, 0, 0), "completed");
 		String scrape = this.http.get().uri("/actuator/prometheus").retrieve().body(String.class);

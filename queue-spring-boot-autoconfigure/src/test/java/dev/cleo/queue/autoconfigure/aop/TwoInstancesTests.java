@@ -5,8 +5,10 @@ package dev.cleo.queue.autoconfigure.aop;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.cleo.queue.annotation.QueueClass;
 import dev.cleo.queue.autoconfigure.CleoAutoConfiguration;
@@ -23,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two application contexts share one Redis: a call on producer-only instance A runs on
- * worker instance B.
+ * Application contexts share one Redis: a call on producer-only instance A runs on worker
+ * instance B, and a task of an instance that stops runs again on another.
  */
 @RedisTest
 class TwoInstancesTests {
@@ -63,6 +65,19 @@ class TwoInstancesTests {
 		}));
 	}
 
+	@Test
+	void taskOfAnInstanceThatStopsMidwayRunsAgainOnAnother() {
+		this.producer.run((a) -> {
+			this.worker.run((b) -> {
+				a.getBean(Translator.class).slow(new Phrase("hello", "fr"));
+				await().untilAsserted(() -> assertThat(b.getBean(Ran.class).started).containsExactly("hello"));
+			});
+			// b stopped while the task ran: it handed the task back, and c runs it.
+			this.worker.run((c) -> await()
+				.untilAsserted(() -> assertThat(c.getBean(Ran.class).phrases).containsExactly("hello:fr")));
+		});
+	}
+
 	record Phrase(String text, String language) {
 	}
 
@@ -71,10 +86,14 @@ class TwoInstancesTests {
 
 		final List<String> phrases = new CopyOnWriteArrayList<>();
 
+		final List<String> started = new CopyOnWriteArrayList<>();
+
 	}
 
 	@QueueClass(queue = "translations")
 	public static class Translator {
+
+		static final AtomicBoolean FIRST_SLOW_CALL = new AtomicBoolean(true);
 
 		private final Ran ran;
 
@@ -84,6 +103,17 @@ class TwoInstancesTests {
 
 		public void translate(Phrase phrase) {
 			this.ran.phrases.add(phrase.text() + ":" + phrase.language());
+		}
+
+		/**
+		 * The first call ever blocks until its instance stops; later ones translate.
+		 */
+		public void slow(Phrase phrase) throws InterruptedException {
+			if (FIRST_SLOW_CALL.compareAndSet(true, false)) {
+				this.ran.started.add(phrase.text());
+				new CountDownLatch(1).await();
+			}
+			translate(phrase);
 		}
 
 		public CompletableFuture<Phrase> translated(Phrase phrase) {
