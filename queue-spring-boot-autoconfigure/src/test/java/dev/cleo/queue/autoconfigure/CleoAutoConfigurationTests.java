@@ -20,6 +20,7 @@ import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 import dev.cleo.queue.worker.WorkerPoolOptions.QueueSelection;
 import dev.cleo.queue.worker.WorkerThreads;
+import io.lettuce.core.AclSetuserArgs;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +61,46 @@ class CleoAutoConfigurationTests {
 				assertThat(connection.sync().keys("boot:*")).isNotEmpty();
 			}
 		});
+	}
+
+	@Test
+	void queueManagerAuthenticatesAsTheAclUserSpringBootWasGiven() {
+		try (RedisClient client = this.redis.newClient();
+				StatefulRedisConnection<String, String> admin = client.connect()) {
+			admin.sync()
+				.aclSetuser("cleo-app",
+						AclSetuserArgs.Builder.on().addPassword("s3cret").allKeys().allChannels().allCommands());
+			new ApplicationContextRunner()
+				.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, CleoAutoConfiguration.class))
+				.withPropertyValues("spring.data.redis.host=" + this.redis.host(),
+						"spring.data.redis.port=" + this.redis.port(), "spring.data.redis.username=cleo-app",
+						"spring.data.redis.password=s3cret", "cleo.worker.enabled=false")
+				.run((context) -> {
+					context.getBean(QueueManager.class).enqueue("probe", "hello");
+					String self = "id=" + admin.sync().clientId() + " ";
+					// Every connection but this test's own is the application's, as
+					// cleo-app.
+					assertThat(admin.sync().clientList().lines().filter((line) -> !line.startsWith(self))).isNotEmpty()
+						.allSatisfy((line) -> assertThat(line).contains("user=cleo-app"));
+					assertThat(admin.sync().aclLog()).isEmpty();
+				});
+		}
+	}
+
+	@Test
+	void wrongAclPasswordFailsTheStartNamingTheCause() {
+		try (RedisClient client = this.redis.newClient();
+				StatefulRedisConnection<String, String> admin = client.connect()) {
+			admin.sync()
+				.aclSetuser("cleo-app",
+						AclSetuserArgs.Builder.on().addPassword("s3cret").allKeys().allChannels().allCommands());
+		}
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, CleoAutoConfiguration.class))
+			.withPropertyValues("spring.data.redis.host=" + this.redis.host(),
+					"spring.data.redis.port=" + this.redis.port(), "spring.data.redis.username=cleo-app",
+					"spring.data.redis.password=wrong", "cleo.worker.enabled=false", "cleo.command-timeout=2s")
+			.run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("WRONGPASS"));
 	}
 
 	@Test
