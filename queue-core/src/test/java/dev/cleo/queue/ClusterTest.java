@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,10 +22,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.cleo.queue.redis.RedisKeys;
 import dev.cleo.queue.test.RedisCluster;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.SlotHash;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,6 +50,8 @@ class ClusterTest {
 	private static RedisCluster cluster;
 
 	private static RedisClusterClient client;
+
+	private String prefix;
 
 	private QueueManager manager;
 
@@ -70,7 +76,8 @@ class ClusterTest {
 
 	@BeforeEach
 	void buildManager() {
-		this.manager = newManager(Duration.ofMillis(200));
+		this.prefix = "cluster" + tests.incrementAndGet();
+		this.manager = newManager(this.prefix, Duration.ofMillis(200));
 		this.manager.register("record", (task) -> {
 			this.ran.put(task.payload(String.class), task.queue());
 			return "ok:" + task.payload(String.class);
@@ -247,43 +254,73 @@ class ClusterTest {
 		}
 	}
 
+	/**
+	 * The waiting manager checks no task within the test (its check interval is 10
+	 * minutes) and the tasks run on another manager, so only the announcements on the
+	 * {@code finished} channels can complete the futures. Its one pub/sub connection is
+	 * subscribed on one node while the queues live on all three masters, so at least two
+	 * announcements cross the cluster bus.
+	 */
 	@Test
 	void completionFutureIsCompletedByThePubSubAnnouncementOfEachQueue() throws Exception {
+		assertThat(QUEUES.stream().map(ClusterTest::masterOf).distinct()).hasSize(3);
 		this.manager.close();
-		this.manager = newManager(Duration.ofMinutes(10));
-		this.manager.register("record", (task) -> "ok:" + task.payload(String.class));
-		List<TaskHandle<Object>> handles = new ArrayList<>();
-		List<java.util.concurrent.CompletableFuture<Object>> futures = new ArrayList<>();
+		this.manager = newManager(this.prefix, Duration.ofMinutes(10));
+		List<CompletableFuture<Object>> futures = new ArrayList<>();
 		for (String queue : QUEUES) {
-			TaskHandle<Object> handle = this.manager.enqueue("record", "announced-" + queue,
-					TaskOptions.defaults().queue(queue).notifyOnFinish(true));
-			handles.add(handle);
-			futures.add(handle.completion());
+			futures.add(this.manager
+				.enqueue("record", "announced-" + queue, TaskOptions.defaults().queue(queue).notifyOnFinish(true))
+				.completion());
 		}
-		startPool(QUEUES);
+		RedisKeys keys = new RedisKeys(this.prefix);
+		for (String queue : QUEUES) {
+			await().atMost(WAIT).until(() -> subscribers(keys.key(queue, "finished")) == 1);
+		}
 
-		for (int i = 0; i < QUEUES.size(); i++) {
-			assertThat(futures.get(i).get(10, TimeUnit.SECONDS)).isEqualTo("ok:announced-" + QUEUES.get(i));
+		try (QueueManager worker = newManager(this.prefix, Duration.ofMinutes(10))) {
+			worker.register("record", (task) -> "ok:" + task.payload(String.class));
+			startPool(worker, QUEUES);
+			for (int i = 0; i < QUEUES.size(); i++) {
+				assertThat(futures.get(i).get(10, TimeUnit.SECONDS)).isEqualTo("ok:announced-" + QUEUES.get(i));
+			}
 		}
 	}
 
-	private QueueManager newManager(Duration completionCheckInterval) {
+	/**
+	 * Counts the subscribers of a channel on every node: {@code PUBSUB NUMSUB} answers
+	 * for its own node only.
+	 */
+	private static long subscribers(String channel) {
+		try (StatefulRedisClusterConnection<String, String> connection = client.connect()) {
+			long total = 0;
+			for (RedisClusterNode node : client.getPartitions()) {
+				Map<String, Long> counts = connection.getConnection(node.getNodeId()).sync().pubsubNumsub(channel);
+				total += counts.getOrDefault(channel, 0L);
+			}
+			return total;
+		}
+	}
+
+	private QueueManager newManager(String keyPrefix, Duration completionCheckInterval) {
 		return QueueManager.builder()
 			.redisClusterClient(client)
-			.keyPrefix("cluster" + tests.incrementAndGet())
-			.workerId("cluster-node")
+			.keyPrefix(keyPrefix)
 			.completionCheckInterval(completionCheckInterval)
 			.build();
 	}
 
 	private void startPool(List<String> queues) {
+		startPool(this.manager, queues);
+	}
+
+	private static void startPool(QueueManager manager, List<String> queues) {
 		WorkerPoolOptions.Builder options = WorkerPoolOptions.builder()
 			.concurrency(4)
 			.lease(Duration.ofSeconds(5))
 			.reaperInterval(Duration.ofMillis(100))
 			.idleWait(Duration.ofMillis(200));
 		queues.forEach(options::queue);
-		this.manager.startWorkers(options.build());
+		manager.startWorkers(options.build());
 	}
 
 	private static String masterOf(String queue) {

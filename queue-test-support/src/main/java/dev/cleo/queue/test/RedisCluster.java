@@ -132,6 +132,22 @@ public final class RedisCluster implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Returns the working directories of the nodes, for tests of this class.
+	 * @return one directory per node
+	 */
+	List<Path> directories() {
+		return this.nodes.stream().map((node) -> node.directory().path()).toList();
+	}
+
+	/**
+	 * Returns whether every node's process is alive, for tests of this class.
+	 * @return {@code true} while all three run
+	 */
+	boolean isRunning() {
+		return this.nodes.stream().allMatch(RedisProcess::isRunning);
+	}
+
 	@Override
 	public String toString() {
 		return "Redis Cluster " + nodeAddresses();
