@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
@@ -27,13 +28,16 @@ final class RedisProcess implements RedisBackend {
 
 	private final RedisDirectory directory;
 
+	private final List<String> extraArguments;
+
 	private RedisEndpoint endpoint;
 
 	private Process process;
 
-	private RedisProcess(Path binary, RedisDirectory directory) {
+	private RedisProcess(Path binary, RedisDirectory directory, List<String> extraArguments) {
 		this.binary = binary;
 		this.directory = directory;
+		this.extraArguments = List.copyOf(extraArguments);
 	}
 
 	/**
@@ -44,7 +48,21 @@ final class RedisProcess implements RedisBackend {
 	 * @return the running process
 	 */
 	static RedisProcess start(Path binary, IntSupplier ports) {
-		RedisProcess redis = new RedisProcess(binary, RedisDirectory.create());
+		return start(binary, ports, List.of());
+	}
+
+	/**
+	 * Spawns {@code redis-server} with more command-line arguments on a free port and
+	 * waits until it answers {@code PING}.
+	 * @param binary the {@code redis-server} executable
+	 * @param ports supplies candidate ports; asked again when a port turns out to be
+	 * taken
+	 * @param extraArguments appended to the command line; relative file names resolve in
+	 * the process's own directory
+	 * @return the running process
+	 */
+	static RedisProcess start(Path binary, IntSupplier ports, List<String> extraArguments) {
+		RedisProcess redis = new RedisProcess(binary, RedisDirectory.create(), extraArguments);
 		SpawnedProcesses.register(redis);
 		try {
 			redis.launchOnFreePort(ports);
@@ -88,9 +106,23 @@ final class RedisProcess implements RedisBackend {
 	}
 
 	private List<String> command() {
+		List<String> command = new ArrayList<>(baseCommand());
+		command.addAll(this.extraArguments);
+		return command;
+	}
+
+	private List<String> baseCommand() {
 		return List.of(this.binary.toString(), "--port", Integer.toString(this.endpoint.port()), "--bind",
 				this.endpoint.host(), "--daemonize", "no", "--save", "", "--appendonly", "no", "--dir",
 				this.directory.path().toString(), "--logfile", this.directory.log().toString());
+	}
+
+	/**
+	 * Returns the process's working directory.
+	 * @return the directory
+	 */
+	RedisDirectory directory() {
+		return this.directory;
 	}
 
 	@Override
