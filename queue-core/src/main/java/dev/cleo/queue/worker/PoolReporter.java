@@ -3,8 +3,13 @@
  */
 package dev.cleo.queue.worker;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +28,8 @@ final class PoolReporter implements Runnable {
 
 	private final WorkerServices services;
 
+	private static final long START_WAIT_MILLIS = 1_000;
+
 	private final WorkerPoolOptions options;
 
 	private final Map<String, RunningTask> running;
@@ -39,12 +46,29 @@ final class PoolReporter implements Runnable {
 		this.instanceId = workerId.substring(0, workerId.length() - options.name().length() - 1);
 	}
 
-	/** Register the pool's queues as known, then report. */
+	/**
+	 * Register the pool's queues as known, then report, waiting briefly for both so that
+	 * a pool is listed once it has started. A Redis outage only delays the listing: the
+	 * pool starts anyway and rides it out.
+	 */
 	void start() {
+		List<CompletableFuture<Void>> sent = new ArrayList<>();
 		for (String queue : this.options.queues().keySet()) {
-			this.services.admin().addQueue(queue).exceptionally((error) -> failed("register queue", queue, error));
+			sent.add(this.services.admin()
+				.addQueue(queue)
+				.exceptionally((error) -> failed("register queue", queue, error)));
 		}
-		run();
+		sent.addAll(report());
+		try {
+			CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
+				.get(Math.min(this.services.commandTimeout().toMillis(), START_WAIT_MILLIS), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			logger.debug("Pool '{}' is not listed yet: {}", this.options.name(), ex.toString());
+		}
 	}
 
 	/**
@@ -52,19 +76,25 @@ final class PoolReporter implements Runnable {
 	 * pool back until it turned stale.
 	 */
 	@Override
-	public synchronized void run() {
+	public void run() {
+		report();
+	}
+
+	private synchronized List<CompletableFuture<Void>> report() {
 		if (this.stopped) {
-			return;
+			return List.of();
 		}
 		long now = this.services.clock().millis();
+		List<CompletableFuture<Void>> sent = new ArrayList<>();
 		for (String queue : this.options.queues().keySet()) {
 			long active = this.running.values().stream().filter((task) -> task.task().queue().equals(queue)).count();
 			String report = this.options.concurrency() + "|" + active + "|" + now + "|"
 					+ this.options.heartbeat().toMillis() + "|" + this.instanceId;
-			this.services.admin()
+			sent.add(this.services.admin()
 				.reportWorker(queue, this.services.workerId(), report)
-				.exceptionally((error) -> failed("report pool", queue, error));
+				.exceptionally((error) -> failed("report pool", queue, error)));
 		}
+		return sent;
 	}
 
 	/** Remove the pool's reports; a failure only delays their disappearance. */
