@@ -174,6 +174,15 @@ public final class WorkerPool implements AutoCloseable {
 	}
 
 	/**
+	 * How many tasks of one queue this pool runs now.
+	 * @param queue the queue
+	 * @return the number of attempts of that queue in progress
+	 */
+	public int runningTasks(String queue) {
+		return (int) this.running.values().stream().filter((task) -> task.task().queue().equals(queue)).count();
+	}
+
+	/**
 	 * The pool's options.
 	 * @return the options
 	 */

@@ -5,10 +5,7 @@ package dev.cleo.queue.autoconfigure.metrics;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -23,8 +20,8 @@ import dev.cleo.queue.event.TaskEvent;
 /**
  * Binds Cleo's meters (named in {@link CleoMeters}): counters and timers fed by the task
  * events of this instance, and gauges of queue depth (read from Redis through a short
- * cache) and of the attempts running here. One event subscription serves every registry
- * it is bound to; {@link #close()} ends it.
+ * cache) and of the attempts running here (read from this instance's pools). One event
+ * subscription serves every registry it is bound to; {@link #close()} ends it.
  */
 public class CleoTaskMetrics implements MeterBinder, AutoCloseable {
 
@@ -35,8 +32,6 @@ public class CleoTaskMetrics implements MeterBinder, AutoCloseable {
 	private final CleoMetricsProperties properties;
 
 	private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
-
-	private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
 
 	private final QueueDepths depths;
 
@@ -69,17 +64,14 @@ public class CleoTaskMetrics implements MeterBinder, AutoCloseable {
 		switch (event.type()) {
 			case CREATED -> count(CleoMeters.TASKS_ENQUEUED, event, null);
 			case STARTED -> {
-				inFlight(event.queue()).incrementAndGet();
 				count(CleoMeters.TASKS_STARTED, event, null);
 				time(CleoMeters.TASKS_WAIT, event, null);
 			}
 			case COMPLETED -> {
-				inFlight(event.queue()).updateAndGet((n) -> Math.max(0, n - 1));
 				count(CleoMeters.TASKS_COMPLETED, event, null);
 				time(CleoMeters.TASKS_DURATION, event, "completed");
 			}
 			case FAILED -> {
-				inFlight(event.queue()).updateAndGet((n) -> Math.max(0, n - 1));
 				time(CleoMeters.TASKS_DURATION, event, "failed");
 			}
 			case RETRIED -> {
@@ -121,10 +113,6 @@ public class CleoTaskMetrics implements MeterBinder, AutoCloseable {
 		return (outcome != null) ? tags.and(CleoMeters.TAG_OUTCOME, outcome) : tags;
 	}
 
-	private AtomicInteger inFlight(String queue) {
-		return this.running.computeIfAbsent(queue, (name) -> new AtomicInteger());
-	}
-
 	private void registerGauges(String queue) {
 		this.registries.forEach((registry) -> registerGauges(registry, queue));
 	}
@@ -136,7 +124,12 @@ public class CleoTaskMetrics implements MeterBinder, AutoCloseable {
 				.description("Tasks of the queue in Redis, by state")
 				.register(registry);
 		}
-		Gauge.builder(CleoMeters.WORKERS_ACTIVE, inFlight(queue), AtomicInteger::get)
+		// Read from this instance's pools, which track their attempts by lease: a lost
+		// lease
+		// leaves no count behind.
+		Gauge
+			.builder(CleoMeters.WORKERS_ACTIVE, this.manager,
+					(manager) -> manager.workerPools().stream().mapToInt((pool) -> pool.runningTasks(queue)).sum())
 			.tags(CleoMeters.TAG_QUEUE, queue)
 			.description("Attempts running on this instance")
 			.register(registry);
