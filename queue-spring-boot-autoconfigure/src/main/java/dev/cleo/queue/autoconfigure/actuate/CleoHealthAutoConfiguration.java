@@ -3,7 +3,6 @@
  */
 package dev.cleo.queue.autoconfigure.actuate;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -14,7 +13,6 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 import dev.cleo.queue.QueueManager;
-import dev.cleo.queue.worker.WorkerPool;
 
 /**
  * The {@code cleo} health contributor, when Spring Boot's health module is on the
@@ -30,9 +28,10 @@ public final class CleoHealthAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "cleoHealthIndicator")
-	CleoHealthIndicator cleoHealthIndicator(QueueManager manager, CleoHealthProperties properties,
-			ObjectProvider<WorkerPool> pools) {
-		return new CleoHealthIndicator(manager, properties, pools);
+	CleoHealthIndicator cleoHealthIndicator(QueueManager manager, CleoHealthProperties properties) {
+		// The manager knows every pool it started, whoever started it; read them afresh
+		// on each check.
+		return new CleoHealthIndicator(manager, properties, () -> manager.workerPools().iterator());
 	}
 
 }

@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.worker.WorkerPoolOptions;
 import dev.cleo.queue.test.RedisServer;
 import dev.cleo.queue.test.RedisTest;
 
@@ -40,6 +41,16 @@ class CleoHealthAutoConfigurationTests {
 			assertThat(properties.getTimeout()).isEqualTo(Duration.ofSeconds(2));
 			assertThat(properties.getDeadLetterThreshold()).isNull();
 			assertThat(properties.getStatusOnBreach()).isEqualTo("OUT_OF_SERVICE");
+		});
+	}
+
+	@Test
+	void detailsListThePoolsTheManagerStarted(RedisServer redis) {
+		withManager(redis).run((context) -> {
+			context.getBean(QueueManager.class)
+				.startWorkers(WorkerPoolOptions.builder().name("mailers").queue("emails").build());
+			Health health = context.getBean(CleoHealthIndicator.class).health();
+			assertThat(health.getDetails().get("workerPools")).asString().contains("mailers");
 		});
 	}
 
