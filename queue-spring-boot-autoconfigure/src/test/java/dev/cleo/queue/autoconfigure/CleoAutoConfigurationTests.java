@@ -67,23 +67,15 @@ class CleoAutoConfigurationTests {
 	void queueManagerAuthenticatesAsTheAclUserSpringBootWasGiven() {
 		try (RedisClient client = this.redis.newClient();
 				StatefulRedisConnection<String, String> admin = client.connect()) {
-			admin.sync()
-				.aclSetuser("cleo-app",
-						AclSetuserArgs.Builder.on().addPassword("s3cret").allKeys().allChannels().allCommands());
-			new ApplicationContextRunner()
-				.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, CleoAutoConfiguration.class))
-				.withPropertyValues("spring.data.redis.host=" + this.redis.host(),
-						"spring.data.redis.port=" + this.redis.port(), "spring.data.redis.username=cleo-app",
-						"spring.data.redis.password=s3cret", "cleo.worker.enabled=false")
-				.run((context) -> {
-					context.getBean(QueueManager.class).enqueue("probe", "hello");
-					String self = "id=" + admin.sync().clientId() + " ";
-					// Every connection but this test's own is the application's, as
-					// cleo-app.
-					assertThat(admin.sync().clientList().lines().filter((line) -> !line.startsWith(self))).isNotEmpty()
-						.allSatisfy((line) -> assertThat(line).contains("user=cleo-app"));
-					assertThat(admin.sync().aclLog()).isEmpty();
-				});
+			createAclUser(admin);
+			asAclUser("s3cret").run((context) -> {
+				context.getBean(QueueManager.class).enqueue("probe", "hello");
+				String self = "id=" + admin.sync().clientId() + " ";
+				// Every connection but this test's own is the application's, as cleo-app.
+				assertThat(admin.sync().clientList().lines().filter((line) -> !line.startsWith(self))).isNotEmpty()
+					.allSatisfy((line) -> assertThat(line).contains("user=cleo-app"));
+				assertThat(admin.sync().aclLog()).isEmpty();
+			});
 		}
 	}
 
@@ -91,16 +83,25 @@ class CleoAutoConfigurationTests {
 	void wrongAclPasswordFailsTheStartNamingTheCause() {
 		try (RedisClient client = this.redis.newClient();
 				StatefulRedisConnection<String, String> admin = client.connect()) {
-			admin.sync()
-				.aclSetuser("cleo-app",
-						AclSetuserArgs.Builder.on().addPassword("s3cret").allKeys().allChannels().allCommands());
+			createAclUser(admin);
 		}
-		new ApplicationContextRunner()
+		asAclUser("wrong").withPropertyValues("cleo.command-timeout=2s")
+			.run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("WRONGPASS"));
+	}
+
+	private static void createAclUser(StatefulRedisConnection<String, String> admin) {
+		admin.sync()
+			.aclSetuser("cleo-app",
+					AclSetuserArgs.Builder.on().addPassword("s3cret").allKeys().allChannels().allCommands());
+	}
+
+	/** A producer-only application that signs in to Redis as ACL user cleo-app. */
+	private ApplicationContextRunner asAclUser(String password) {
+		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, CleoAutoConfiguration.class))
 			.withPropertyValues("spring.data.redis.host=" + this.redis.host(),
 					"spring.data.redis.port=" + this.redis.port(), "spring.data.redis.username=cleo-app",
-					"spring.data.redis.password=wrong", "cleo.worker.enabled=false", "cleo.command-timeout=2s")
-			.run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("WRONGPASS"));
+					"spring.data.redis.password=" + password, "cleo.worker.enabled=false");
 	}
 
 	@Test
