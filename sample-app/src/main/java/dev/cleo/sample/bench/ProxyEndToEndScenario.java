@@ -21,6 +21,11 @@ import dev.cleo.queue.QueueManager;
  * {@value #CALLERS} threads call at once, as the threads of a busy application would. The
  * context starts before the clock does; timing runs from the first call to the last
  * completion.
+ * <p>
+ * The JIT warm-up runs in the same context, before the clock starts: a context of its own
+ * would generate proxy classes of its own, and the calls through this context's proxy
+ * would then run on code compiled for other classes, de-optimised and compiled again
+ * while being measured.
  */
 final class ProxyEndToEndScenario implements Scenario {
 
@@ -40,6 +45,7 @@ final class ProxyEndToEndScenario implements Scenario {
 		try (ConfigurableApplicationContext context = start(bench)) {
 			QueueManager manager = context.getBean(QueueManager.class);
 			BenchTasks proxy = context.getBean(BenchTasks.class);
+			warmUp(manager, proxy, bench.options().warmupTasks());
 			try (Completions done = Completions.track(manager, QUEUE, tasks)) {
 				long start = System.nanoTime();
 				call(proxy, tasks);
@@ -51,11 +57,29 @@ final class ProxyEndToEndScenario implements Scenario {
 		}
 	}
 
+	@Override
+	public boolean warmsUpInPlace() {
+		return true;
+	}
+
+	private static void warmUp(QueueManager manager, BenchTasks proxy, int tasks) throws InterruptedException {
+		if (tasks > 0) {
+			try (Completions done = Completions.track(manager, QUEUE, tasks)) {
+				call(proxy, tasks);
+				done.await();
+			}
+		}
+	}
+
 	private static ConfigurableApplicationContext start(BenchContext bench) {
 		return new SpringApplicationBuilder(ProxyBenchApplication.class).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
-			.properties("spring.data.redis.url=" + bench.options().redisUrl(),
+			// Default properties rank below application.yml: without this the sample
+			// app's
+			// settings (its key prefix, its queues and their pools) would win over the
+			// bench's.
+			.properties("spring.config.name=cleo-bench-none", "spring.data.redis.url=" + bench.options().redisUrl(),
 					"cleo.key-prefix=" + BenchContext.KEY_PREFIX,
 					"cleo.queues." + QUEUE + ".concurrency=" + bench.options().concurrency(),
 					// The core scenarios run without meters or per-command observations;
