@@ -3,13 +3,7 @@
  */
 package dev.cleo.queue.autoconfigure;
 
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-
 import dev.cleo.queue.QueueManager;
-import dev.cleo.queue.annotation.QueueClass;
 import dev.cleo.queue.test.RedisCluster;
 import io.lettuce.core.cluster.RedisClusterClient;
 import org.junit.jupiter.api.AfterAll;
@@ -22,12 +16,11 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * With {@code spring.data.redis.cluster.nodes} pointing at a real three-master Redis
  * Cluster, the {@link QueueManager} is built on the {@link RedisClusterClient} Spring
- * Boot built, and calls on a {@link QueueClass} bean run on a worker.
+ * Boot built, and calls on a {@code @QueueClass} bean run on a worker.
  */
 class CleoClusterAutoConfigurationTests {
 
@@ -36,8 +29,8 @@ class CleoClusterAutoConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, CleoAutoConfiguration.class))
 		.withPropertyValues("cleo.worker.shutdown-timeout=1s")
-		.withBean(Ran.class)
-		.withBean(Mailer.class);
+		.withBean(MailTasks.Ran.class)
+		.withBean(MailTasks.Mailer.class);
 
 	@BeforeAll
 	static void startCluster() {
@@ -69,51 +62,13 @@ class CleoClusterAutoConfigurationTests {
 	@Test
 	void callOnQueueClassBeanRunsOnAWorker() {
 		clusterRunner().run((context) -> {
-			Mailer mailer = context.getBean(Mailer.class);
-			mailer.send("hello");
-			CompletableFuture<String> receipt = mailer.receipt("world");
-
-			assertThat(receipt.get(20, TimeUnit.SECONDS)).isEqualTo("sent:world");
-			await().untilAsserted(() -> assertThat(context.getBean(Ran.class).sent).contains("hello", "world"));
-			assertThat(context.getBean(Ran.class).threads)
-				.allSatisfy((thread) -> assertThat(thread).isNotEqualTo(Thread.currentThread().getName()));
-			assertThat(context.getBean(QueueManager.class).queues()).contains("mail");
+			MailTasks.assertCallsRunOnAWorker(context);
 		});
 	}
 
 	private ApplicationContextRunner clusterRunner() {
 		return this.runner
 			.withPropertyValues("spring.data.redis.cluster.nodes=" + String.join(",", cluster.nodeAddresses()));
-	}
-
-	/** What the worker ran, and on which threads. */
-	static class Ran {
-
-		final List<String> sent = new CopyOnWriteArrayList<>();
-
-		final List<String> threads = new CopyOnWriteArrayList<>();
-
-	}
-
-	@QueueClass(queue = "mail")
-	public static class Mailer {
-
-		private final Ran ran;
-
-		public Mailer(Ran ran) {
-			this.ran = ran;
-		}
-
-		public void send(String text) {
-			this.ran.sent.add(text);
-			this.ran.threads.add(Thread.currentThread().getName());
-		}
-
-		public CompletableFuture<String> receipt(String text) {
-			send(text);
-			return CompletableFuture.completedFuture("sent:" + text);
-		}
-
 	}
 
 }

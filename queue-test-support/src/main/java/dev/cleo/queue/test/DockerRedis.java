@@ -23,7 +23,7 @@ final class DockerRedis implements RedisBackend {
 	private DockerRedis(GenericContainer<?> container) {
 		this.container = container;
 		this.endpoint = new RedisEndpoint(container.getHost(), container.getMappedPort(REDIS_PORT), null, null, 0,
-				false);
+				null);
 	}
 
 	/**

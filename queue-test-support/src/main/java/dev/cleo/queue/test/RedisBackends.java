@@ -60,10 +60,19 @@ final class RedisBackends {
 			}
 			return Optional.of(binary);
 		}
+		return findOnPath("redis-server");
+	}
+
+	/**
+	 * Finds an executable in the directories of {@code PATH}.
+	 * @param name the file name, such as {@code openssl}
+	 * @return the first executable of that name, or empty when there is none
+	 */
+	static Optional<Path> findOnPath(String name) {
 		String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
 		return Stream.of(path.split(File.pathSeparator))
 			.filter((dir) -> !dir.isEmpty())
-			.map((dir) -> Path.of(dir, "redis-server"))
+			.map((dir) -> Path.of(dir, name))
 			.filter(Files::isExecutable)
 			.findFirst();
 	}

@@ -25,9 +25,10 @@ import javax.net.ssl.SSLSocketFactory;
  * @param username the ACL user, or {@code null}
  * @param password the password, or {@code null}
  * @param database the database index to select
- * @param ssl whether to connect with TLS
+ * @param sslSocketFactory opens the TLS connections, or {@code null} for plain TCP
  */
-record RedisEndpoint(String host, int port, String username, String password, int database, boolean ssl) {
+record RedisEndpoint(String host, int port, String username, String password, int database,
+		SSLSocketFactory sslSocketFactory) {
 
 	private static final int CONNECT_TIMEOUT_MILLIS = 1000;
 
@@ -36,7 +37,15 @@ record RedisEndpoint(String host, int port, String username, String password, in
 	private static final int PROBE_TIMEOUT_MILLIS = 1000;
 
 	static RedisEndpoint loopback(int port) {
-		return new RedisEndpoint("127.0.0.1", port, null, null, 0, false);
+		return new RedisEndpoint("127.0.0.1", port, null, null, 0, null);
+	}
+
+	/**
+	 * A loopback server that speaks TLS only, with a certificate the given factory
+	 * trusts.
+	 */
+	static RedisEndpoint loopbackTls(int port, SSLSocketFactory sslSocketFactory) {
+		return new RedisEndpoint("127.0.0.1", port, null, null, 0, sslSocketFactory);
 	}
 
 	/** Parses {@code redis[s]://[[user]:password@]host[:port][/database]}. */
@@ -53,7 +62,17 @@ record RedisEndpoint(String host, int port, String username, String password, in
 		String path = (uri.getPath() != null) ? uri.getPath().replace("/", "") : "";
 		int database = path.isEmpty() ? 0 : Integer.parseInt(path);
 		int port = (uri.getPort() != -1) ? uri.getPort() : 6379;
-		return new RedisEndpoint(uri.getHost(), port, username, password, database, "rediss".equals(uri.getScheme()));
+		SSLSocketFactory ssl = "rediss".equals(uri.getScheme()) ? (SSLSocketFactory) SSLSocketFactory.getDefault()
+				: null;
+		return new RedisEndpoint(uri.getHost(), port, username, password, database, ssl);
+	}
+
+	/**
+	 * Returns whether connections use TLS.
+	 * @return {@code true} for a TLS endpoint
+	 */
+	boolean ssl() {
+		return this.sslSocketFactory != null;
 	}
 
 	/**
@@ -118,7 +137,7 @@ record RedisEndpoint(String host, int port, String username, String password, in
 	}
 
 	private Socket connect(int readTimeoutMillis) throws IOException {
-		Socket socket = this.ssl ? SSLSocketFactory.getDefault().createSocket() : new Socket();
+		Socket socket = ssl() ? this.sslSocketFactory.createSocket() : new Socket();
 		try {
 			socket.connect(new InetSocketAddress(this.host, this.port), CONNECT_TIMEOUT_MILLIS);
 			socket.setSoTimeout(readTimeoutMillis);

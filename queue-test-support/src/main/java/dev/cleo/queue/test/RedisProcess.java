@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
@@ -12,9 +11,10 @@ import java.util.function.IntSupplier;
 import dev.cleo.queue.test.RedisEndpoint.RedisErrorReply;
 
 /**
- * A {@code redis-server} child process on a loopback port, with its own temporary
- * directory holding {@code dump.rdb} and the logs. It is not daemonized, so the JVM can
- * always find and end it; {@link SpawnedProcesses} ends it when the JVM exits.
+ * A {@code redis-server} child process on a loopback port (plain, TLS-only or as a
+ * Sentinel, as its {@link RedisLaunch} says), with its own temporary directory holding
+ * {@code dump.rdb} and the logs. It is not daemonized, so the JVM can always find and end
+ * it; {@link SpawnedProcesses} ends it when the JVM exits.
  */
 final class RedisProcess implements RedisBackend {
 
@@ -28,16 +28,16 @@ final class RedisProcess implements RedisBackend {
 
 	private final RedisDirectory directory;
 
-	private final List<String> extraArguments;
+	private final RedisLaunch launch;
 
 	private RedisEndpoint endpoint;
 
 	private Process process;
 
-	private RedisProcess(Path binary, RedisDirectory directory, List<String> extraArguments) {
+	private RedisProcess(Path binary, RedisDirectory directory, RedisLaunch launch) {
 		this.binary = binary;
 		this.directory = directory;
-		this.extraArguments = List.copyOf(extraArguments);
+		this.launch = launch;
 	}
 
 	/**
@@ -62,7 +62,22 @@ final class RedisProcess implements RedisBackend {
 	 * @return the running process
 	 */
 	static RedisProcess start(Path binary, IntSupplier ports, List<String> extraArguments) {
-		RedisProcess redis = new RedisProcess(binary, RedisDirectory.create(), extraArguments);
+		return start(binary, RedisDirectory.create(), ports, RedisLaunch.plain(extraArguments));
+	}
+
+	/**
+	 * Spawns {@code redis-server} as a launch describes (Sentinel, TLS) in a directory
+	 * the caller prepared, and waits until it answers {@code PING}.
+	 * @param binary the {@code redis-server} executable
+	 * @param directory the working directory, already holding the files the launch names;
+	 * deleted when the process is closed, or at once if it fails to start
+	 * @param ports supplies candidate ports; asked again when a port turns out to be
+	 * taken
+	 * @param launch what differs from a plain server
+	 * @return the running process
+	 */
+	static RedisProcess start(Path binary, RedisDirectory directory, IntSupplier ports, RedisLaunch launch) {
+		RedisProcess redis = new RedisProcess(binary, directory, launch);
 		SpawnedProcesses.register(redis);
 		try {
 			redis.launchOnFreePort(ports);
@@ -76,7 +91,7 @@ final class RedisProcess implements RedisBackend {
 
 	private void launchOnFreePort(IntSupplier ports) {
 		for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
-			this.endpoint = RedisEndpoint.loopback(ports.getAsInt());
+			this.endpoint = this.launch.endpoint(ports.getAsInt());
 			if (launch()) {
 				return;
 			}
@@ -106,15 +121,12 @@ final class RedisProcess implements RedisBackend {
 	}
 
 	private List<String> command() {
-		List<String> command = new ArrayList<>(baseCommand());
-		command.addAll(this.extraArguments);
+		List<String> command = this.launch.head(this.binary);
+		command.addAll(this.launch.listenArguments(this.endpoint.port()));
+		command.addAll(List.of("--bind", this.endpoint.host(), "--daemonize", "no", "--save", "", "--appendonly", "no",
+				"--dir", this.directory.path().toString(), "--logfile", this.directory.log().toString()));
+		command.addAll(this.launch.arguments());
 		return command;
-	}
-
-	private List<String> baseCommand() {
-		return List.of(this.binary.toString(), "--port", Integer.toString(this.endpoint.port()), "--bind",
-				this.endpoint.host(), "--daemonize", "no", "--save", "", "--appendonly", "no", "--dir",
-				this.directory.path().toString(), "--logfile", this.directory.log().toString());
 	}
 
 	/**
@@ -132,7 +144,7 @@ final class RedisProcess implements RedisBackend {
 
 	@Override
 	public String uri() {
-		return "redis://" + this.endpoint.host() + ":" + this.endpoint.port();
+		return (this.endpoint.ssl() ? "rediss://" : "redis://") + this.endpoint.host() + ":" + this.endpoint.port();
 	}
 
 	@Override
