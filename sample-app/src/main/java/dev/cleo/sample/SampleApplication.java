@@ -32,11 +32,12 @@ public final class SampleApplication {
 			to change it). Without --spring.data.redis.url it starts an embedded redis-server.
 
 			Commands:
-			  bench --redis-url=redis://HOST:PORT [--scenario=NAME] [--tasks=N] [--concurrency=N]
+			  bench --redis-url=redis://HOST:PORT [--scenario=NAME[,NAME...]] [--tasks=N] [--concurrency=N]
 			        [--duration-seconds=N] [--rate=N] [--batches-in-flight=N] [--warmup-tasks=N]
 			      Load generator: prints one JSON line per scenario to stdout (logs go to stderr). It
 			      deletes only keys under 'cleo-bench:' in that Redis, before each scenario and at the end.
-			      Scenarios, in order: enqueue_bulk, drain, end_to_end, latency, flood (default: all).
+			      Scenarios, in order: enqueue_bulk, drain, end_to_end, proxy_end_to_end, latency, flood
+			      (default: all).
 			      --tasks        base task count (default 100000); flood runs 10x
 			      --concurrency  worker pool concurrency (default 50)
 			      --batches-in-flight  enqueue batches of 1000 sent at once (default 4; 1 = sequential)

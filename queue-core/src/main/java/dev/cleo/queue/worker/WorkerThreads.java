@@ -6,15 +6,16 @@ package dev.cleo.queue.worker;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinPool.ForkJoinWorkerThreadFactory;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Which threads run task handlers: virtual threads when the JVM has them (21+), otherwise
- * a bounded pool of platform threads. Cleo is compiled for Java 17, so virtual threads
+ * a fixed number of platform threads. Cleo is compiled for Java 17, so virtual threads
  * are reached by reflection.
  */
 public enum WorkerThreads {
@@ -48,14 +49,31 @@ public enum WorkerThreads {
 		if (usesVirtualThreads()) {
 			return newVirtualThreadPerTaskExecutor(poolName);
 		}
+		return newPlatformThreadPool(poolName, concurrency);
+	}
+
+	/**
+	 * A fork/join pool of {@code concurrency} platform threads. Its idle threads wait
+	 * each on its own and the one woken is the last to go idle, while the waiters of a
+	 * thread pool on a blocking queue queue up on one lock to be woken: with tasks
+	 * arriving a few at a time (a pool that keeps up with its queue) that lock hand-over
+	 * cost more than short tasks themselves. It never adds threads to make up for
+	 * handlers that block, so the pool stays at {@code concurrency} threads.
+	 */
+	private static ExecutorService newPlatformThreadPool(String poolName, int concurrency) {
 		AtomicInteger count = new AtomicInteger();
-		ThreadFactory factory = (runnable) -> {
-			Thread thread = new Thread(runnable, "cleo-" + poolName + "-" + count.incrementAndGet());
-			thread.setDaemon(true);
+		// Captured here, where the pool is built, not inherited from whichever thread
+		// happens to make the pool start a thread later.
+		ClassLoader contextClassLoader = Thread.currentThread().getContextClassLoader();
+		ForkJoinWorkerThreadFactory factory = (pool) -> {
+			ForkJoinWorkerThread thread = new ForkJoinWorkerThread(pool) {
+			};
+			thread.setName("cleo-" + poolName + "-" + count.incrementAndGet());
+			thread.setContextClassLoader(contextClassLoader);
 			return thread;
 		};
-		return new ThreadPoolExecutor(concurrency, concurrency, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-				factory);
+		return new ForkJoinPool(concurrency, factory, null, true, concurrency, concurrency, 0, (pool) -> true, 60,
+				TimeUnit.SECONDS);
 	}
 
 	private static ExecutorService newVirtualThreadPerTaskExecutor(String poolName) {

@@ -3,6 +3,7 @@
  */
 package dev.cleo.sample.bench;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -53,8 +54,7 @@ public record BenchOptions(String redisUrl, List<String> scenarios, int tasks, i
 		String url = options.value("redis-url")
 			.orElseThrow(() -> new IllegalArgumentException("bench needs --redis-url=redis://HOST:PORT"));
 		List<String> scenarios = options.value("scenario")
-			.map(Scenarios::checkName)
-			.map(List::of)
+			.map((names) -> Arrays.stream(names.split(",")).map(String::trim).map(Scenarios::checkName).toList())
 			.orElse(Scenarios.NAMES);
 		int tasks = options.intValue("tasks", DEFAULT_TASKS, 1, 100_000_000);
 		int defaultDuration = (int) Math.max(1, Math.round(10.0 * tasks / DEFAULT_TASKS));
