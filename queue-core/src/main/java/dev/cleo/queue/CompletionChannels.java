@@ -84,7 +84,7 @@ final class CompletionChannels implements AutoCloseable {
 	@Override
 	public synchronized void close() {
 		if (this.connection != null) {
-			this.connection.close();
+			RedisConnector.closeUnlessClosed(this.connection);
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -120,9 +121,22 @@ public final class RedisConnector implements AutoCloseable {
 		return ((StatefulRedisConnection<String, String>) connection).async();
 	}
 
+	/**
+	 * Close a connection unless it is closed already: a client shut down before Cleo
+	 * (Spring's connection factory shuts its client down when the context stops, before
+	 * the beans that use it are destroyed) has closed every connection it made, and
+	 * closing one again only makes Lettuce log a warning.
+	 * @param connection the connection
+	 */
+	public static void closeUnlessClosed(StatefulConnection<?, ?> connection) {
+		if (!(connection instanceof RedisChannelHandler<?, ?> handler) || !handler.isClosed()) {
+			connection.close();
+		}
+	}
+
 	@Override
 	public void close() {
-		this.shared.close();
+		closeUnlessClosed(this.shared);
 		if (this.ownsClient) {
 			this.client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
 		}

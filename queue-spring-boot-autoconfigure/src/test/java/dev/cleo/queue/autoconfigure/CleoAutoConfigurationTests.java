@@ -6,6 +6,7 @@ package dev.cleo.queue.autoconfigure;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import dev.cleo.queue.Backoff;
@@ -25,10 +26,13 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +65,24 @@ class CleoAutoConfigurationTests {
 				assertThat(connection.sync().keys("boot:*")).isNotEmpty();
 			}
 		});
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void closingTheContextClosesEachConnectionOnce(CapturedOutput output) {
+		// Spring's connection factory shuts its client down when the context stops,
+		// before
+		// the manager is destroyed: the manager must not close those connections again.
+		this.runner.withPropertyValues("cleo.worker.shutdown-timeout=1s")
+			.withBean(ReportService.class)
+			.run((context) -> {
+				QueueManager manager = context.getBean(QueueManager.class);
+				manager.register("echo", (task) -> task.payload(String.class));
+				TaskHandle<Object> handle = manager.enqueue("echo", "hi", TaskOptions.defaults().queue("reports"));
+				assertThat(handle.completion().get(10, TimeUnit.SECONDS)).isEqualTo("hi");
+			});
+
+		assertThat(output).contains("Worker pool 'reports' stopped").doesNotContain("Connection is already closed");
 	}
 
 	@Test
