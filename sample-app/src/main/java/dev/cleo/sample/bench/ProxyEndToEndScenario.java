@@ -18,9 +18,9 @@ import dev.cleo.queue.QueueManager;
  * {@code proxy_end_to_end}: the {@code end_to_end} scenario driven through a
  * {@code @QueueClass} proxy in a Spring Boot context, as an application uses Cleo. Every
  * call of {@link BenchTasks#noop} is one enqueue, acknowledged before the call returns;
- * {@value #CALLERS} threads call at once, as the threads of a busy application would. The
- * context starts before the clock does; timing runs from the first call to the last
- * completion.
+ * {@code --callers} threads call at once, as the request threads of a busy application
+ * would. The context starts before the clock does; timing runs from the first call to the
+ * last completion.
  * <p>
  * The JIT warm-up runs in the same context, before the clock starts: a context of its own
  * would generate proxy classes of its own, and the calls through this context's proxy
@@ -30,9 +30,6 @@ import dev.cleo.queue.QueueManager;
 final class ProxyEndToEndScenario implements Scenario {
 
 	static final String QUEUE = "proxy_end_to_end";
-
-	/** Threads calling the proxy at once. */
-	static final int CALLERS = 16;
 
 	@Override
 	public String name() {
@@ -45,13 +42,14 @@ final class ProxyEndToEndScenario implements Scenario {
 		try (ConfigurableApplicationContext context = start(bench)) {
 			QueueManager manager = context.getBean(QueueManager.class);
 			BenchTasks proxy = context.getBean(BenchTasks.class);
-			warmUp(manager, proxy, bench.options().warmupTasks());
+			warmUp(manager, proxy, bench.options());
 			try (Completions done = Completions.track(manager, QUEUE, tasks)) {
 				long start = System.nanoTime();
-				call(proxy, tasks);
+				call(proxy, tasks, bench.options().callers());
 				done.await();
 				long nanos = System.nanoTime() - start;
-				return new BenchResult(QUEUE, tasks, bench.options().concurrency(), nanos).with("callers", CALLERS)
+				return new BenchResult(QUEUE, tasks, bench.options().concurrency(), nanos)
+					.with("callers", bench.options().callers())
 					.dead(done.dead());
 			}
 		}
@@ -62,10 +60,12 @@ final class ProxyEndToEndScenario implements Scenario {
 		return true;
 	}
 
-	private static void warmUp(QueueManager manager, BenchTasks proxy, int tasks) throws InterruptedException {
+	private static void warmUp(QueueManager manager, BenchTasks proxy, BenchOptions options)
+			throws InterruptedException {
+		int tasks = options.warmupTasks();
 		if (tasks > 0) {
 			try (Completions done = Completions.track(manager, QUEUE, tasks)) {
-				call(proxy, tasks);
+				call(proxy, tasks, options.callers());
 				done.await();
 			}
 		}
@@ -91,14 +91,14 @@ final class ProxyEndToEndScenario implements Scenario {
 			.run();
 	}
 
-	private static void call(BenchTasks proxy, int tasks) throws InterruptedException {
+	private static void call(BenchTasks proxy, int tasks, int callers) throws InterruptedException {
 		AtomicReference<RuntimeException> failure = new AtomicReference<>();
-		List<Thread> callers = new ArrayList<>();
-		for (int c = 0; c < CALLERS; c++) {
+		List<Thread> threads = new ArrayList<>();
+		for (int c = 0; c < callers; c++) {
 			int first = c;
 			Thread caller = new Thread(() -> {
 				try {
-					for (int i = first; i < tasks && failure.get() == null; i += CALLERS) {
+					for (int i = first; i < tasks && failure.get() == null; i += callers) {
 						proxy.noop(i);
 					}
 				}
@@ -107,9 +107,9 @@ final class ProxyEndToEndScenario implements Scenario {
 				}
 			}, "bench-caller-" + c);
 			caller.start();
-			callers.add(caller);
+			threads.add(caller);
 		}
-		for (Thread caller : callers) {
+		for (Thread caller : threads) {
 			caller.join();
 		}
 		if (failure.get() != null) {
