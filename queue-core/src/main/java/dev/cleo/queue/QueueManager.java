@@ -207,6 +207,30 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	}
 
 	/**
+	 * Set how many tasks of any one group of a queue run at once, across every instance.
+	 * The default, 1, runs each group's tasks one at a time in the order they were
+	 * enqueued; groups take turns.
+	 * @param queue the queue
+	 * @param concurrency 1 to 10000
+	 * @throws InvalidTaskOptionException when the concurrency is out of range
+	 */
+	public void setGroupConcurrency(String queue, int concurrency) {
+		if (concurrency < 1 || concurrency > 10_000) {
+			throw new InvalidTaskOptionException("group concurrency must be between 1 and 10000, was " + concurrency);
+		}
+		this.engine.admin().setGroupConcurrency(RedisKeys.checkQueueName(queue), concurrency);
+	}
+
+	/**
+	 * How many tasks of any one group of a queue run at once.
+	 * @param queue the queue
+	 * @return the group concurrency, 1 unless set
+	 */
+	public int groupConcurrency(String queue) {
+		return this.engine.admin().groupConcurrency(RedisKeys.checkQueueName(queue));
+	}
+
+	/**
 	 * The queues known under this key prefix: every queue a task was enqueued to or a
 	 * worker pool served, from any instance.
 	 * @return the queue names, sorted

@@ -306,8 +306,10 @@ public final class TaskOptions {
 	}
 
 	/**
-	 * Put the task in a group. Stored with the task and shown by {@link TaskInfo}; how
-	 * groups are scheduled is configured per queue.
+	 * Put the task in a group. A group runs at most
+	 * {@link QueueManager#setGroupConcurrency the queue's group concurrency} of its tasks
+	 * at once across all instances (1 by default: one at a time, in enqueue order), the
+	 * groups of a queue take turns, and ungrouped tasks take turns with them.
 	 * @param group the group name (1 to 200 characters, no control characters), or
 	 * {@code null} for none
 	 * @return new options

@@ -13,7 +13,8 @@ import dev.cleo.queue.test.RedisTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A task's group is stored with it and read back; scheduling by group comes later.
+ * A task's group is stored with it and read back (scheduling:
+ * {@link GroupSchedulingTest}).
  */
 @RedisTest
 class TaskGroupStorageTest {

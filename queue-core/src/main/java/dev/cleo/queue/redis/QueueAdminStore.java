@@ -21,6 +21,15 @@ public interface QueueAdminStore {
 	/** Whether the queue's paused flag is set. */
 	boolean isPaused(String queue);
 
+	/**
+	 * Set how many tasks of one group of the queue may run at once, across instances; a
+	 * raised limit wakes a blocked worker.
+	 */
+	void setGroupConcurrency(String queue, int concurrency);
+
+	/** How many tasks of one group of the queue may run at once (1 unless set). */
+	int groupConcurrency(String queue);
+
 	/** Add a queue to the registry of known queues. */
 	CompletableFuture<Void> addQueue(String queue);
 

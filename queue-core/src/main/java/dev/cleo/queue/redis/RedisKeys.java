@@ -86,6 +86,32 @@ import java.util.regex.Pattern;
  * <td>the queue's lifetime</td>
  * </tr>
  * <tr>
+ * <td>{@code P:{Q}:g:<group>}</td>
+ * <td>sorted set</td>
+ * <td>a group's waiting ids by arrival</td>
+ * <td>until claimed or cancelled</td>
+ * </tr>
+ * <tr>
+ * <td>{@code P:{Q}:groups}</td>
+ * <td>sorted set</td>
+ * <td>the groups whose turn may come, in turn order ({@code P:{Q}:gturn} counts the
+ * turns); a group at its concurrency leaves it until a slot frees</td>
+ * <td>while the group has waiting tasks</td>
+ * </tr>
+ * <tr>
+ * <td>{@code P:{Q}:gactive}</td>
+ * <td>hash</td>
+ * <td>leased tasks per group</td>
+ * <td>a field while its group has leased tasks</td>
+ * </tr>
+ * <tr>
+ * <td>{@code P:{Q}:gwaiting}, {@code P:{Q}:gside}, {@code P:{Q}:gconf}</td>
+ * <td>string, string, hash</td>
+ * <td>grouped waiting tasks in all; which side (grouped or not) a claim serves first; the
+ * group concurrency (field {@code concurrency}, 1 when absent)</td>
+ * <td>the queue's lifetime</td>
+ * </tr>
+ * <tr>
  * <td>{@code P:{Q}:paused}</td>
  * <td>string</td>
  * <td>{@code 1} while the queue is paused: claims lease nothing</td>

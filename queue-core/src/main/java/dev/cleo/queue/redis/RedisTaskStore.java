@@ -219,9 +219,13 @@ public final class RedisTaskStore implements TaskStore {
 			.stream()
 			.map((kind) -> this.commands.zcard(this.keys.key(queue, kind)))
 			.toList();
+		// Grouped waiting tasks sit in their groups' sets; the scripts keep their total.
+		RedisFuture<String> grouped = this.commands.get(this.keys.key(queue, "gwaiting"));
 		String what = "count tasks of queue '" + queue + "'";
-		return new QueueCounts(await(sizes.get(0), what), await(sizes.get(1), what), await(sizes.get(2), what),
-				await(sizes.get(3), what), await(sizes.get(4), what));
+		String groupedCount = await(grouped, what);
+		long waiting = await(sizes.get(0), what) + ((groupedCount != null) ? Long.parseLong(groupedCount) : 0);
+		return new QueueCounts(waiting, await(sizes.get(1), what), await(sizes.get(2), what), await(sizes.get(3), what),
+				await(sizes.get(4), what));
 	}
 
 	@Override

@@ -6,6 +6,7 @@
 --   id, token, kind ("c" completed, "f" failed and may retry, "x" failed for good), data, retry_at (ms)
 --   data is the result JSON for "c" ("" = none) and the error text otherwise.
 -- Returns: per outcome 0 lease lost (ignored), 1 completed, 2 retry scheduled, 3 dead.
+-- A grouped task's end frees its group's slot (see lib.lua).
 -- Publishes the id on the queue's "finished" channel for each completed or dead task stored with notify.
 local prefix, now = ARGV[1], tonumber(ARGV[2])
 
@@ -20,9 +21,10 @@ for i = 7, #ARGV, 5 do
   local key = task_key(prefix, id)
   local code = 0
   -- A token is set only while its lease is held: a match means the task is still this attempt's.
-  local held = redis.call("HMGET", key, "token", "notify")
+  local held = redis.call("HMGET", key, "token", "notify", "group")
   if held[1] == token then
     settled[#settled + 1] = id
+    if held[3] then group_release(prefix, held[3]) end
     -- An empty token can never match a lease again: the attempt is fenced off from now on.
     if kind == "c" then
       if data ~= "" then

@@ -5,10 +5,12 @@
 --   task was stored with notify.
 local prefix, now, id = ARGV[1], ARGV[2], ARGV[3]
 local key = task_key(prefix, id)
-local f = redis.call("HMGET", key, "state", "notify")
+local f = redis.call("HMGET", key, "state", "notify", "group")
 local state = f[1]
 if not state then return { -1 } end
-if state == "waiting" then
+if state == "waiting" and f[3] then
+  if redis.call("ZREM", prefix .. "g:" .. f[3], id) == 1 then redis.call("DECR", prefix .. "gwaiting") end
+elseif state == "waiting" then
   redis.call("ZREM", prefix .. "ready", id)
 elseif state == "delayed" or state == "failed" then
   redis.call("ZREM", prefix .. "delayed", id)

@@ -19,11 +19,15 @@ if #due > 0 then
   local seq = redis.call("INCRBY", prefix .. "seq", #due) - #due
   local scored = {}
   for _, id in ipairs(due) do
-    local priority = redis.call("HGET", task_key(prefix, id), "priority")
-    if priority then
+    local f = redis.call("HMGET", task_key(prefix, id), "priority", "group")
+    if f[1] then
       redis.call("HSET", task_key(prefix, id), "state", "waiting")
       seq = seq + 1
-      scored[#scored + 1] = ready_score(priority, seq); scored[#scored + 1] = id
+      if f[2] then
+        make_ready(prefix, id, f[1], seq)
+      else
+        scored[#scored + 1] = ready_score(f[1], seq); scored[#scored + 1] = id
+      end
     end
   end
   batched("ZREM", delayed, due, 1)
@@ -31,35 +35,82 @@ if #due > 0 then
 end
 
 local out, leased, expired, taken = { -1 }, {}, {}, 0
-while taken < count do
-  local popped = redis.call("ZPOPMIN", ready, count - taken)
-  if #popped == 0 then break end
-  for j = 1, #popped, 2 do
-    local id = popped[j]
-    local key = task_key(prefix, id)
-    local f = redis.call("HMGET", key, "name", "payload", "attempts", "max_attempts", "timeout_ms",
-      "backoff", "run_at", "created_at", "expire_at", "notify")
-    if f[1] and f[9] and not f[3] and tonumber(f[9]) <= now then
-      redis.call("HSET", key, "state", "expired", "finished_at", now)
-      expired[#expired + 1] = now; expired[#expired + 1] = id
-      if f[10] then redis.call("PUBLISH", prefix .. "finished", id) end
-    elseif f[1] then
-      taken = taken + 1
-      local attempts, token = tonumber(f[3] or 0) + 1, token_base .. ":" .. taken
-      redis.call("HSET", key, "state", "active", "attempts", attempts, "started_at", now, "worker", worker,
-        "token", token)
-      leased[#leased + 1] = lease_until; leased[#leased + 1] = id
-      local n = #out
-      out[n + 1], out[n + 2], out[n + 3], out[n + 4], out[n + 5] = id, token, f[1], f[2], attempts
-      out[n + 6], out[n + 7], out[n + 8], out[n + 9] = f[4], f[5] or 0, f[6], f[7] or f[8]
+
+-- Leases one popped task; returns false when it was not taken (gone, or expired before a start).
+local function take(id)
+  local key = task_key(prefix, id)
+  local f = redis.call("HMGET", key, "name", "payload", "attempts", "max_attempts", "timeout_ms",
+    "backoff", "run_at", "created_at", "expire_at", "notify")
+  if f[1] and f[9] and not f[3] and tonumber(f[9]) <= now then
+    redis.call("HSET", key, "state", "expired", "finished_at", now)
+    expired[#expired + 1] = now; expired[#expired + 1] = id
+    if f[10] then redis.call("PUBLISH", prefix .. "finished", id) end
+    return false
+  elseif not f[1] then
+    return false
+  end
+  taken = taken + 1
+  local attempts, token = tonumber(f[3] or 0) + 1, token_base .. ":" .. taken
+  redis.call("HSET", key, "state", "active", "attempts", attempts, "started_at", now, "worker", worker,
+    "token", token)
+  leased[#leased + 1] = lease_until; leased[#leased + 1] = id
+  local n = #out
+  out[n + 1], out[n + 2], out[n + 3], out[n + 4], out[n + 5] = id, token, f[1], f[2], attempts
+  out[n + 6], out[n + 7], out[n + 8], out[n + 9] = f[4], f[5] or 0, f[6], f[7] or f[8]
+  return true
+end
+
+-- Takes the head task of the next group whose turn it is and that has a free slot; a group at its
+-- limit leaves the line until ack frees a slot. Returns false when no group can run.
+local groups, gactive = prefix .. "groups", prefix .. "gactive"
+local group_limit = tonumber(redis.call("HGET", prefix .. "gconf", "concurrency") or "1")
+local function take_from_group()
+  while true do
+    local turn = redis.call("ZPOPMIN", groups)
+    if #turn == 0 then return false end
+    local group = turn[1]
+    local active = tonumber(redis.call("HGET", gactive, group) or "0")
+    if active < group_limit then
+      local set = prefix .. "g:" .. group
+      local head = redis.call("ZPOPMIN", set)
+      if #head > 0 then
+        redis.call("DECR", prefix .. "gwaiting")
+        if take(head[1]) then
+          active = redis.call("HINCRBY", gactive, group, 1)
+        end
+        if active < group_limit and redis.call("EXISTS", set) == 1 then group_enter(prefix, group) end
+        return true
+      end
     end
+  end
+end
+
+if redis.call("EXISTS", groups) == 0 then
+  while taken < count do
+    local popped = redis.call("ZPOPMIN", ready, count - taken)
+    if #popped == 0 then break end
+    for j = 1, #popped, 2 do take(popped[j]) end
+  end
+else
+  -- Grouped and ungrouped tasks take turns, so neither starves the other; which goes first
+  -- alternates from claim to claim, or a claim of one task would always pick the same side.
+  local groups_open, ready_open = true, redis.call("EXISTS", ready) == 1
+  local ready_turn = ready_open and redis.call("INCR", prefix .. "gside") % 2 == 0
+  while taken < count and (groups_open or ready_open) do
+    if ready_turn and ready_open then
+      local popped = redis.call("ZPOPMIN", ready)
+      if #popped == 0 then ready_open = false else take(popped[1]) end
+    elseif groups_open then
+      groups_open = take_from_group()
+    end
+    ready_turn = not ready_turn
   end
 end
 if #leased > 0 then batched("ZADD", prefix .. "active", leased, 2) end
 if #expired > 0 then batched("ZADD", prefix .. "done", expired, 2) end
 
 if taken == count and count > 0 then
-  if redis.call("EXISTS", ready) == 1 then wake(prefix) end
+  if redis.call("EXISTS", ready) == 1 or redis.call("EXISTS", groups) == 1 then wake(prefix) end
 else
   local first = redis.call("ZRANGE", delayed, 0, 0, "WITHSCORES")
   if #first > 0 then out[1] = tonumber(first[2]) else out[1] = -2 end

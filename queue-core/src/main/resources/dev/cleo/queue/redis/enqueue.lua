@@ -4,11 +4,12 @@
 --   id, name, payload, priority, run_at (ms, 0 = now), max_attempts, backoff, timeout_ms,
 --   expire_at (ms, 0 = never), dedupe_id ("" = none), dedupe_ttl_ms, group ("" = none),
 --   notify ("1" = publish the task's end on the queue's finished channel, "" = not)
+-- A grouped task waits in its group's set, not in "ready" (see lib.lua).
 -- Returns: per task, the owning id and 1 when it was a duplicate (the first task's id), else 0.
 local prefix, now = ARGV[1], tonumber(ARGV[2])
 local count = (#ARGV - 2) / 13
 local seq = redis.call("INCRBY", prefix .. "seq", count) - count
-local out, ready, delayed = {}, {}, {}
+local out, ready, delayed, grouped = {}, {}, {}, {}
 for i = 3, #ARGV, 13 do
   local id, dedupe = ARGV[i], ARGV[i + 9]
   local owner = false
@@ -35,7 +36,11 @@ for i = 3, #ARGV, 13 do
       delayed[#delayed + 1] = run_at; delayed[#delayed + 1] = id
     else
       seq = seq + 1
-      ready[#ready + 1] = ready_score(priority, seq); ready[#ready + 1] = id
+      if ARGV[i + 11] ~= "" then
+        grouped[#grouped + 1] = { ARGV[i + 11], seq, id }
+      else
+        ready[#ready + 1] = ready_score(priority, seq); ready[#ready + 1] = id
+      end
     end
     redis.call("HSET", task_key(prefix, id), unpack(fields))
     out[#out + 1] = id
@@ -44,5 +49,10 @@ for i = 3, #ARGV, 13 do
 end
 if #ready > 0 then batched("ZADD", prefix .. "ready", ready, 2) end
 if #delayed > 0 then batched("ZADD", prefix .. "delayed", delayed, 2) end
-if #ready + #delayed > 0 then wake(prefix) end
+for _, g in ipairs(grouped) do
+  redis.call("ZADD", prefix .. "g:" .. g[1], g[2], g[3])
+  group_enter(prefix, g[1])
+end
+if #grouped > 0 then redis.call("INCRBY", prefix .. "gwaiting", #grouped) end
+if #ready + #delayed + #grouped > 0 then wake(prefix) end
 return out

@@ -11,8 +11,42 @@ local function task_key(prefix, id)
   return prefix .. "t:" .. id
 end
 
+-- Groups (see docs/design/groups.md): a grouped task waits in "g:<group>" in arrival order, and the
+-- group waits in "groups", the runnable groups in round-robin order ("gturn" hands out turns).
+-- "gactive" counts each group's leased tasks and "gwaiting" all grouped waiting tasks. Only claim
+-- checks a group's limit: entering "groups" is always allowed, claim drops a group at its limit,
+-- and ack lets it back in when a slot frees.
+local function group_enter(prefix, group)
+  local groups = prefix .. "groups"
+  if not redis.call("ZSCORE", groups, group) then
+    redis.call("ZADD", groups, redis.call("INCR", prefix .. "gturn"), group)
+  end
+end
+
+-- Indexes a waiting task: in its group when it has one (score: its arrival, so a task handed back
+-- keeps its place at the head), else in "ready" by priority, then arrival.
 local function make_ready(prefix, id, priority, seq)
-  redis.call("ZADD", prefix .. "ready", ready_score(priority, seq), id)
+  local group = redis.call("HGET", task_key(prefix, id), "group")
+  if group then
+    if redis.call("ZADD", prefix .. "g:" .. group, seq, id) == 1 then
+      redis.call("INCR", prefix .. "gwaiting")
+    end
+    group_enter(prefix, group)
+  else
+    redis.call("ZADD", prefix .. "ready", ready_score(priority, seq), id)
+  end
+end
+
+-- Frees one of a group's slots and lets the group take its turn again if tasks wait in it,
+-- waking a worker: with the group out of line the queue may have looked drained.
+local function group_release(prefix, group)
+  if redis.call("HINCRBY", prefix .. "gactive", group, -1) <= 0 then
+    redis.call("HDEL", prefix .. "gactive", group)
+  end
+  if redis.call("EXISTS", prefix .. "g:" .. group) == 1 then
+    group_enter(prefix, group)
+    redis.call("ZADD", prefix .. "marker", 0, "m")
+  end
 end
 
 local function next_seq(prefix)

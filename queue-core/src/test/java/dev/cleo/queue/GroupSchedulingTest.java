@@ -1,0 +1,155 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.cleo.queue.test.RedisServer;
+import dev.cleo.queue.test.RedisTest;
+import dev.cleo.queue.worker.WorkerPoolOptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Grouped tasks on real workers: each group runs at most its group concurrency at once
+ * across every instance (1 by default, which keeps the group's enqueue order), groups
+ * take turns, ungrouped tasks are not held up by groups, and counts and cancelling see
+ * grouped waiting tasks.
+ */
+@RedisTest
+class GroupSchedulingTest {
+
+	private final List<QueueManager> managers = new ArrayList<>();
+
+	private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
+
+	private final Map<String, Integer> mostAtOnce = new ConcurrentHashMap<>();
+
+	private final Map<String, List<Integer>> ranInOrder = new ConcurrentHashMap<>();
+
+	private RedisServer redis;
+
+	@BeforeEach
+	void setUp(RedisServer redis) {
+		this.redis = redis;
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.managers.forEach(QueueManager::close);
+	}
+
+	@Test
+	void eachGroupRunsOneTaskAtATimeInEnqueueOrderAcrossInstances() {
+		QueueManager producer = manager();
+		List<TaskRequest> requests = new ArrayList<>();
+		for (int i = 0; i < 600; i++) {
+			String group = "customer-" + (i % 20);
+			requests
+				.add(TaskRequest.of("step", new Step(group, i), TaskOptions.defaults().queue("orders").group(group)));
+		}
+		producer.enqueueAll(requests);
+		for (int instance = 0; instance < 2; instance++) {
+			QueueManager worker = manager();
+			worker.register("step", this::recordStep);
+			worker.startWorkers(WorkerPoolOptions.builder().queue("orders").concurrency(8).build());
+		}
+
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.ranInOrder.values().stream().mapToInt(List::size).sum() == 600);
+		assertThat(this.mostAtOnce).hasSize(20).allSatisfy((group, most) -> assertThat(most).isEqualTo(1));
+		assertThat(this.ranInOrder).allSatisfy((group, steps) -> assertThat(steps).isSorted().hasSize(30));
+	}
+
+	@Test
+	void aGroupNeverRunsMoreThanItsGroupConcurrency() {
+		QueueManager manager = manager();
+		manager.setGroupConcurrency("orders", 3);
+		List<TaskRequest> requests = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			requests
+				.add(TaskRequest.of("step", new Step("big", i), TaskOptions.defaults().queue("orders").group("big")));
+		}
+		manager.enqueueAll(requests);
+		manager.register("step", this::recordStep);
+		manager.startWorkers(WorkerPoolOptions.builder().queue("orders").concurrency(10).build());
+
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.ranInOrder.getOrDefault("big", List.of()).size() == 200);
+		assertThat(manager.groupConcurrency("orders")).isEqualTo(3);
+		assertThat(this.mostAtOnce.get("big")).isBetween(2, 3);
+	}
+
+	@Test
+	void groupsTakeTurnsAndUngroupedTasksAreNotHeldUp() {
+		QueueManager manager = manager();
+		List<String> order = new CopyOnWriteArrayList<>();
+		List<TaskRequest> requests = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			requests.add(TaskRequest.of("mark", "flood", TaskOptions.defaults().queue("mixed").group("flood")));
+		}
+		requests.add(TaskRequest.of("mark", "small", TaskOptions.defaults().queue("mixed").group("small")));
+		requests.add(TaskRequest.of("mark", "plain", TaskOptions.defaults().queue("mixed")));
+		manager.enqueueAll(requests);
+		manager.register("mark", (task) -> order.add(task.payload(String.class)));
+		manager.startWorkers(WorkerPoolOptions.builder().queue("mixed").concurrency(1).build());
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> order.size() == 52);
+		// One worker slot: the flood's group, the small group and the ungrouped task
+		// alternate, so the latter two run among the first few, not after fifty.
+		assertThat(order.indexOf("small")).isLessThan(4);
+		assertThat(order.indexOf("plain")).isLessThan(4);
+	}
+
+	@Test
+	void countsIncludeGroupedWaitingTasksAndCancellingOneRemovesIt() {
+		QueueManager manager = manager();
+		TaskHandle<Object> first = manager.enqueue("step", 1, TaskOptions.defaults().queue("orders").group("g"));
+		manager.enqueue("step", 2, TaskOptions.defaults().queue("orders").group("g"));
+		manager.enqueue("step", 3, TaskOptions.defaults().queue("orders"));
+
+		assertThat(manager.counts("orders").waiting()).isEqualTo(3);
+		assertThat(first.cancel()).isTrue();
+		assertThat(manager.counts("orders").waiting()).isEqualTo(2);
+	}
+
+	@Test
+	void groupConcurrencyOutsideItsRangeIsRefusedNamingTheRange() {
+		QueueManager manager = manager();
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(InvalidTaskOptionException.class)
+			.isThrownBy(() -> manager.setGroupConcurrency("orders", 0))
+			.withMessageContaining("between 1 and 10000");
+	}
+
+	private Object recordStep(TaskContext task) throws InterruptedException {
+		Step step = task.payload(Step.class);
+		int now = this.running.computeIfAbsent(step.group(), (group) -> new AtomicInteger()).incrementAndGet();
+		this.mostAtOnce.merge(step.group(), now, Math::max);
+		Thread.sleep(2);
+		this.ranInOrder.computeIfAbsent(step.group(), (group) -> new CopyOnWriteArrayList<>()).add(step.index());
+		this.running.get(step.group()).decrementAndGet();
+		return null;
+	}
+
+	private QueueManager manager() {
+		QueueManager manager = QueueManager.builder().redisUri(this.redis.uri()).build();
+		this.managers.add(manager);
+		return manager;
+	}
+
+	record Step(String group, int index) {
+	}
+
+}
