@@ -126,6 +126,37 @@ class GroupSchedulingTest {
 	}
 
 	@Test
+	void aRetriedTaskHoldsItsGroupUntilItEnds() {
+		QueueManager manager = manager();
+		List<String> attempts = new CopyOnWriteArrayList<>();
+		TaskOptions options = TaskOptions.defaults()
+			.queue("orders")
+			.group("g")
+			.maxAttempts(2)
+			.backoff(Backoff.fixed(Duration.ofMillis(200)));
+		List<TaskRequest> requests = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			requests.add(TaskRequest.of("flaky", i, options));
+		}
+		requests.add(TaskRequest.of("flaky", 100, TaskOptions.defaults().queue("orders").group("other")));
+		manager.enqueueAll(requests);
+		manager.register("flaky", (task) -> {
+			int index = task.payload(Integer.class);
+			attempts.add(index + "#" + task.attempt());
+			if (index == 0 && task.attempt() == 1) {
+				throw new IllegalStateException("first attempt fails");
+			}
+			return null;
+		});
+		manager.startWorkers(WorkerPoolOptions.builder().queue("orders").concurrency(4).build());
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> attempts.size() == 6);
+		// Other groups go on meanwhile; this one waits for its retry.
+		assertThat(attempts.stream().filter((attempt) -> !attempt.startsWith("100#")).toList()).containsExactly("0#1",
+				"0#2", "1#1", "2#1", "3#1");
+	}
+
+	@Test
 	void groupConcurrencyOutsideItsRangeIsRefusedNamingTheRange() {
 		QueueManager manager = manager();
 		org.assertj.core.api.Assertions.assertThatExceptionOfType(InvalidTaskOptionException.class)

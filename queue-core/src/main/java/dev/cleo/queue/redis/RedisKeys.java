@@ -105,6 +105,12 @@ import java.util.regex.Pattern;
  * <td>a field while its group has leased tasks</td>
  * </tr>
  * <tr>
+ * <td>{@code P:{Q}:gblocked}</td>
+ * <td>hash</td>
+ * <td>group to the task whose retry it waits for: the group stays out of turn</td>
+ * <td>until that retry comes due, is cancelled or dies</td>
+ * </tr>
+ * <tr>
  * <td>{@code P:{Q}:gwaiting}, {@code P:{Q}:gside}, {@code P:{Q}:gconf}</td>
  * <td>string, string, hash</td>
  * <td>grouped waiting tasks in all; which side (grouped or not) a claim serves first; the

@@ -24,7 +24,6 @@ for i = 7, #ARGV, 5 do
   local held = redis.call("HMGET", key, "token", "notify", "group")
   if held[1] == token then
     settled[#settled + 1] = id
-    if held[3] then group_release(prefix, held[3]) end
     -- An empty token can never match a lease again: the attempt is fenced off from now on.
     if kind == "c" then
       if data ~= "" then
@@ -35,6 +34,11 @@ for i = 7, #ARGV, 5 do
       done[#done + 1] = now; done[#done + 1] = id
       code = 1
     elseif kind == "f" and attempts_left(key) then
+      -- Blocked before the slot frees, so the group does not move on past this task.
+      if held[3] then
+        redis.call("HSET", prefix .. "gblocked", held[3], id)
+        redis.call("ZREM", prefix .. "groups", held[3])
+      end
       redis.call("HSET", key, "state", "failed", "error", data, "run_at", ARGV[i + 4], "token", "")
       retry[#retry + 1] = ARGV[i + 4]; retry[#retry + 1] = id
       code = 2
@@ -42,6 +46,12 @@ for i = 7, #ARGV, 5 do
       redis.call("HSET", key, "state", "dead", "error", data, "finished_at", now, "token", "")
       dead[#dead + 1] = now; dead[#dead + 1] = id
       code = 3
+    end
+    if held[3] then
+      if code ~= 2 and redis.call("HGET", prefix .. "gblocked", held[3]) == id then
+        redis.call("HDEL", prefix .. "gblocked", held[3])
+      end
+      group_release(prefix, held[3])
     end
   end
   out[#out + 1] = code

@@ -14,6 +14,11 @@ elseif state == "waiting" then
   redis.call("ZREM", prefix .. "ready", id)
 elseif state == "delayed" or state == "failed" then
   redis.call("ZREM", prefix .. "delayed", id)
+  if f[3] and redis.call("HGET", prefix .. "gblocked", f[3]) == id then
+    -- A cancelled retry no longer holds its group.
+    redis.call("HDEL", prefix .. "gblocked", f[3])
+    if redis.call("EXISTS", prefix .. "g:" .. f[3]) == 1 and group_enter(prefix, f[3]) then wake(prefix) end
+  end
 else
   return { 0, state }
 end

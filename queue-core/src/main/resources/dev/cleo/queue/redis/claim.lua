@@ -23,7 +23,11 @@ if #due > 0 then
     if f[1] then
       redis.call("HSET", task_key(prefix, id), "state", "waiting")
       seq = seq + 1
-      if f[2] then
+      if f[2] and redis.call("HGET", prefix .. "gblocked", f[2]) == id then
+        -- The retry its group waits for: back at the head, and the group back in line.
+        redis.call("HDEL", prefix .. "gblocked", f[2])
+        make_ready(prefix, id, f[1], 0)
+      elseif f[2] then
         make_ready(prefix, id, f[1], seq)
       else
         scored[#scored + 1] = ready_score(f[1], seq); scored[#scored + 1] = id

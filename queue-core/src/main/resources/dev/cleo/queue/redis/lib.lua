@@ -16,11 +16,15 @@ end
 -- "gactive" counts each group's leased tasks and "gwaiting" all grouped waiting tasks. Only claim
 -- checks a group's limit: entering "groups" is always allowed, claim drops a group at its limit,
 -- and ack lets it back in when a slot frees.
+-- A group whose task waits for a retry ("gblocked": group -> that task) stays out of line until
+-- the retry comes due, so the group's order holds across retries. Returns whether it entered.
 local function group_enter(prefix, group)
   local groups = prefix .. "groups"
-  if not redis.call("ZSCORE", groups, group) then
-    redis.call("ZADD", groups, redis.call("INCR", prefix .. "gturn"), group)
+  if redis.call("ZSCORE", groups, group) or redis.call("HEXISTS", prefix .. "gblocked", group) == 1 then
+    return false
   end
+  redis.call("ZADD", groups, redis.call("INCR", prefix .. "gturn"), group)
+  return true
 end
 
 -- Indexes a waiting task: in its group when it has one (score: its arrival, so a task handed back
@@ -43,8 +47,7 @@ local function group_release(prefix, group)
   if redis.call("HINCRBY", prefix .. "gactive", group, -1) <= 0 then
     redis.call("HDEL", prefix .. "gactive", group)
   end
-  if redis.call("EXISTS", prefix .. "g:" .. group) == 1 then
-    group_enter(prefix, group)
+  if redis.call("EXISTS", prefix .. "g:" .. group) == 1 and group_enter(prefix, group) then
     redis.call("ZADD", prefix .. "marker", 0, "m")
   end
 end
