@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -219,6 +220,45 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 			throw new InvalidTaskOptionException("group concurrency must be between 1 and 10000, was " + concurrency);
 		}
 		this.engine.admin().setGroupConcurrency(RedisKeys.checkQueueName(queue), concurrency);
+	}
+
+	/**
+	 * Choose how a queue picks the group whose task runs next; applies from the next
+	 * claim on every instance.
+	 * @param queue the queue
+	 * @param strategy the strategy
+	 */
+	public void setGroupProcessingStrategy(String queue, GroupProcessingStrategy strategy) {
+		this.engine.admin()
+			.setGroupSetting(RedisKeys.checkQueueName(queue), "strategy", Objects.requireNonNull(strategy).name());
+	}
+
+	/**
+	 * How a queue picks the group whose task runs next.
+	 * @param queue the queue
+	 * @return the strategy, {@link GroupProcessingStrategy#ROUND_ROBIN} unless set
+	 */
+	public GroupProcessingStrategy groupProcessingStrategy(String queue) {
+		String strategy = this.engine.admin().groupSetting(RedisKeys.checkQueueName(queue), "strategy");
+		return (strategy != null) ? GroupProcessingStrategy.valueOf(strategy) : GroupProcessingStrategy.ROUND_ROBIN;
+	}
+
+	/**
+	 * Set a group's priority, which {@link GroupProcessingStrategy#PRIORITY} follows:
+	 * higher first.
+	 * @param queue the queue
+	 * @param group the group
+	 * @param priority 0 (the default) to 1000
+	 * @throws InvalidTaskOptionException when the priority is out of range
+	 */
+	public void setGroupPriority(String queue, String group, int priority) {
+		if (priority < 0 || priority > 1000) {
+			throw new InvalidTaskOptionException("group priority must be between 0 and 1000, was " + priority);
+		}
+		// The same rules as a task's group name.
+		TaskOptions.defaults().group(Objects.requireNonNull(group, "group"));
+		this.engine.admin()
+			.setGroupSetting(RedisKeys.checkQueueName(queue), "priority:" + group, Integer.toString(priority));
 	}
 
 	/**

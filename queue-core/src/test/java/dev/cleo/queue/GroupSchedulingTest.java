@@ -157,11 +157,60 @@ class GroupSchedulingTest {
 	}
 
 	@Test
+	void roundRobinGivesTheNextGroupItsTurnWhileFifoRunsTheOldestTaskFirst() {
+		assertThat(runOneAtATime("rr", null)).containsExactly("a1", "b1", "a2", "a3");
+		assertThat(runOneAtATime("fifo", GroupProcessingStrategy.FIFO)).containsExactly("a1", "a2", "a3", "b1");
+	}
+
+	@Test
+	void priorityRunsHigherGroupsFirstAndEqualOnesTakeTurns() {
+		QueueManager manager = manager();
+		manager.setGroupProcessingStrategy("prio", GroupProcessingStrategy.PRIORITY);
+		manager.setGroupPriority("prio", "high", 10);
+		manager.setGroupPriority("prio", "other-high", 10);
+		List<TaskRequest> requests = new ArrayList<>();
+		for (String group : List.of("low", "high", "other-high")) {
+			for (int i = 1; i <= 2; i++) {
+				requests.add(TaskRequest.of("mark", group + i, TaskOptions.defaults().queue("prio").group(group)));
+			}
+		}
+		List<String> order = new CopyOnWriteArrayList<>();
+		manager.enqueueAll(requests);
+		manager.register("mark", (task) -> order.add(task.payload(String.class)));
+		manager.startWorkers(WorkerPoolOptions.builder().queue("prio").concurrency(1).build());
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> order.size() == 6);
+		assertThat(manager.groupProcessingStrategy("prio")).isEqualTo(GroupProcessingStrategy.PRIORITY);
+		assertThat(order.subList(0, 4)).containsExactly("high1", "other-high1", "high2", "other-high2");
+		assertThat(order.subList(4, 6)).containsExactly("low1", "low2");
+	}
+
+	private List<String> runOneAtATime(String queue, GroupProcessingStrategy strategy) {
+		QueueManager manager = manager();
+		if (strategy != null) {
+			manager.setGroupProcessingStrategy(queue, strategy);
+		}
+		List<TaskRequest> requests = new ArrayList<>();
+		for (String name : List.of("a1", "a2", "a3", "b1")) {
+			requests.add(TaskRequest.of("mark", name, TaskOptions.defaults().queue(queue).group(name.substring(0, 1))));
+		}
+		List<String> order = new CopyOnWriteArrayList<>();
+		manager.enqueueAll(requests);
+		manager.register("mark", (task) -> order.add(task.payload(String.class)));
+		manager.startWorkers(WorkerPoolOptions.builder().queue(queue).concurrency(1).build());
+		await().atMost(Duration.ofSeconds(30)).until(() -> order.size() == 4);
+		return order;
+	}
+
+	@Test
 	void groupConcurrencyOutsideItsRangeIsRefusedNamingTheRange() {
 		QueueManager manager = manager();
 		org.assertj.core.api.Assertions.assertThatExceptionOfType(InvalidTaskOptionException.class)
 			.isThrownBy(() -> manager.setGroupConcurrency("orders", 0))
 			.withMessageContaining("between 1 and 10000");
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(InvalidTaskOptionException.class)
+			.isThrownBy(() -> manager.setGroupPriority("orders", "g", 1001))
+			.withMessageContaining("between 0 and 1000");
 	}
 
 	private Object recordStep(TaskContext task) throws InterruptedException {

@@ -30,6 +30,15 @@ public interface QueueAdminStore {
 	/** How many tasks of one group of the queue may run at once (1 unless set). */
 	int groupConcurrency(String queue);
 
+	/**
+	 * Set a group setting ({@code strategy}, or {@code priority:<group>}) and place the
+	 * waiting groups again under it.
+	 */
+	void setGroupSetting(String queue, String field, String value);
+
+	/** A group setting, or {@code null} when not set. */
+	String groupSetting(String queue, String field);
+
 	/** Add a queue to the registry of known queues. */
 	CompletableFuture<Void> addQueue(String queue);
 

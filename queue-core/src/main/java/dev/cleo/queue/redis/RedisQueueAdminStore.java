@@ -32,6 +32,8 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 
 	private final LuaScript cleanup = new LuaScript("cleanup");
 
+	private final LuaScript groupConfig = new LuaScript("group-config");
+
 	/**
 	 * Create a store.
 	 * @param connector the connections
@@ -81,6 +83,23 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 		String value = await(this.commands.hget(this.keys.key(queue, "gconf"), "concurrency").toCompletableFuture(),
 				"read the group concurrency of queue '" + queue + "'");
 		return (value != null) ? Integer.parseInt(value) : 1;
+	}
+
+	@Override
+	public void setGroupSetting(String queue, String field, String value) {
+		String what = "set " + field + " of the groups of queue '" + queue + "'";
+		String cursor = "0";
+		do {
+			cursor = await(this.groupConfig.<String>run(this.commands, ScriptOutputType.VALUE, routing(queue),
+					this.keys.queuePrefix(queue), field, value, cursor, Integer.toString(CHUNK)), what);
+		}
+		while (!"0".equals(cursor));
+	}
+
+	@Override
+	public String groupSetting(String queue, String field) {
+		return await(this.commands.hget(this.keys.key(queue, "gconf"), field).toCompletableFuture(),
+				"read " + field + " of the groups of queue '" + queue + "'");
 	}
 
 	@Override

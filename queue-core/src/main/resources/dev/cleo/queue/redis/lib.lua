@@ -16,6 +16,20 @@ end
 -- "gactive" counts each group's leased tasks and "gwaiting" all grouped waiting tasks. Only claim
 -- checks a group's limit: entering "groups" is always allowed, claim drops a group at its limit,
 -- and ack lets it back in when a slot frees.
+-- A group's place in line ("gconf" field "strategy"): ROUND_ROBIN (default) the next turn, so it
+-- goes to the back; FIFO the arrival of its head task, so the oldest head goes first; PRIORITY its
+-- priority ("gconf" field "priority:<group>", 0..1000, default 0), higher first, then turns.
+local function group_score(prefix, group)
+  local conf = redis.call("HMGET", prefix .. "gconf", "strategy", "priority:" .. group)
+  if conf[1] == "FIFO" then
+    local head = redis.call("ZRANGE", prefix .. "g:" .. group, 0, 0, "WITHSCORES")
+    if #head > 0 then return tonumber(head[2]) end
+  end
+  local turn = redis.call("INCR", prefix .. "gturn")
+  if conf[1] == "PRIORITY" then return (1000 - tonumber(conf[2] or 0)) * 1099511627776 + turn end
+  return turn
+end
+
 -- A group whose task waits for a retry ("gblocked": group -> that task) stays out of line until
 -- the retry comes due, so the group's order holds across retries. Returns whether it entered.
 local function group_enter(prefix, group)
@@ -23,7 +37,7 @@ local function group_enter(prefix, group)
   if redis.call("ZSCORE", groups, group) or redis.call("HEXISTS", prefix .. "gblocked", group) == 1 then
     return false
   end
-  redis.call("ZADD", groups, redis.call("INCR", prefix .. "gturn"), group)
+  redis.call("ZADD", groups, group_score(prefix, group), group)
   return true
 end
 
