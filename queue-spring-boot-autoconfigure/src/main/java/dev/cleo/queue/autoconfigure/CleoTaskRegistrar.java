@@ -44,6 +44,7 @@ final class CleoTaskRegistrar implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		QueueManager manager = this.beanFactory.getBean(QueueManager.class);
+		new GroupSettingsWriter(this.settings.properties().getQueues()).writeTo(manager);
 		this.proxies.registerHandlers(manager, this.beanFactory);
 		Set<String> queues = new TreeSet<>(this.proxies.registry().queues());
 		Map<String, TaskHandler> handlers = this.beanFactory.getBeansOfType(TaskHandler.class);

@@ -43,6 +43,8 @@ public class QueueOverrides {
 
 	private final BackoffProperties backoff = new BackoffProperties();
 
+	private final GroupProperties groups = new GroupProperties();
+
 	public Integer getConcurrency() {
 		return this.concurrency;
 	}
@@ -89,6 +91,10 @@ public class QueueOverrides {
 
 	public void setTtl(Duration ttl) {
 		this.ttl = ttl;
+	}
+
+	public GroupProperties getGroups() {
+		return this.groups;
 	}
 
 	public BackoffProperties getBackoff() {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import dev.cleo.queue.Backoff;
+import dev.cleo.queue.GroupProcessingStrategy;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskHandle;
 import dev.cleo.queue.TaskHandler;
@@ -83,6 +84,31 @@ class CleoAutoConfigurationTests {
 			});
 
 		assertThat(output).contains("Worker pool 'reports' stopped").doesNotContain("Connection is already closed");
+	}
+
+	@Test
+	void groupSettingsOfEachQueueAreWrittenToRedisAtStart() {
+		this.runner
+			.withPropertyValues("cleo.key-prefix=grp", "cleo.worker.enabled=false",
+					"cleo.queues.orders.groups.strategy=priority", "cleo.queues.orders.groups.concurrency=3",
+					"cleo.queues.orders.groups.priorities.vip=50")
+			.run((context) -> {
+				QueueManager manager = context.getBean(QueueManager.class);
+				assertThat(manager.groupProcessingStrategy("orders")).isEqualTo(GroupProcessingStrategy.PRIORITY);
+				assertThat(manager.groupConcurrency("orders")).isEqualTo(3);
+				try (RedisClient client = this.redis.newClient();
+						StatefulRedisConnection<String, String> connection = client.connect()) {
+					assertThat(connection.sync().hget("grp:{orders}:gconf", "priority:vip")).isEqualTo("50");
+				}
+			});
+	}
+
+	@Test
+	void groupSettingOutOfRangeFailsTheStartNamingTheProperty() {
+		this.runner.withPropertyValues("cleo.worker.enabled=false", "cleo.queues.orders.groups.concurrency=0")
+			.run((context) -> assertThat(context.getStartupFailure()).isNotNull()
+				.hasStackTraceContaining("cleo.queues.orders.groups.concurrency")
+				.hasStackTraceContaining("between 1 and 10000"));
 	}
 
 	@Test

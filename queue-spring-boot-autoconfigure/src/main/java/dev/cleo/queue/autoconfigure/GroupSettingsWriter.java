@@ -1,0 +1,48 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.autoconfigure;
+
+import java.util.Map;
+
+import dev.cleo.queue.InvalidTaskOptionException;
+import dev.cleo.queue.QueueManager;
+
+/**
+ * Writes each queue's {@code cleo.queues.<name>.groups.*} settings to Redis at start-up;
+ * a value out of range fails the start naming the property.
+ */
+final class GroupSettingsWriter {
+
+	private final Map<String, QueueOverrides> queues;
+
+	GroupSettingsWriter(Map<String, QueueOverrides> queues) {
+		this.queues = queues;
+	}
+
+	void writeTo(QueueManager manager) {
+		this.queues.forEach((queue, overrides) -> {
+			GroupProperties groups = overrides.getGroups();
+			String prefix = "cleo.queues." + queue + ".groups.";
+			if (groups.getConcurrency() != null) {
+				apply(prefix + "concurrency", () -> manager.setGroupConcurrency(queue, groups.getConcurrency()));
+			}
+			groups.getPriorities()
+				.forEach((group, priority) -> apply(prefix + "priorities." + group,
+						() -> manager.setGroupPriority(queue, group, priority)));
+			if (groups.getStrategy() != null) {
+				manager.setGroupProcessingStrategy(queue, groups.getStrategy());
+			}
+		});
+	}
+
+	private static void apply(String property, Runnable write) {
+		try {
+			write.run();
+		}
+		catch (InvalidTaskOptionException ex) {
+			throw new IllegalStateException(property + ": " + ex.getMessage(), ex);
+		}
+	}
+
+}
