@@ -255,10 +255,43 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 		if (priority < 0 || priority > 1000) {
 			throw new InvalidTaskOptionException("group priority must be between 0 and 1000, was " + priority);
 		}
-		// The same rules as a task's group name.
-		TaskOptions.defaults().group(Objects.requireNonNull(group, "group"));
 		this.engine.admin()
-			.setGroupSetting(RedisKeys.checkQueueName(queue), "priority:" + group, Integer.toString(priority));
+			.setGroupSetting(RedisKeys.checkQueueName(queue), "priority:" + checkGroup(group),
+					Integer.toString(priority));
+	}
+
+	/**
+	 * Pause one group of a queue: no instance starts its tasks until it is resumed; its
+	 * running tasks finish, enqueueing to it goes on, and other groups run as before.
+	 * @param queue the queue
+	 * @param group the group
+	 */
+	public void pauseGroup(String queue, String group) {
+		this.engine.admin().setGroupPaused(RedisKeys.checkQueueName(queue), checkGroup(group), true);
+	}
+
+	/**
+	 * Resume a paused group; its waiting tasks take their turns again at once.
+	 * @param queue the queue
+	 * @param group the group
+	 */
+	public void resumeGroup(String queue, String group) {
+		this.engine.admin().setGroupPaused(RedisKeys.checkQueueName(queue), checkGroup(group), false);
+	}
+
+	/**
+	 * Whether one group of a queue is paused.
+	 * @param queue the queue
+	 * @param group the group
+	 * @return true while paused
+	 */
+	public boolean isGroupPaused(String queue, String group) {
+		return this.engine.admin().isGroupPaused(RedisKeys.checkQueueName(queue), checkGroup(group));
+	}
+
+	/** The same rules as a task's group name. */
+	private static String checkGroup(String group) {
+		return TaskOptions.defaults().group(Objects.requireNonNull(group, "group")).group();
 	}
 
 	/**

@@ -188,6 +188,29 @@ class GroupSchedulingTest {
 		assertThat(order.subList(4, 6)).containsExactly("low1", "low2");
 	}
 
+	@Test
+	void aPausedGroupWaitsWhileOthersRunAndGoesOnWhenResumed() {
+		QueueManager manager = manager();
+		manager.pauseGroup("orders", "held");
+		List<TaskRequest> requests = new ArrayList<>();
+		for (String name : List.of("held1", "held2", "free1")) {
+			requests.add(TaskRequest.of("mark", name,
+					TaskOptions.defaults().queue("orders").group(name.substring(0, name.length() - 1))));
+		}
+		List<String> ran = new CopyOnWriteArrayList<>();
+		manager.enqueueAll(requests);
+		manager.register("mark", (task) -> ran.add(task.payload(String.class)));
+		manager.startWorkers(WorkerPoolOptions.builder().queue("orders").concurrency(2).build());
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> ran.contains("free1"));
+		assertThat(manager.isGroupPaused("orders", "held")).isTrue();
+		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> ran.size() == 1);
+		manager.resumeGroup("orders", "held");
+		await().atMost(Duration.ofSeconds(30)).until(() -> ran.size() == 3);
+		assertThat(ran).containsExactly("free1", "held1", "held2");
+		assertThat(manager.isGroupPaused("orders", "held")).isFalse();
+	}
+
 	private List<String> runOneAtATime(String queue, GroupProcessingStrategy strategy) {
 		QueueManager manager = manager();
 		manager.setGroupConcurrency(queue, 10);

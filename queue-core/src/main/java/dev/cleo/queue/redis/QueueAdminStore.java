@@ -39,6 +39,12 @@ public interface QueueAdminStore {
 	/** A group setting, or {@code null} when not set. */
 	String groupSetting(String queue, String field);
 
+	/** Pause or resume one group of the queue. */
+	void setGroupPaused(String queue, String group, boolean paused);
+
+	/** Whether one group of the queue is paused. */
+	boolean isGroupPaused(String queue, String group);
+
 	/** Add a queue to the registry of known queues. */
 	CompletableFuture<Void> addQueue(String queue);
 

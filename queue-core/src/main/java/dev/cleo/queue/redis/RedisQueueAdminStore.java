@@ -34,6 +34,8 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 
 	private final LuaScript groupConfig = new LuaScript("group-config");
 
+	private final LuaScript groupPause = new LuaScript("group-pause");
+
 	/**
 	 * Create a store.
 	 * @param connector the connections
@@ -100,6 +102,19 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 	public String groupSetting(String queue, String field) {
 		return await(this.commands.hget(this.keys.key(queue, "gconf"), field).toCompletableFuture(),
 				"read " + field + " of the groups of queue '" + queue + "'");
+	}
+
+	@Override
+	public void setGroupPaused(String queue, String group, boolean paused) {
+		await(this.groupPause.<Long>run(this.commands, ScriptOutputType.INTEGER, routing(queue),
+				this.keys.queuePrefix(queue), group, paused ? "1" : "0"),
+				(paused ? "pause" : "resume") + " group '" + group + "' of queue '" + queue + "'");
+	}
+
+	@Override
+	public boolean isGroupPaused(String queue, String group) {
+		return await(this.commands.sismember(this.keys.key(queue, "gpaused"), group).toCompletableFuture(),
+				"read whether group '" + group + "' of queue '" + queue + "' is paused");
 	}
 
 	@Override

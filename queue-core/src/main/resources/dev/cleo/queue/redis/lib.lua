@@ -31,10 +31,12 @@ local function group_score(prefix, group)
 end
 
 -- A group whose task waits for a retry ("gblocked": group -> that task) stays out of line until
--- the retry comes due, so the group's order holds across retries. Returns whether it entered.
+-- the retry comes due, so the group's order holds across retries; a paused group ("gpaused")
+-- until it is resumed. Returns whether it entered.
 local function group_enter(prefix, group)
   local groups = prefix .. "groups"
-  if redis.call("ZSCORE", groups, group) or redis.call("HEXISTS", prefix .. "gblocked", group) == 1 then
+  if redis.call("ZSCORE", groups, group) or redis.call("HEXISTS", prefix .. "gblocked", group) == 1
+      or redis.call("SISMEMBER", prefix .. "gpaused", group) == 1 then
     return false
   end
   redis.call("ZADD", groups, group_score(prefix, group), group)
