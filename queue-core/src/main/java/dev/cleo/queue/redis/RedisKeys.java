@@ -111,10 +111,17 @@ import java.util.regex.Pattern;
  * <td>until that retry comes due, is cancelled or dies</td>
  * </tr>
  * <tr>
+ * <td>{@code P:{Q}:gpaused}</td>
+ * <td>set</td>
+ * <td>paused groups: out of turn until resumed</td>
+ * <td>from pause to resume</td>
+ * </tr>
+ * <tr>
  * <td>{@code P:{Q}:gwaiting}, {@code P:{Q}:gside}, {@code P:{Q}:gconf}</td>
  * <td>string, string, hash</td>
- * <td>grouped waiting tasks in all; which side (grouped or not) a claim serves first; the
- * group concurrency (field {@code concurrency}, 1 when absent)</td>
+ * <td>grouped waiting tasks in all; which side (grouped or not) a claim serves first;
+ * group settings: {@code concurrency} (1 when absent), {@code strategy} (round robin when
+ * absent), {@code priority:<group>} (0 when absent)</td>
  * <td>the queue's lifetime</td>
  * </tr>
  * <tr>
