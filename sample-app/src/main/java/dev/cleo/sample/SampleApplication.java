@@ -34,14 +34,17 @@ public final class SampleApplication {
 			Commands:
 			  bench --redis-url=redis://HOST:PORT [--scenario=NAME[,NAME...]] [--tasks=N] [--concurrency=N]
 			        [--duration-seconds=N] [--rate=N] [--batches-in-flight=N] [--warmup-tasks=N] [--callers=N]
+			        [--groups=N]
 			      Load generator: prints one JSON line per scenario to stdout (logs go to stderr). It
 			      deletes only keys under 'cleo-bench:' in that Redis, before each scenario and at the end.
-			      Scenarios, in order: enqueue_bulk, drain, end_to_end, proxy_end_to_end, latency, flood
+			      Scenarios, in order: enqueue_bulk, drain, end_to_end, proxy_end_to_end, groups_round_robin,
+			      latency, flood
 			      (default: all).
 			      --tasks        base task count (default 100000); flood runs 10x
 			      --concurrency  worker pool concurrency (default 50)
 			      --batches-in-flight  enqueue batches of 1000 sent at once (default 4; 1 = sequential)
 			      --callers      threads calling the task proxy in proxy_end_to_end (default 64)
+			      --groups       groups the tasks of groups_round_robin are dealt to (default 1000)
 			      --warmup-tasks  tasks each scenario first runs, unmeasured, so the JIT has compiled
 			                     its paths (default min(50000, tasks); flood a tenth; 0 = cold JVM)
 			      --rate, --duration-seconds  the latency scenario's tasks per second (default 1000) and

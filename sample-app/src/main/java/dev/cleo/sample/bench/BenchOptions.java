@@ -24,9 +24,10 @@ import dev.cleo.sample.CommandLineOptions;
  * @param warmupTasks how many tasks each scenario first runs, unmeasured, so that the JIT
  * compiler has warmed up (0 measures a cold JVM)
  * @param callers how many threads call the task proxy at once in {@code proxy_end_to_end}
+ * @param groups how many groups {@code groups_round_robin} deals its tasks to
  */
 public record BenchOptions(String redisUrl, List<String> scenarios, int tasks, int concurrency, int durationSeconds,
-		int rate, int batchesInFlight, int warmupTasks, int callers) {
+		int rate, int batchesInFlight, int warmupTasks, int callers, int groups) {
 
 	/** The default base task count. */
 	public static final int DEFAULT_TASKS = 100_000;
@@ -40,7 +41,7 @@ public record BenchOptions(String redisUrl, List<String> scenarios, int tasks, i
 	public static final int DEFAULT_CALLERS = 64;
 
 	private static final Set<String> KNOWN = Set.of("redis-url", "scenario", "tasks", "concurrency", "duration-seconds",
-			"rate", "batches-in-flight", "warmup-tasks", "callers");
+			"rate", "batches-in-flight", "warmup-tasks", "callers", "groups");
 
 	/**
 	 * The options of a scenario's warm-up run.
@@ -49,7 +50,7 @@ public record BenchOptions(String redisUrl, List<String> scenarios, int tasks, i
 	 */
 	public BenchOptions forWarmUp(int warmupTasks) {
 		return new BenchOptions(this.redisUrl, this.scenarios, Math.max(1, warmupTasks), this.concurrency, 1, this.rate,
-				this.batchesInFlight, 0, this.callers);
+				this.batchesInFlight, 0, this.callers, this.groups);
 	}
 
 	/**
@@ -71,7 +72,8 @@ public record BenchOptions(String redisUrl, List<String> scenarios, int tasks, i
 				options.intValue("duration-seconds", defaultDuration, 1, 3_600),
 				options.intValue("rate", 1_000, 1, 1_000_000), options.intValue("batches-in-flight", 4, 1, 64),
 				options.intValue("warmup-tasks", Math.min(50_000, tasks), 0, 10_000_000),
-				options.intValue("callers", DEFAULT_CALLERS, 1, 10_000));
+				options.intValue("callers", DEFAULT_CALLERS, 1, 10_000),
+				options.intValue("groups", 1_000, 1, 10_000_000));
 	}
 
 }

@@ -30,11 +30,27 @@ final class Producer {
 
 	private final int batchesInFlight;
 
+	private final int groups;
+
 	Producer(QueueManager manager, String taskName, TaskOptions options, int batchesInFlight) {
+		this(manager, taskName, options, batchesInFlight, 0);
+	}
+
+	private Producer(QueueManager manager, String taskName, TaskOptions options, int batchesInFlight, int groups) {
 		this.manager = manager;
 		this.taskName = taskName;
 		this.options = options;
 		this.batchesInFlight = batchesInFlight;
+		this.groups = groups;
+	}
+
+	/**
+	 * This producer, putting task {@code i} in group {@code g<i % groups>}.
+	 * @param groups how many groups the tasks are dealt to
+	 * @return a producer of grouped tasks
+	 */
+	Producer inGroups(int groups) {
+		return new Producer(this.manager, this.taskName, this.options, this.batchesInFlight, groups);
 	}
 
 	/**
@@ -70,7 +86,8 @@ final class Producer {
 		int to = Math.min(count, from + BATCH_SIZE);
 		List<TaskRequest> batch = new ArrayList<>(to - from);
 		for (int i = from; i < to; i++) {
-			batch.add(TaskRequest.of(this.taskName, i, this.options));
+			TaskOptions options = (this.groups > 0) ? this.options.group("g" + (i % this.groups)) : this.options;
+			batch.add(TaskRequest.of(this.taskName, i, options));
 		}
 		return batch;
 	}
