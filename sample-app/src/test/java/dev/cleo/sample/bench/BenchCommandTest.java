@@ -48,7 +48,8 @@ class BenchCommandTest {
 		this.connection.sync().set("other:keep", "still here");
 		List<JsonNode> lines = bench(redis, "--tasks=200", "--duration-seconds=1", "--rate=200");
 		assertThat(lines).extracting((line) -> line.get("scenario").asString())
-			.containsExactly("enqueue_bulk", "drain", "end_to_end", "proxy_end_to_end", "latency", "flood");
+			.containsExactly("enqueue_bulk", "drain", "end_to_end", "proxy_end_to_end", "groups_round_robin", "latency",
+					"flood");
 		for (JsonNode line : lines) {
 			assertThat(line.get("tasks").asLong()).isPositive();
 			assertThat(line.get("concurrency").asInt()).isPositive();
@@ -58,6 +59,16 @@ class BenchCommandTest {
 		}
 		assertThat(this.connection.sync().get("other:keep")).isEqualTo("still here");
 		assertThat(this.connection.sync().keys("cleo-bench:*")).isEmpty();
+	}
+
+	@Test
+	void groupsRoundRobinRunsEveryTaskInItsGroupsAndSaysHowMany(RedisServer redis) {
+		JsonNode line = bench(redis, "--scenario=groups_round_robin", "--tasks=300", "--groups=30").get(0);
+
+		assertThat(line.get("tasks").asInt()).isEqualTo(300);
+		assertThat(line.get("groups").asInt()).isEqualTo(30);
+		assertThat(line.get("group_concurrency").asInt()).isEqualTo(1);
+		assertThat(line.has("dead")).isFalse();
 	}
 
 	@Test
