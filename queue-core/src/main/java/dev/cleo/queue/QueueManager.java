@@ -289,6 +289,20 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 		return this.engine.admin().isGroupPaused(RedisKeys.checkQueueName(queue), checkGroup(group));
 	}
 
+	/**
+	 * The groups of a queue that have waiting or running tasks, or are paused or held by
+	 * a retry, sorted by name.
+	 * @param queue the queue
+	 * @param limit the most groups returned, 1 to 10000
+	 * @return the groups, at most {@code limit}
+	 */
+	public List<GroupInfo> groups(String queue, int limit) {
+		if (limit < 1 || limit > 10_000) {
+			throw new InvalidTaskOptionException("limit must be between 1 and 10000, was " + limit);
+		}
+		return this.engine.admin().groups(RedisKeys.checkQueueName(queue), limit);
+	}
+
 	/** The same rules as a task's group name. */
 	private static String checkGroup(String group) {
 		return TaskOptions.defaults().group(Objects.requireNonNull(group, "group")).group();

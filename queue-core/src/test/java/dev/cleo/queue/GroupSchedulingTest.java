@@ -121,6 +121,8 @@ class GroupSchedulingTest {
 		manager.enqueue("step", 3, TaskOptions.defaults().queue("orders"));
 
 		assertThat(manager.counts("orders").waiting()).isEqualTo(3);
+		manager.setGroupPriority("orders", "g", 7);
+		assertThat(manager.groups("orders", 10)).containsExactly(new GroupInfo("g", 2, 0, false, false, 7));
 		assertThat(first.cancel()).isTrue();
 		assertThat(manager.counts("orders").waiting()).isEqualTo(2);
 	}
@@ -205,10 +207,12 @@ class GroupSchedulingTest {
 		await().atMost(Duration.ofSeconds(30)).until(() -> ran.contains("free1"));
 		assertThat(manager.isGroupPaused("orders", "held")).isTrue();
 		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> ran.size() == 1);
+		assertThat(manager.groups("orders", 10)).containsExactly(new GroupInfo("held", 2, 0, true, false, 0));
 		manager.resumeGroup("orders", "held");
 		await().atMost(Duration.ofSeconds(30)).until(() -> ran.size() == 3);
 		assertThat(ran).containsExactly("free1", "held1", "held2");
 		assertThat(manager.isGroupPaused("orders", "held")).isFalse();
+		assertThat(manager.groups("orders", 10)).isEmpty();
 	}
 
 	private List<String> runOneAtATime(String queue, GroupProcessingStrategy strategy) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import dev.cleo.queue.GroupInfo;
+
 /**
  * The queue-wide side of the store, next to {@link TaskStore}'s per-task operations:
  * pausing, the registry of known queues, worker pool reports and bulk removals. Like
@@ -44,6 +46,12 @@ public interface QueueAdminStore {
 
 	/** Whether one group of the queue is paused. */
 	boolean isGroupPaused(String queue, String group);
+
+	/**
+	 * The groups with waiting or running tasks, paused or held by a retry, by name, at
+	 * most {@code limit}.
+	 */
+	List<GroupInfo> groups(String queue, int limit);
 
 	/** Add a queue to the registry of known queues. */
 	CompletableFuture<Void> addQueue(String queue);

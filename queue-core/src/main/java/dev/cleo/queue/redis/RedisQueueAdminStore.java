@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import dev.cleo.queue.GroupInfo;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
@@ -35,6 +36,8 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 	private final LuaScript groupConfig = new LuaScript("group-config");
 
 	private final LuaScript groupPause = new LuaScript("group-pause");
+
+	private final LuaScript groupList = new LuaScript("group-list");
 
 	/**
 	 * Create a store.
@@ -115,6 +118,21 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 	public boolean isGroupPaused(String queue, String group) {
 		return await(this.commands.sismember(this.keys.key(queue, "gpaused"), group).toCompletableFuture(),
 				"read whether group '" + group + "' of queue '" + queue + "' is paused");
+	}
+
+	@Override
+	public List<GroupInfo> groups(String queue, int limit) {
+		List<Object> reply = await(
+				this.groupList.<List<Object>>run(this.commands, ScriptOutputType.MULTI, routing(queue),
+						this.keys.queuePrefix(queue), Integer.toString(limit)),
+				"list the groups of queue '" + queue + "'");
+		List<GroupInfo> groups = new ArrayList<>(reply.size() / 6);
+		for (int i = 0; i + 5 < reply.size(); i += 6) {
+			groups.add(new GroupInfo((String) reply.get(i), (Long) reply.get(i + 1), (Long) reply.get(i + 2),
+					((Long) reply.get(i + 3)) == 1, ((Long) reply.get(i + 4)) == 1,
+					((Long) reply.get(i + 5)).intValue()));
+		}
+		return groups;
 	}
 
 	@Override

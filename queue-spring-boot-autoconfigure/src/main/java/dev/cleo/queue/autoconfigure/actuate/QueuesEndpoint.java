@@ -15,6 +15,8 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 import dev.cleo.queue.DeadLetterQueue;
+import dev.cleo.queue.GroupInfo;
+import dev.cleo.queue.GroupProcessingStrategy;
 import dev.cleo.queue.QueueCounts;
 import dev.cleo.queue.QueueInfo;
 import dev.cleo.queue.QueueManager;
@@ -34,6 +36,9 @@ public class QueuesEndpoint {
 
 	/** How many dead letters a retry takes when the request names no {@code maxJobs}. */
 	static final int DEFAULT_RETRY_MAX_JOBS = 1000;
+
+	/** The most groups a queue's description lists. */
+	static final int GROUPS_LISTED = 100;
 
 	/** HTTP 403: the actions are switched off. */
 	private static final int STATUS_FORBIDDEN = 403;
@@ -126,8 +131,10 @@ public class QueuesEndpoint {
 
 	private QueueDescriptor describe(String name) {
 		QueueInfo info = this.manager.queueInfo(name);
+		GroupsDescriptor groups = new GroupsDescriptor(this.manager.groupProcessingStrategy(name),
+				this.manager.groupConcurrency(name), this.manager.groups(name, GROUPS_LISTED));
 		return new QueueDescriptor(info.name(), info.paused(), info.counts(), info.counts().dead(), info.workers(),
-				info.instances());
+				info.instances(), groups);
 	}
 
 	/**
@@ -149,9 +156,22 @@ public class QueuesEndpoint {
 	 * @param deadLetters the size of its dead-letter queue
 	 * @param workers the worker pools serving it, on every instance
 	 * @param instances the instances of those pools
+	 * @param groups its groups
 	 */
 	public record QueueDescriptor(String name, boolean paused, QueueCounts counts, long deadLetters,
-			List<WorkerInfo> workers, List<String> instances) {
+			List<WorkerInfo> workers, List<String> instances, GroupsDescriptor groups) {
+
+	}
+
+	/**
+	 * A queue's groups.
+	 *
+	 * @param strategy how the next group is chosen
+	 * @param concurrency how many tasks of one group run at once
+	 * @param listed the groups with waiting or running tasks, paused or held by a retry,
+	 * by name (the first {@value QueuesEndpoint#GROUPS_LISTED})
+	 */
+	public record GroupsDescriptor(GroupProcessingStrategy strategy, int concurrency, List<GroupInfo> listed) {
 
 	}
 

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
+import dev.cleo.queue.GroupInfo;
+import dev.cleo.queue.GroupProcessingStrategy;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.UnrecoverableTaskException;
@@ -103,6 +105,19 @@ class QueuesEndpointTests {
 		QueueDescriptor orders = this.endpoint.queue("orders");
 		assertThat(orders.workers()).singleElement()
 			.satisfies((worker) -> assertThat(worker.concurrency()).isEqualTo(2));
+	}
+
+	@Test
+	void detailShowsTheGroupsStrategyAndConcurrency() {
+		this.manager.setGroupProcessingStrategy("orders", GroupProcessingStrategy.FIFO);
+		this.manager.setGroupConcurrency("orders", 2);
+		this.manager.pauseGroup("orders", "vip");
+		this.manager.enqueue("echo", "hi", TaskOptions.defaults().queue("orders").group("vip"));
+
+		QueuesEndpoint.GroupsDescriptor groups = this.endpoint.queue("orders").groups();
+		assertThat(groups.strategy()).isEqualTo(GroupProcessingStrategy.FIFO);
+		assertThat(groups.concurrency()).isEqualTo(2);
+		assertThat(groups.listed()).containsExactly(new GroupInfo("vip", 1, 0, true, false, 0));
 	}
 
 	@Test
