@@ -261,6 +261,17 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	}
 
 	/**
+	 * Choose whether a task waiting for its retry holds its group until it ends (the
+	 * default, which keeps each group's order across retries) or lets the group's other
+	 * tasks go on meanwhile.
+	 * @param queue the queue
+	 * @param holds true to hold the group, false to let it move on
+	 */
+	public void setGroupHeldForRetries(String queue, boolean holds) {
+		this.engine.admin().setGroupSetting(RedisKeys.checkQueueName(queue), "retry-holds", holds ? "1" : "0");
+	}
+
+	/**
 	 * Pause one group of a queue: no instance starts its tasks until it is resumed; its
 	 * running tasks finish, enqueueing to it goes on, and other groups run as before.
 	 * @param queue the queue

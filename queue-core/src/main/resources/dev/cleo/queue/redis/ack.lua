@@ -34,8 +34,9 @@ for i = 7, #ARGV, 5 do
       done[#done + 1] = now; done[#done + 1] = id
       code = 1
     elseif kind == "f" and attempts_left(key) then
-      -- Blocked before the slot frees, so the group does not move on past this task.
-      if held[3] then
+      -- Blocked before the slot frees, so the group does not move on past this task (unless
+      -- the queue's "gconf" field "retry-holds" is "0": then the group goes on meanwhile).
+      if held[3] and redis.call("HGET", prefix .. "gconf", "retry-holds") ~= "0" then
         redis.call("HSET", prefix .. "gblocked", held[3], id)
         redis.call("ZREM", prefix .. "groups", held[3])
       end
