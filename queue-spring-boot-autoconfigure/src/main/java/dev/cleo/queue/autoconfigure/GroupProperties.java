@@ -27,6 +27,12 @@ public class GroupProperties {
 	private Integer concurrency;
 
 	/**
+	 * Whether a task waiting for its retry holds its group until it ends (keeping the
+	 * group's order); false lets the group's other tasks go on meanwhile.
+	 */
+	private Boolean holdForRetries;
+
+	/**
 	 * Group priorities (0 to 1000, higher first) for the priority strategy, by group
 	 * name.
 	 */
@@ -46,6 +52,14 @@ public class GroupProperties {
 
 	public void setConcurrency(Integer concurrency) {
 		this.concurrency = concurrency;
+	}
+
+	public Boolean getHoldForRetries() {
+		return this.holdForRetries;
+	}
+
+	public void setHoldForRetries(Boolean holdForRetries) {
+		this.holdForRetries = holdForRetries;
 	}
 
 	public Map<String, Integer> getPriorities() {

@@ -30,6 +30,9 @@ final class GroupSettingsWriter {
 			groups.getPriorities()
 				.forEach((group, priority) -> apply(prefix + "priorities." + group,
 						() -> manager.setGroupPriority(queue, group, priority)));
+			if (groups.getHoldForRetries() != null) {
+				manager.setGroupHeldForRetries(queue, groups.getHoldForRetries());
+			}
 			if (groups.getStrategy() != null) {
 				manager.setGroupProcessingStrategy(queue, groups.getStrategy());
 			}

@@ -91,7 +91,7 @@ class CleoAutoConfigurationTests {
 		this.runner
 			.withPropertyValues("cleo.key-prefix=grp", "cleo.worker.enabled=false",
 					"cleo.queues.orders.groups.strategy=priority", "cleo.queues.orders.groups.concurrency=3",
-					"cleo.queues.orders.groups.priorities.vip=50")
+					"cleo.queues.orders.groups.priorities.vip=50", "cleo.queues.orders.groups.hold-for-retries=false")
 			.run((context) -> {
 				QueueManager manager = context.getBean(QueueManager.class);
 				assertThat(manager.groupProcessingStrategy("orders")).isEqualTo(GroupProcessingStrategy.PRIORITY);
@@ -99,6 +99,7 @@ class CleoAutoConfigurationTests {
 				try (RedisClient client = this.redis.newClient();
 						StatefulRedisConnection<String, String> connection = client.connect()) {
 					assertThat(connection.sync().hget("grp:{orders}:gconf", "priority:vip")).isEqualTo("50");
+					assertThat(connection.sync().hget("grp:{orders}:gconf", "retry-holds")).isEqualTo("0");
 				}
 			});
 	}
