@@ -219,7 +219,8 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 		if (concurrency < 1 || concurrency > 10_000) {
 			throw new InvalidTaskOptionException("group concurrency must be between 1 and 10000, was " + concurrency);
 		}
-		this.engine.admin().setGroupConcurrency(RedisKeys.checkQueueName(queue), concurrency);
+		this.engine.admin()
+			.setGroupSetting(RedisKeys.checkQueueName(queue), "concurrency", Integer.toString(concurrency));
 	}
 
 	/**
@@ -325,7 +326,8 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * @return the group concurrency, 1 unless set
 	 */
 	public int groupConcurrency(String queue) {
-		return this.engine.admin().groupConcurrency(RedisKeys.checkQueueName(queue));
+		String concurrency = this.engine.admin().groupSetting(RedisKeys.checkQueueName(queue), "concurrency");
+		return (concurrency != null) ? Integer.parseInt(concurrency) : 1;
 	}
 
 	/**

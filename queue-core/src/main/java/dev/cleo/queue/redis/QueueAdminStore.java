@@ -24,17 +24,8 @@ public interface QueueAdminStore {
 	boolean isPaused(String queue);
 
 	/**
-	 * Set how many tasks of one group of the queue may run at once, across instances; a
-	 * raised limit wakes a blocked worker.
-	 */
-	void setGroupConcurrency(String queue, int concurrency);
-
-	/** How many tasks of one group of the queue may run at once (1 unless set). */
-	int groupConcurrency(String queue);
-
-	/**
-	 * Set a group setting ({@code strategy}, or {@code priority:<group>}) and place the
-	 * waiting groups again under it.
+	 * Set a group setting ({@code strategy}, {@code concurrency} or
+	 * {@code priority:<group>}) and place the waiting groups again under it.
 	 */
 	void setGroupSetting(String queue, String field, String value);
 

@@ -73,24 +73,6 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 	}
 
 	@Override
-	public void setGroupConcurrency(String queue, int concurrency) {
-		String what = "set the group concurrency of queue '" + queue + "'";
-		CompletableFuture<Boolean> set = this.commands
-			.hset(this.keys.key(queue, "gconf"), "concurrency", Integer.toString(concurrency))
-			.toCompletableFuture();
-		CompletableFuture<Long> woken = this.commands.zadd(this.keys.key(queue, "marker"), 0, "m")
-			.toCompletableFuture();
-		await(set.thenCombine(woken, (s, w) -> w), what);
-	}
-
-	@Override
-	public int groupConcurrency(String queue) {
-		String value = await(this.commands.hget(this.keys.key(queue, "gconf"), "concurrency").toCompletableFuture(),
-				"read the group concurrency of queue '" + queue + "'");
-		return (value != null) ? Integer.parseInt(value) : 1;
-	}
-
-	@Override
 	public void setGroupSetting(String queue, String field, String value) {
 		String what = "set " + field + " of the groups of queue '" + queue + "'";
 		String cursor = "0";

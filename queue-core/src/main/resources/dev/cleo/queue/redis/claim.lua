@@ -67,8 +67,9 @@ end
 -- Takes the head task of the next group whose turn it is and that has a free slot; a group at its
 -- limit leaves the line until ack frees a slot. Returns false when no group can run.
 local groups, gactive = prefix .. "groups", prefix .. "gactive"
-local group_limit = tonumber(redis.call("HGET", prefix .. "gconf", "concurrency") or "1")
+local group_limit -- read on the first grouped take, so ungrouped claims never pay for it
 local function take_from_group()
+  group_limit = group_limit or tonumber(redis.call("HGET", prefix .. "gconf", "concurrency") or "1")
   while true do
     local turn = redis.call("ZPOPMIN", groups)
     if #turn == 0 then return false end

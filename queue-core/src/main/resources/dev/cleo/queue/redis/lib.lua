@@ -11,6 +11,10 @@ local function task_key(prefix, id)
   return prefix .. "t:" .. id
 end
 
+local function wake(prefix)
+  redis.call("ZADD", prefix .. "marker", 0, "m")
+end
+
 -- Groups (see docs/design/groups.md): a grouped task waits in "g:<group>" in arrival order, and the
 -- group waits in "groups", the runnable groups in round-robin order ("gturn" hands out turns).
 -- "gactive" counts each group's leased tasks and "gwaiting" all grouped waiting tasks. Only claim
@@ -64,7 +68,7 @@ local function group_release(prefix, group)
     redis.call("HDEL", prefix .. "gactive", group)
   end
   if redis.call("EXISTS", prefix .. "g:" .. group) == 1 and group_enter(prefix, group) then
-    redis.call("ZADD", prefix .. "marker", 0, "m")
+    wake(prefix)
   end
 end
 
@@ -72,9 +76,6 @@ local function next_seq(prefix)
   return redis.call("INCR", prefix .. "seq")
 end
 
-local function wake(prefix)
-  redis.call("ZADD", prefix .. "marker", 0, "m")
-end
 
 -- Runs a variadic command over a flat list of arguments in chunks within Lua's unpack limit
 -- (one call per chunk instead of one per element). `step` keeps pairs together.

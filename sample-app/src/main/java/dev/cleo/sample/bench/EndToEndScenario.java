@@ -11,7 +11,10 @@ import dev.cleo.queue.Retention;
  * completion. {@code end_to_end} runs the base task count; {@code flood} runs ten times
  * as many with the default {@link Retention} and reports Redis's memory before, at its
  * peak during (sampled every second) and after the run, which shows whether retention
- * keeps memory bounded.
+ * keeps memory bounded. {@code groups_round_robin} deals the base task count to
+ * {@code --groups} groups (task {@code i} in group {@code i % groups}) at the default
+ * group concurrency of 1 and the round-robin strategy: each group runs one task at a time
+ * in enqueue order while the groups take turns.
  */
 final class EndToEndScenario implements Scenario {
 
@@ -21,18 +24,25 @@ final class EndToEndScenario implements Scenario {
 
 	private final boolean sampleMemory;
 
-	private EndToEndScenario(String name, int multiplier, boolean sampleMemory) {
+	private final boolean grouped;
+
+	private EndToEndScenario(String name, int multiplier, boolean sampleMemory, boolean grouped) {
 		this.name = name;
 		this.multiplier = multiplier;
 		this.sampleMemory = sampleMemory;
+		this.grouped = grouped;
 	}
 
 	static EndToEndScenario standard() {
-		return new EndToEndScenario("end_to_end", 1, false);
+		return new EndToEndScenario("end_to_end", 1, false, false);
 	}
 
 	static EndToEndScenario flood() {
-		return new EndToEndScenario("flood", 10, true);
+		return new EndToEndScenario("flood", 10, true, false);
+	}
+
+	static EndToEndScenario groupsRoundRobin() {
+		return new EndToEndScenario("groups_round_robin", 1, false, true);
 	}
 
 	@Override
@@ -49,12 +59,17 @@ final class EndToEndScenario implements Scenario {
 				MemorySampler sampler = this.sampleMemory ? MemorySampler.start(bench.redis()) : null) {
 			manager.startWorkers(bench.pool(this.name));
 			long start = System.nanoTime();
-			bench.producer(manager, this.name).enqueue(tasks);
+			Producer producer = bench.producer(manager, this.name);
+			(this.grouped ? producer.inGroups(bench.options().groups()) : producer).enqueue(tasks);
 			done.await();
 			long nanos = System.nanoTime() - start;
 			BenchResult result = new BenchResult(this.name, tasks, bench.options().concurrency(), nanos)
 				.producer(bench.options())
 				.dead(done.dead());
+			if (this.grouped) {
+				result = result.with("groups", bench.options().groups())
+					.with("group_concurrency", manager.groupConcurrency(this.name));
+			}
 			return this.sampleMemory ? withMemory(result, before, sampler) : result;
 		}
 	}

@@ -11,7 +11,7 @@ import java.util.List;
 final class Scenarios {
 
 	private static final List<Scenario> ALL = List.of(new EnqueueBulkScenario(), new DrainScenario(),
-			EndToEndScenario.standard(), new ProxyEndToEndScenario(), new GroupsRoundRobinScenario(),
+			EndToEndScenario.standard(), new ProxyEndToEndScenario(), EndToEndScenario.groupsRoundRobin(),
 			new LatencyScenario(), EndToEndScenario.flood());
 
 	/** The scenario names, in order. */
