@@ -11,7 +11,7 @@ import java.util.Objects;
  * {@code POST /api/cleanup}).
  *
  * @param removeCompleted remove completed (and cancelled) tasks
- * @param removeExpired remove expired tasks
+ * @param removeExpired remove expired tasks, and tasks dropped from a full group
  * @param olderThan only tasks that finished at least this long ago; zero for all
  */
 public record CleanupRequest(boolean removeCompleted, boolean removeExpired, Duration olderThan) {

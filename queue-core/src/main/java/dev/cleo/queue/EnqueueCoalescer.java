@@ -102,7 +102,8 @@ final class EnqueueCoalescer {
 			}
 			List<NewTask> tasks = new ArrayList<>(batch.size());
 			batch.forEach((pending) -> tasks.add(pending.task));
-			CompletableFuture<List<EnqueueResult>> stored = EnqueueCoalescer.this.store.enqueue(this.queue, tasks);
+			CompletableFuture<List<EnqueueResult>> stored = EnqueueCoalescer.this.store.enqueue(this.queue, tasks,
+					false);
 			Batch sent = new Batch(stored, batch.size());
 			batch.forEach((pending) -> pending.join(sent));
 			stored.whenComplete((results, error) -> {

@@ -273,6 +273,110 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	}
 
 	/**
+	 * Choose the order in which each group's waiting tasks start: FIFO (the default),
+	 * LIFO or by task priority. The order is part of how waiting tasks are stored, so it
+	 * can change only while no grouped task of the queue waits.
+	 * @param queue the queue
+	 * @param order the order
+	 * @throws InvalidTaskOptionException when grouped tasks wait and the order differs
+	 */
+	public void setGroupOrder(String queue, GroupOrder order) {
+		this.engine.admin()
+			.setGroupSetting(RedisKeys.checkQueueName(queue), "order", Objects.requireNonNull(order).name());
+	}
+
+	/**
+	 * The order in which each group's waiting tasks start.
+	 * @param queue the queue
+	 * @return the order, {@link GroupOrder#FIFO} unless set
+	 */
+	public GroupOrder groupOrder(String queue) {
+		String order = this.engine.admin().groupSetting(RedisKeys.checkQueueName(queue), "order");
+		return (order != null) ? GroupOrder.valueOf(order) : GroupOrder.FIFO;
+	}
+
+	/**
+	 * Bound how many tasks wait in each group of a queue; what enqueueing beyond it does
+	 * is the queue's {@link #setGroupOverflow(String, GroupOverflow) overflow}. Delayed
+	 * tasks and retries count once they are due, and are never refused or dropped then.
+	 * @param queue the queue
+	 * @param maxSize the most waiting tasks per group, 1 to 1000000000; 0 for no maximum
+	 * (the default)
+	 * @throws InvalidTaskOptionException when the size is out of range
+	 */
+	public void setGroupMaxSize(String queue, int maxSize) {
+		this.engine.admin()
+			.setGroupSetting(RedisKeys.checkQueueName(queue), "max-size", Integer.toString(checkMaxSize(maxSize)));
+	}
+
+	/**
+	 * Bound how many tasks wait in one group, in place of the queue's maximum.
+	 * @param queue the queue
+	 * @param group the group
+	 * @param maxSize the most waiting tasks, 1 to 1000000000; 0 for no maximum; -1 to
+	 * follow the queue's maximum again
+	 * @throws InvalidTaskOptionException when the size is out of range
+	 */
+	public void setGroupMaxSize(String queue, String group, int maxSize) {
+		String value = (maxSize == -1) ? "" : Integer.toString(checkMaxSize(maxSize));
+		this.engine.admin().setGroupSetting(RedisKeys.checkQueueName(queue), "max-size:" + checkGroup(group), value);
+	}
+
+	private static int checkMaxSize(int maxSize) {
+		if (maxSize < 0 || maxSize > 1_000_000_000) {
+			throw new InvalidTaskOptionException(
+					"group max size must be between 1 and 1000000000, or 0 for no maximum, was " + maxSize);
+		}
+		return maxSize;
+	}
+
+	/**
+	 * Choose what enqueueing to a full group does: refuse the task with a
+	 * {@link GroupFullException} (the default) or drop the group's oldest waiting task.
+	 * @param queue the queue
+	 * @param overflow what happens
+	 */
+	public void setGroupOverflow(String queue, GroupOverflow overflow) {
+		this.engine.admin()
+			.setGroupSetting(RedisKeys.checkQueueName(queue), "overflow", Objects.requireNonNull(overflow).name());
+	}
+
+	/**
+	 * Limit how often each group of a queue starts tasks, across every instance.
+	 * @param queue the queue
+	 * @param limit the limit, or {@code null} for none (the default)
+	 */
+	public void setGroupRateLimit(String queue, GroupRateLimit limit) {
+		this.engine.admin()
+			.setGroupSetting(RedisKeys.checkQueueName(queue), "rate", (limit != null) ? limit.encode() : "");
+	}
+
+	/**
+	 * Limit how often one group starts tasks, in place of the queue's limit.
+	 * @param queue the queue
+	 * @param group the group
+	 * @param limit the limit, or {@code null} to follow the queue's limit again
+	 */
+	public void setGroupRateLimit(String queue, String group, GroupRateLimit limit) {
+		this.engine.admin()
+			.setGroupSetting(RedisKeys.checkQueueName(queue), "rate:" + checkGroup(group),
+					(limit != null) ? limit.encode() : "");
+	}
+
+	/**
+	 * The rate limit that applies to one group of a queue: its own, else the queue's.
+	 * @param queue the queue
+	 * @param group the group
+	 * @return the limit, or {@code null} when none applies
+	 */
+	public GroupRateLimit groupRateLimit(String queue, String group) {
+		String name = RedisKeys.checkQueueName(queue);
+		String own = this.engine.admin().groupSetting(name, "rate:" + checkGroup(group));
+		String rate = (own != null) ? own : this.engine.admin().groupSetting(name, "rate");
+		return (rate != null) ? GroupRateLimit.decode(rate) : null;
+	}
+
+	/**
 	 * Pause one group of a queue: no instance starts its tasks until it is resumed; its
 	 * running tasks finish, enqueueing to it goes on, and other groups run as before.
 	 * @param queue the queue
@@ -353,10 +457,10 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 
 	/**
 	 * Remove finished tasks ahead of retention, with their data: completed and cancelled
-	 * ones when {@code removeCompleted}, expired ones when {@code removeExpired}, each
-	 * only when it finished at least {@code olderThan} ago. Dead tasks are left to
-	 * {@link DeadLetterQueue#purge()}. Works in bounded chunks, so a large queue does not
-	 * block Redis.
+	 * ones when {@code removeCompleted}, expired and dropped ones when
+	 * {@code removeExpired}, each only when it finished at least {@code olderThan} ago.
+	 * Dead tasks are left to {@link DeadLetterQueue#purge()}. Works in bounded chunks, so
+	 * a large queue does not block Redis.
 	 * @param queue the queue
 	 * @param request which tasks
 	 * @return how many tasks were removed
@@ -369,6 +473,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 		}
 		if (request.removeExpired()) {
 			states.add(TaskState.EXPIRED.value());
+			states.add(TaskState.DROPPED.value());
 		}
 		if (states.isEmpty()) {
 			return 0;

@@ -21,7 +21,8 @@ public class TaskFailedException extends QueueException {
 	 * Create the exception.
 	 * @param queue the queue
 	 * @param taskId the task id
-	 * @param state the final state ({@code DEAD}, {@code EXPIRED} or {@code CANCELLED})
+	 * @param state the final state ({@code DEAD}, {@code EXPIRED}, {@code CANCELLED} or
+	 * {@code DROPPED})
 	 * @param lastError the last attempt's error, or {@code null}
 	 */
 	public TaskFailedException(String queue, String taskId, TaskState state, String lastError) {

@@ -112,9 +112,10 @@ public final class TaskHandle<T> {
 	/**
 	 * A future that completes when the task ends, whichever instance ran it: with the
 	 * result when it completed ({@code null} without one), or exceptionally with
-	 * {@link TaskFailedException} when it went dead, expired or was cancelled. Tasks
-	 * enqueued with {@link TaskOptions#notifyOnFinish(boolean)} are announced by Redis
-	 * the moment they end; others are found by a periodic check.
+	 * {@link TaskFailedException} when it went dead, expired, was cancelled or was
+	 * dropped from a full group. Tasks enqueued with
+	 * {@link TaskOptions#notifyOnFinish(boolean)} are announced by Redis the moment they
+	 * end; others are found by a periodic check.
 	 * @return the future; cancelling it stops waiting, not the task
 	 */
 	public CompletableFuture<T> completion() {

@@ -38,7 +38,13 @@ public enum TaskState {
 	EXPIRED,
 
 	/** Cancelled before it started. */
-	CANCELLED;
+	CANCELLED,
+
+	/**
+	 * Dropped from a full group to make room for a newer task
+	 * ({@link GroupOverflow#DROP_OLDEST}); never started.
+	 */
+	DROPPED;
 
 	/**
 	 * The lower-case word stored in Redis and shown in APIs, for example {@code waiting}.
@@ -59,10 +65,10 @@ public enum TaskState {
 
 	/**
 	 * Whether the task has reached the end of its life.
-	 * @return true for completed, dead, expired and cancelled
+	 * @return true for completed, dead, expired, cancelled and dropped
 	 */
 	public boolean isFinal() {
-		return this == COMPLETED || this == DEAD || this == EXPIRED || this == CANCELLED;
+		return this == COMPLETED || this == DEAD || this == EXPIRED || this == CANCELLED || this == DROPPED;
 	}
 
 }

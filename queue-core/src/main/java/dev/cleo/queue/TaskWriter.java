@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -62,9 +63,12 @@ final class TaskWriter {
 			String queue = entry.getKey();
 			register(queue);
 			List<NewTask> batch = entry.getValue().stream().map((i) -> tasks[i]).toList();
-			CompletableFuture<List<EnqueueResult>> stored = this.engine.store().enqueue(queue, batch);
+			CompletableFuture<List<EnqueueResult>> stored = this.engine.store().enqueue(queue, batch, true);
 			stores.add(stored);
 			writes.add(stored.thenAccept((results) -> {
+				refusal(queue, batch, results).ifPresent((refused) -> {
+					throw refused;
+				});
 				for (int j = 0; j < results.size(); j++) {
 					int index = entry.getValue().get(j);
 					handles[index] = created(queue, requests.get(index), results.get(j));
@@ -82,7 +86,24 @@ final class TaskWriter {
 		register(queue);
 		CompletableFuture<EnqueueResult> stored = this.coalescer.enqueue(queue,
 				newTask(request, this.engine.clock().millis()));
-		return RedisCalls.cancelling(stored.thenApply((result) -> List.of(created(queue, request, result))), stored);
+		return RedisCalls.cancelling(stored.thenApply((result) -> {
+			if (result.status() == EnqueueResult.Status.GROUP_FULL) {
+				throw new GroupFullException(queue, request.options().group(), result.groupMaxSize(), false);
+			}
+			return List.of(created(queue, request, result));
+		}), stored);
+	}
+
+	/** The refusal of a batch that a full group turned away, if it was. */
+	private static Optional<GroupFullException> refusal(String queue, List<NewTask> batch,
+			List<EnqueueResult> results) {
+		for (int i = 0; i < results.size(); i++) {
+			if (results.get(i).status() == EnqueueResult.Status.GROUP_FULL) {
+				return Optional.of(new GroupFullException(queue, batch.get(i).group(), results.get(i).groupMaxSize(),
+						batch.size() > 1));
+			}
+		}
+		return Optional.empty();
 	}
 
 	private void register(String queue) {

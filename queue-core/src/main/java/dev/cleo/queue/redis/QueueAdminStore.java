@@ -24,8 +24,13 @@ public interface QueueAdminStore {
 	boolean isPaused(String queue);
 
 	/**
-	 * Set a group setting ({@code strategy}, {@code concurrency} or
-	 * {@code priority:<group>}) and place the waiting groups again under it.
+	 * Set a group setting (a {@code gconf} field: {@code strategy}, {@code concurrency},
+	 * {@code order}, {@code max-size}, {@code overflow}, {@code rate},
+	 * {@code retry-holds}, or per group {@code priority:<group>},
+	 * {@code max-size:<group>}, {@code rate:<group>}; an empty value removes it) and
+	 * place the waiting groups again under it.
+	 * @throws dev.cleo.queue.InvalidTaskOptionException when the order is to change while
+	 * grouped tasks wait
 	 */
 	void setGroupSetting(String queue, String field, String value);
 

@@ -58,7 +58,7 @@ import java.util.regex.Pattern;
  * <tr>
  * <td>{@code P:{Q}:done}</td>
  * <td>sorted set</td>
- * <td>completed, cancelled and expired ids by finish time</td>
+ * <td>completed, cancelled, expired and dropped ids by finish time</td>
  * <td>trimmed by count and age</td>
  * </tr>
  * <tr>
@@ -88,7 +88,8 @@ import java.util.regex.Pattern;
  * <tr>
  * <td>{@code P:{Q}:g:<group>}</td>
  * <td>sorted set</td>
- * <td>a group's waiting ids by arrival</td>
+ * <td>a group's waiting ids in the group's order ({@code order}: arrival, minus arrival
+ * for LIFO, the ready score for PRIORITY)</td>
  * <td>until claimed or cancelled</td>
  * </tr>
  * <tr>
@@ -121,8 +122,25 @@ import java.util.regex.Pattern;
  * <td>string, string, hash</td>
  * <td>grouped waiting tasks in all; which side (grouped or not) a claim serves first;
  * group settings: {@code concurrency} (1 when absent), {@code strategy} (round robin when
- * absent), {@code priority:<group>} (0 when absent)</td>
+ * absent), {@code order} (FIFO when absent), {@code max-size} and {@code overflow} (no
+ * maximum, FAIL), {@code rate} ({@code <tasks>/<window ms>}, none when absent),
+ * {@code retry-holds}, per group {@code priority:<group>} (0 when absent),
+ * {@code max-size:<group>}, {@code rate:<group>}, and {@code limits} once any per-group
+ * size or rate is set</td>
  * <td>the queue's lifetime</td>
+ * </tr>
+ * <tr>
+ * <td>{@code P:{Q}:gwindow:<group>}</td>
+ * <td>hash</td>
+ * <td>a rate-limited group's current window: {@code start} (ms) and {@code used}
+ * starts</td>
+ * <td>the window and a minute more</td>
+ * </tr>
+ * <tr>
+ * <td>{@code P:{Q}:glimited}</td>
+ * <td>sorted set</td>
+ * <td>groups that used up their window, by the window's end: out of turn until then</td>
+ * <td>until the window ends</td>
  * </tr>
  * <tr>
  * <td>{@code P:{Q}:paused}</td>
@@ -143,7 +161,7 @@ import java.util.regex.Pattern;
  * <td>{@code P:{Q}:finished}</td>
  * <td>pub/sub channel</td>
  * <td>the id of each task enqueued with {@code notify} as it reaches a final state
- * (completed, dead, expired, cancelled)</td>
+ * (completed, dead, expired, cancelled, dropped)</td>
  * <td>not stored</td>
  * </tr>
  * </table>

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.cleo.queue.GroupInfo;
+import dev.cleo.queue.InvalidTaskOptionException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
@@ -79,6 +80,11 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 		do {
 			cursor = await(this.groupConfig.<String>run(this.commands, ScriptOutputType.VALUE, routing(queue),
 					this.keys.queuePrefix(queue), field, value, cursor, Integer.toString(CHUNK)), what);
+			if (cursor.startsWith("refused:")) {
+				throw new InvalidTaskOptionException("the group " + field + " of queue '" + queue
+						+ "' can change only while no grouped task waits, and " + cursor.substring(8)
+						+ " wait: the waiting tasks are stored in the order they came under");
+			}
 		}
 		while (!"0".equals(cursor));
 	}

@@ -52,8 +52,9 @@ public final class RedisTaskStore implements TaskStore {
 	}
 
 	@Override
-	public CompletableFuture<List<EnqueueResult>> enqueue(String queue, List<NewTask> tasks) {
-		List<String> args = head(queue, 2 + tasks.size() * 13);
+	public CompletableFuture<List<EnqueueResult>> enqueue(String queue, List<NewTask> tasks, boolean allOrNothing) {
+		List<String> args = head(queue, 3 + tasks.size() * 13);
+		args.add(allOrNothing ? "1" : "");
 		tasks.forEach((task) -> task.addArgs(args));
 		CompletableFuture<List<Object>> script = run(this.scripts.enqueue, queue, args);
 		return RedisCalls.cancelling(script.thenApply(ScriptReplies::enqueued), script);

@@ -18,7 +18,13 @@ final class ScriptReplies {
 	static List<EnqueueResult> enqueued(List<Object> reply) {
 		List<EnqueueResult> results = new ArrayList<>(reply.size() / 2);
 		for (int i = 0; i < reply.size(); i += 2) {
-			results.add(new EnqueueResult((String) reply.get(i), (Long) reply.get(i + 1) == 1));
+			int code = ((Long) reply.get(i + 1)).intValue();
+			results.add(switch (code) {
+				case 0 -> new EnqueueResult((String) reply.get(i), EnqueueResult.Status.STORED, 0);
+				case 1 -> new EnqueueResult((String) reply.get(i), EnqueueResult.Status.DUPLICATE, 0);
+				case 2 -> new EnqueueResult(null, EnqueueResult.Status.GROUP_FULL, (Long) reply.get(i));
+				default -> new EnqueueResult(null, EnqueueResult.Status.BATCH_REFUSED, 0);
+			});
 		}
 		return results;
 	}

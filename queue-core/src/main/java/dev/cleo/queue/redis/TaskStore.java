@@ -22,9 +22,16 @@ import dev.cleo.queue.TaskInfo;
 public interface TaskStore {
 
 	/**
-	 * Store new tasks and index them as ready or delayed, honouring deduplication ids.
+	 * Store new tasks and index them as ready or delayed, honouring deduplication ids and
+	 * group sizes.
+	 * @param queue the queue
+	 * @param tasks the tasks
+	 * @param allOrNothing true when a task refused by a full group refuses the whole
+	 * batch (one caller's batch), false when each task stands alone (several callers'
+	 * tasks sent together)
+	 * @return per task, what was done with it
 	 */
-	CompletableFuture<List<EnqueueResult>> enqueue(String queue, List<NewTask> tasks);
+	CompletableFuture<List<EnqueueResult>> enqueue(String queue, List<NewTask> tasks, boolean allOrNothing);
 
 	/**
 	 * Promote due delayed tasks, then lease up to {@code count} ready tasks to

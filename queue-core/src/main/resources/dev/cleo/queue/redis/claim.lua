@@ -38,6 +38,16 @@ if #due > 0 then
   if #scored > 0 then batched("ZADD", ready, scored, 2) end
 end
 
+-- Groups that used up their rate window take turns again once it ends.
+local limited = prefix .. "glimited"
+local rested = redis.call("ZRANGEBYSCORE", limited, "-inf", now, "LIMIT", 0, 1000)
+if #rested > 0 then
+  batched("ZREM", limited, rested, 1)
+  for _, group in ipairs(rested) do
+    if redis.call("EXISTS", prefix .. "g:" .. group) == 1 then group_enter(prefix, group) end
+  end
+end
+
 local out, leased, expired, taken = { -1 }, {}, {}, 0
 
 -- Leases one popped task; returns false when it was not taken (gone, or expired before a start).
@@ -64,26 +74,60 @@ local function take(id)
   return true
 end
 
--- Takes the head task of the next group whose turn it is and that has a free slot; a group at its
--- limit leaves the line until ack frees a slot. Returns false when no group can run.
+-- Takes the head task of the next group whose turn it is and that has a free slot and rate left;
+-- a group at its limit leaves the line until ack frees a slot, one out of rate waits in "glimited"
+-- until its window ends. Returns false when no group can run.
 local groups, gactive = prefix .. "groups", prefix .. "gactive"
-local group_limit -- read on the first grouped take, so ungrouped claims never pay for it
+local conf -- read on the first grouped take, so ungrouped claims never pay for it
+-- A group's rate limit ("gconf" field "rate", or "rate:<group>" when "limits" is set):
+-- "<tasks>/<window ms>", fixed windows that start with the window's first task. Returns nil when
+-- the group has none.
+local function rate_of(group)
+  local rate = conf[2]
+  if conf[3] then rate = redis.call("HGET", prefix .. "gconf", "rate:" .. group) or rate end
+  if not rate or rate == "0" then return nil end
+  local slash = string.find(rate, "/", 1, true)
+  return tonumber(string.sub(rate, 1, slash - 1)), tonumber(string.sub(rate, slash + 1))
+end
+-- Counts a start against the group's window; returns whether the window has room left after it,
+-- or, with count false, whether it has room now (parking the group in "glimited" when not).
+local function window_room(group, limit, window, count)
+  local key = prefix .. "gwindow:" .. group
+  local w = redis.call("HMGET", key, "start", "used")
+  local start, used = tonumber(w[1] or 0), tonumber(w[2] or 0)
+  if start + window <= now then start, used = now, 0 end
+  if count then
+    used = used + 1
+    redis.call("HSET", key, "start", start, "used", used)
+    -- The window is judged by the callers' clock (now); the TTL only clears the key later, with a
+    -- minute's slack so a server clock a little ahead cannot end a window early.
+    redis.call("PEXPIRE", key, start + window - now + 60000)
+  end
+  if used < limit then return true end
+  redis.call("ZADD", limited, start + window, group)
+  return false
+end
 local function take_from_group()
-  group_limit = group_limit or tonumber(redis.call("HGET", prefix .. "gconf", "concurrency") or "1")
+  conf = conf or redis.call("HMGET", prefix .. "gconf", "concurrency", "rate", "limits")
+  local group_limit = tonumber(conf[1] or "1")
   while true do
     local turn = redis.call("ZPOPMIN", groups)
     if #turn == 0 then return false end
     local group = turn[1]
     local active = tonumber(redis.call("HGET", gactive, group) or "0")
-    if active < group_limit then
+    local limit, window = nil, nil
+    if conf[2] or conf[3] then limit, window = rate_of(group) end
+    if active < group_limit and (not limit or window_room(group, limit, window, false)) then
       local set = prefix .. "g:" .. group
       local head = redis.call("ZPOPMIN", set)
       if #head > 0 then
         redis.call("DECR", prefix .. "gwaiting")
+        local room = true
         if take(head[1]) then
           active = redis.call("HINCRBY", gactive, group, 1)
+          if limit then room = window_room(group, limit, window, true) end
         end
-        if active < group_limit and redis.call("EXISTS", set) == 1 then group_enter(prefix, group) end
+        if room and active < group_limit and redis.call("EXISTS", set) == 1 then group_enter(prefix, group) end
         return true
       end
     end
@@ -117,7 +161,10 @@ if #expired > 0 then batched("ZADD", prefix .. "done", expired, 2) end
 if taken == count and count > 0 then
   if redis.call("EXISTS", ready) == 1 or redis.call("EXISTS", groups) == 1 then wake(prefix) end
 else
+  -- The next time work may come due: a delayed task, or a rate-limited group's window ending.
   local first = redis.call("ZRANGE", delayed, 0, 0, "WITHSCORES")
+  local rest = redis.call("ZRANGE", limited, 0, 0, "WITHSCORES")
+  if #rest > 0 and (#first == 0 or tonumber(rest[2]) < tonumber(first[2])) then first = rest end
   if #first > 0 then out[1] = tonumber(first[2]) else out[1] = -2 end
 end
 return out

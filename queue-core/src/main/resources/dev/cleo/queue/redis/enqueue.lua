@@ -1,34 +1,116 @@
--- enqueue: stores and indexes a batch of new tasks, honouring deduplication ids.
+-- enqueue: stores and indexes a batch of new tasks, honouring deduplication ids and group sizes.
 -- KEYS[1] the queue's ready set (routes the call to the queue's slot; other keys derive from ARGV[1])
--- ARGV[1] queue key prefix, ARGV[2] now (ms), then 13 values per task:
+-- ARGV[1] queue key prefix, ARGV[2] now (ms), ARGV[3] "1" when the batch is all or nothing (one
+-- caller's enqueueAll: a task refused by a full group refuses the batch), "" when each task stands
+-- alone (tasks of several callers sent together), then 13 values per task:
 --   id, name, payload, priority, run_at (ms, 0 = now), max_attempts, backoff, timeout_ms,
 --   expire_at (ms, 0 = never), dedupe_id ("" = none), dedupe_ttl_ms, group ("" = none),
 --   notify ("1" = publish the task's end on the queue's finished channel, "" = not)
--- A grouped task waits in its group's set, not in "ready" (see lib.lua).
--- Returns: per task, the owning id and 1 when it was a duplicate (the first task's id), else 0.
-local prefix, now = ARGV[1], tonumber(ARGV[2])
-local count = (#ARGV - 2) / 13
+-- A grouped task waits in its group's set, not in "ready" (see lib.lua), scored by the group order.
+-- A group's maximum size ("gconf" field "max-size", or "max-size:<group>" when "limits" is set)
+-- bounds its waiting tasks: with "overflow" FAIL (default) a task beyond it is refused, with
+-- DROP_OLDEST the group's oldest waiting task (for PRIORITY order: of the lowest priority) is
+-- dropped: state "dropped", kept with the finished tasks. Delayed tasks count once they are due.
+-- Returns: per task two values: the owning id and 0 (stored) or 1 (a duplicate: the first task's
+-- id); or the group's maximum size and 2 (refused: the group is full); or "" and 3 (not stored:
+-- another task of an all-or-nothing batch was refused).
+local prefix, now, all_or_nothing = ARGV[1], tonumber(ARGV[2]), ARGV[3] == "1"
+local FIRST, PER = 4, 13
+local count = (#ARGV - FIRST + 1) / PER
+
+-- Group settings, read once per call and only when a grouped task is here.
+local conf, limits, sizes = nil, {}, {}
+local function group_conf()
+  conf = conf or redis.call("HMGET", prefix .. "gconf", "order", "max-size", "overflow", "limits")
+  return conf
+end
+local function max_size(group)
+  if limits[group] == nil then
+    local c = group_conf()
+    local own = c[4] and redis.call("HGET", prefix .. "gconf", "max-size:" .. group)
+    limits[group] = tonumber(own or c[2] or 0)
+  end
+  return limits[group]
+end
+-- Waiting tasks of a group, counting those this call added so far.
+local function size(group)
+  sizes[group] = sizes[group] or redis.call("ZCARD", prefix .. "g:" .. group)
+  return sizes[group]
+end
+local function would_refuse(group)
+  local limit = max_size(group)
+  return limit > 0 and group_conf()[3] ~= "DROP_OLDEST" and size(group) >= limit
+end
+
+-- All or nothing: find a refusal before anything is written.
+if all_or_nothing then
+  local refused, seen = nil, {}
+  for i = FIRST, #ARGV, PER do
+    local dedupe, group = ARGV[i + 9], ARGV[i + 11]
+    local duplicate = dedupe ~= "" and (seen[dedupe] or redis.call("EXISTS", prefix .. "dedupe:" .. dedupe) == 1)
+    if dedupe ~= "" then seen[dedupe] = true end
+    if not duplicate and group ~= "" and tonumber(ARGV[i + 4]) <= now then
+      if would_refuse(group) then refused = refused or i else sizes[group] = size(group) + 1 end
+    end
+  end
+  if refused then
+    local out = {}
+    for i = FIRST, #ARGV, PER do
+      if i == refused then
+        out[#out + 1] = max_size(ARGV[i + 11]); out[#out + 1] = 2
+      else
+        out[#out + 1] = ""; out[#out + 1] = 3
+      end
+    end
+    return out
+  end
+  sizes = {}
+end
+
+-- Drops the group's oldest waiting task to make room; for PRIORITY order the oldest of the lowest
+-- priority waiting, since that is the task that would have run last.
+local function drop_oldest(group)
+  local set, victim = prefix .. "g:" .. group, nil
+  local order = group_conf()[1]
+  if order == "LIFO" then
+    victim = redis.call("ZRANGE", set, -1, -1)[1]
+  elseif order == "PRIORITY" then
+    local last = redis.call("ZRANGE", set, -1, -1, "WITHSCORES")
+    local band = math.floor(tonumber(last[2]) / 1099511627776) * 1099511627776
+    victim = redis.call("ZRANGEBYSCORE", set, band, "+inf", "LIMIT", 0, 1)[1]
+  else
+    victim = redis.call("ZRANGE", set, 0, 0)[1]
+  end
+  redis.call("ZREM", set, victim)
+  redis.call("DECR", prefix .. "gwaiting")
+  local key = task_key(prefix, victim)
+  redis.call("HSET", key, "state", "dropped", "finished_at", now)
+  redis.call("ZADD", prefix .. "done", now, victim)
+  if redis.call("HEXISTS", key, "notify") == 1 then redis.call("PUBLISH", prefix .. "finished", victim) end
+end
+
 local seq = redis.call("INCRBY", prefix .. "seq", count) - count
 local out, ready, delayed, grouped = {}, {}, {}, {}
-for i = 3, #ARGV, 13 do
-  local id, dedupe = ARGV[i], ARGV[i + 9]
+for i = FIRST, #ARGV, PER do
+  local id, dedupe, group = ARGV[i], ARGV[i + 9], ARGV[i + 11]
+  local run_at, priority = tonumber(ARGV[i + 4]), ARGV[i + 3]
   local owner = false
-  if dedupe ~= "" then
-    local dedupe_key = prefix .. "dedupe:" .. dedupe
-    owner = redis.call("GET", dedupe_key)
-    if not owner then redis.call("SET", dedupe_key, id, "PX", ARGV[i + 10]) end
-  end
+  local dedupe_key = prefix .. "dedupe:" .. dedupe
+  if dedupe ~= "" then owner = redis.call("GET", dedupe_key) end
   if owner then
     out[#out + 1] = owner
     out[#out + 1] = 1
+  elseif group ~= "" and run_at <= now and would_refuse(group) then
+    out[#out + 1] = max_size(group)
+    out[#out + 1] = 2
   else
-    local run_at, priority = tonumber(ARGV[i + 4]), ARGV[i + 3]
+    if dedupe ~= "" then redis.call("SET", dedupe_key, id, "PX", ARGV[i + 10]) end
     local fields = { "name", ARGV[i + 1], "payload", ARGV[i + 2], "state", "waiting", "priority", priority,
       "max_attempts", ARGV[i + 5], "backoff", ARGV[i + 6], "created_at", now }
     if ARGV[i + 7] ~= "0" then fields[#fields + 1] = "timeout_ms"; fields[#fields + 1] = ARGV[i + 7] end
     if ARGV[i + 8] ~= "0" then fields[#fields + 1] = "expire_at"; fields[#fields + 1] = ARGV[i + 8] end
     if dedupe ~= "" then fields[#fields + 1] = "dedupe_id"; fields[#fields + 1] = dedupe end
-    if ARGV[i + 11] ~= "" then fields[#fields + 1] = "group"; fields[#fields + 1] = ARGV[i + 11] end
+    if group ~= "" then fields[#fields + 1] = "group"; fields[#fields + 1] = group end
     if ARGV[i + 12] ~= "" then fields[#fields + 1] = "notify"; fields[#fields + 1] = ARGV[i + 12] end
     if run_at > now then
       fields[6] = "delayed"
@@ -36,8 +118,9 @@ for i = 3, #ARGV, 13 do
       delayed[#delayed + 1] = run_at; delayed[#delayed + 1] = id
     else
       seq = seq + 1
-      if ARGV[i + 11] ~= "" then
-        grouped[#grouped + 1] = { ARGV[i + 11], seq, id }
+      if group ~= "" then
+        grouped[#grouped + 1] = { group, score_in_group(group_conf()[1], priority, seq), id }
+        if max_size(group) > 0 then sizes[group] = size(group) + 1 end
       else
         ready[#ready + 1] = ready_score(priority, seq); ready[#ready + 1] = id
       end
@@ -49,10 +132,13 @@ for i = 3, #ARGV, 13 do
 end
 if #ready > 0 then batched("ZADD", prefix .. "ready", ready, 2) end
 if #delayed > 0 then batched("ZADD", prefix .. "delayed", delayed, 2) end
+if #grouped > 0 then redis.call("INCRBY", prefix .. "gwaiting", #grouped) end
 for _, g in ipairs(grouped) do
-  redis.call("ZADD", prefix .. "g:" .. g[1], g[2], g[3])
+  local set = prefix .. "g:" .. g[1]
+  redis.call("ZADD", set, g[2], g[3])
+  local limit = max_size(g[1])
+  if limit > 0 and redis.call("ZCARD", set) > limit then drop_oldest(g[1]) end
   group_enter(prefix, g[1])
 end
-if #grouped > 0 then redis.call("INCRBY", prefix .. "gwaiting", #grouped) end
 if #ready + #delayed + #grouped > 0 then wake(prefix) end
 return out

@@ -10,11 +10,13 @@ local function add(list)
     if not seen[name] then seen[name] = true; names[#names + 1] = name end
   end
 end
--- A waiting group is in line unless it is at its limit (then in gactive), paused or held.
+-- A waiting group is in line unless it is at its limit (then in gactive), paused, held or out of
+-- rate (then in glimited).
 add(redis.call("ZRANGE", prefix .. "groups", 0, limit - 1))
 add(redis.call("HKEYS", prefix .. "gactive"))
 add(redis.call("SMEMBERS", prefix .. "gpaused"))
 add(redis.call("HKEYS", prefix .. "gblocked"))
+add(redis.call("ZRANGE", prefix .. "glimited", 0, limit - 1))
 table.sort(names)
 local out = {}
 for i = 1, math.min(limit, #names) do

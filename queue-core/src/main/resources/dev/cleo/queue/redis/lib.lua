@@ -15,6 +15,22 @@ local function wake(prefix)
   redis.call("ZADD", prefix .. "marker", 0, "m")
 end
 
+-- Order within a group ("gconf" field "order"): FIFO (default) by arrival, LIFO newest first,
+-- PRIORITY by the task's priority, then arrival. The score a waiting task has in "g:<group>":
+local function score_in_group(order, priority, seq)
+  if order == "LIFO" then return -seq end
+  if order == "PRIORITY" then return ready_score(priority, seq) end
+  return seq
+end
+
+-- The arrival sequence behind a score in "g:<group>" (for the FIFO strategy, which runs the group
+-- whose head arrived first). A task put back at the head reads as having arrived early, as it did.
+local function arrival_in_group(order, score)
+  if order == "LIFO" then return -score end
+  if order == "PRIORITY" then return score % 1099511627776 end
+  return score
+end
+
 -- Groups (see docs/design/groups.md): a grouped task waits in "g:<group>" in arrival order, and the
 -- group waits in "groups", the runnable groups in round-robin order ("gturn" hands out turns).
 -- "gactive" counts each group's leased tasks and "gwaiting" all grouped waiting tasks. Only claim
@@ -24,10 +40,10 @@ end
 -- goes to the back; FIFO the arrival of its head task, so the oldest head goes first; PRIORITY its
 -- priority ("gconf" field "priority:<group>", 0..1000, default 0), higher first, then turns.
 local function group_score(prefix, group)
-  local conf = redis.call("HMGET", prefix .. "gconf", "strategy", "priority:" .. group)
+  local conf = redis.call("HMGET", prefix .. "gconf", "strategy", "priority:" .. group, "order")
   if conf[1] == "FIFO" then
     local head = redis.call("ZRANGE", prefix .. "g:" .. group, 0, 0, "WITHSCORES")
-    if #head > 0 then return tonumber(head[2]) end
+    if #head > 0 then return arrival_in_group(conf[3], tonumber(head[2])) end
   end
   local turn = redis.call("INCR", prefix .. "gturn")
   if conf[1] == "PRIORITY" then return (1000 - tonumber(conf[2] or 0)) * 1099511627776 + turn end
@@ -47,12 +63,19 @@ local function group_enter(prefix, group)
   return true
 end
 
--- Indexes a waiting task: in its group when it has one (score: its arrival, so a task handed back
--- keeps its place at the head), else in "ready" by priority, then arrival.
+-- Indexes a waiting task: in its group when it has one, else in "ready" by priority, then arrival.
+-- seq 0 puts the task back at the head (a lease handed back, a retry its group waits for): in a group
+-- just before the current head, whatever the group's order, so the group's order holds.
 local function make_ready(prefix, id, priority, seq)
   local group = redis.call("HGET", task_key(prefix, id), "group")
   if group then
-    if redis.call("ZADD", prefix .. "g:" .. group, seq, id) == 1 then
+    local set, score = prefix .. "g:" .. group, nil
+    local order = redis.call("HGET", prefix .. "gconf", "order")
+    if seq == 0 then
+      local head = redis.call("ZRANGE", set, 0, 0, "WITHSCORES")
+      if #head > 0 then score = tonumber(head[2]) - 1 end
+    end
+    if redis.call("ZADD", set, score or score_in_group(order, priority, seq), id) == 1 then
       redis.call("INCR", prefix .. "gwaiting")
     end
     group_enter(prefix, group)

@@ -138,7 +138,7 @@ class FetcherWakeUpTest {
 		}
 
 		@Override
-		public CompletableFuture<List<EnqueueResult>> enqueue(String queue, List<NewTask> tasks) {
+		public CompletableFuture<List<EnqueueResult>> enqueue(String queue, List<NewTask> tasks, boolean allOrNothing) {
 			throw new UnsupportedOperationException();
 		}
 

@@ -1,0 +1,63 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue;
+
+/**
+ * A task was not enqueued because its group already holds its maximum number of waiting
+ * tasks ({@link QueueManager#setGroupMaxSize(String, int)}) and the queue's overflow is
+ * {@link GroupOverflow#FAIL}. An all-or-nothing batch
+ * ({@link QueueManager#enqueueAll(java.util.List)}) stores none of its tasks of that
+ * queue.
+ */
+public class GroupFullException extends QueueException {
+
+	private final String queue;
+
+	private final String group;
+
+	private final long maxSize;
+
+	/**
+	 * Create an exception.
+	 * @param queue the queue
+	 * @param group the full group
+	 * @param maxSize the group's maximum size
+	 * @param batch whether a whole batch was refused
+	 */
+	public GroupFullException(String queue, String group, long maxSize, boolean batch) {
+		super("group '" + group + "' of queue '" + queue + "' is full: it holds its maximum of " + maxSize
+				+ " waiting tasks, so " + (batch ? "no task of the batch was" : "the task was not")
+				+ " enqueued. Let the group drain, raise its maximum (QueueManager.setGroupMaxSize, cleo.queues."
+				+ queue + ".groups.max-size) or set the queue's overflow to DROP_OLDEST to drop the oldest"
+				+ " waiting task instead");
+		this.queue = queue;
+		this.group = group;
+		this.maxSize = maxSize;
+	}
+
+	/**
+	 * The queue.
+	 * @return the queue name
+	 */
+	public String queue() {
+		return this.queue;
+	}
+
+	/**
+	 * The full group.
+	 * @return the group name
+	 */
+	public String group() {
+		return this.group;
+	}
+
+	/**
+	 * The group's maximum number of waiting tasks.
+	 * @return the maximum size
+	 */
+	public long maxSize() {
+		return this.maxSize;
+	}
+
+}

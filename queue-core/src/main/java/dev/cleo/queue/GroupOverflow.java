@@ -1,0 +1,22 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue;
+
+/**
+ * What enqueueing does when a group already holds its maximum number of waiting tasks
+ * ({@link QueueManager#setGroupMaxSize(String, int)}).
+ */
+public enum GroupOverflow {
+
+	/** The new task is refused with a {@link GroupFullException}. */
+	FAIL,
+
+	/**
+	 * The new task is stored and the group's oldest waiting task is dropped (ends in
+	 * state {@link TaskState#DROPPED}); under {@link GroupOrder#PRIORITY} the oldest of
+	 * the lowest priority waiting, the task that would have run last.
+	 */
+	DROP_OLDEST
+
+}
