@@ -3,9 +3,12 @@
  */
 package dev.cleo.queue.autoconfigure;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.cleo.queue.GroupOrder;
+import dev.cleo.queue.GroupOverflow;
 import dev.cleo.queue.GroupProcessingStrategy;
 
 /**
@@ -33,10 +36,36 @@ public class GroupProperties {
 	private Boolean holdForRetries;
 
 	/**
+	 * The order in which each group's waiting tasks start: fifo, lifo or priority (task
+	 * priority, then oldest first). Changes only while no grouped task waits.
+	 */
+	private GroupOrder order;
+
+	/**
+	 * The most waiting tasks per group (1 to 1000000000, 0 for no maximum).
+	 */
+	private Integer maxSize;
+
+	/**
+	 * What enqueueing to a full group does: fail (refuse the task) or drop-oldest.
+	 */
+	private GroupOverflow overflow;
+
+	/**
+	 * How often each group may start tasks, across all instances.
+	 */
+	private final RateLimit rateLimit = new RateLimit();
+
+	/**
 	 * Group priorities (0 to 1000, higher first) for the priority strategy, by group
 	 * name.
 	 */
 	private final Map<String, Integer> priorities = new LinkedHashMap<>();
+
+	/**
+	 * Settings of single groups in place of the queue's, by group name.
+	 */
+	private final Map<String, GroupOverride> overrides = new LinkedHashMap<>();
 
 	public GroupProcessingStrategy getStrategy() {
 		return this.strategy;
@@ -64,6 +93,104 @@ public class GroupProperties {
 
 	public Map<String, Integer> getPriorities() {
 		return this.priorities;
+	}
+
+	public GroupOrder getOrder() {
+		return this.order;
+	}
+
+	public void setOrder(GroupOrder order) {
+		this.order = order;
+	}
+
+	public Integer getMaxSize() {
+		return this.maxSize;
+	}
+
+	public void setMaxSize(Integer maxSize) {
+		this.maxSize = maxSize;
+	}
+
+	public GroupOverflow getOverflow() {
+		return this.overflow;
+	}
+
+	public void setOverflow(GroupOverflow overflow) {
+		this.overflow = overflow;
+	}
+
+	public RateLimit getRateLimit() {
+		return this.rateLimit;
+	}
+
+	public Map<String, GroupOverride> getOverrides() {
+		return this.overrides;
+	}
+
+	/**
+	 * At most {@code tasks} starts per {@code period}; both or neither.
+	 */
+	public static class RateLimit {
+
+		/**
+		 * The most starts per period (at least 1).
+		 */
+		private Integer tasks;
+
+		/**
+		 * The period (1ms to 1 day).
+		 */
+		private Duration period;
+
+		public Integer getTasks() {
+			return this.tasks;
+		}
+
+		public void setTasks(Integer tasks) {
+			this.tasks = tasks;
+		}
+
+		public Duration getPeriod() {
+			return this.period;
+		}
+
+		public void setPeriod(Duration period) {
+			this.period = period;
+		}
+
+		boolean isSet() {
+			return this.tasks != null || this.period != null;
+		}
+
+	}
+
+	/**
+	 * One group's settings in place of the queue's.
+	 */
+	public static class GroupOverride {
+
+		/**
+		 * The most waiting tasks of this group (1 to 1000000000, 0 for no maximum).
+		 */
+		private Integer maxSize;
+
+		/**
+		 * How often this group may start tasks, across all instances.
+		 */
+		private final RateLimit rateLimit = new RateLimit();
+
+		public Integer getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(Integer maxSize) {
+			this.maxSize = maxSize;
+		}
+
+		public RateLimit getRateLimit() {
+			return this.rateLimit;
+		}
+
 	}
 
 }

@@ -5,6 +5,7 @@ package dev.cleo.queue.autoconfigure;
 
 import java.util.Map;
 
+import dev.cleo.queue.GroupRateLimit;
 import dev.cleo.queue.InvalidTaskOptionException;
 import dev.cleo.queue.QueueManager;
 
@@ -36,7 +37,37 @@ final class GroupSettingsWriter {
 			if (groups.getStrategy() != null) {
 				manager.setGroupProcessingStrategy(queue, groups.getStrategy());
 			}
+			if (groups.getOrder() != null) {
+				apply(prefix + "order", () -> manager.setGroupOrder(queue, groups.getOrder()));
+			}
+			if (groups.getMaxSize() != null) {
+				apply(prefix + "max-size", () -> manager.setGroupMaxSize(queue, groups.getMaxSize()));
+			}
+			if (groups.getOverflow() != null) {
+				manager.setGroupOverflow(queue, groups.getOverflow());
+			}
+			if (groups.getRateLimit().isSet()) {
+				apply(prefix + "rate-limit", () -> manager.setGroupRateLimit(queue, rateLimit(groups.getRateLimit())));
+			}
+			groups.getOverrides().forEach((group, override) -> {
+				String groupPrefix = prefix + "overrides." + group + ".";
+				if (override.getMaxSize() != null) {
+					apply(groupPrefix + "max-size", () -> manager.setGroupMaxSize(queue, group, override.getMaxSize()));
+				}
+				if (override.getRateLimit().isSet()) {
+					apply(groupPrefix + "rate-limit",
+							() -> manager.setGroupRateLimit(queue, group, rateLimit(override.getRateLimit())));
+				}
+			});
 		});
+	}
+
+	private static GroupRateLimit rateLimit(GroupProperties.RateLimit properties) {
+		if (properties.getTasks() == null || properties.getPeriod() == null) {
+			throw new InvalidTaskOptionException("a group rate limit needs both tasks and period, was tasks="
+					+ properties.getTasks() + ", period=" + properties.getPeriod());
+		}
+		return GroupRateLimit.of(properties.getTasks(), properties.getPeriod());
 	}
 
 	private static void apply(String property, Runnable write) {

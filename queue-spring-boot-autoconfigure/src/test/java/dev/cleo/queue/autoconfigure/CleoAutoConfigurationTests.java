@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import dev.cleo.queue.Backoff;
+import dev.cleo.queue.GroupOrder;
 import dev.cleo.queue.GroupProcessingStrategy;
+import dev.cleo.queue.GroupRateLimit;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskHandle;
 import dev.cleo.queue.TaskHandler;
@@ -88,20 +90,42 @@ class CleoAutoConfigurationTests {
 
 	@Test
 	void groupSettingsOfEachQueueAreWrittenToRedisAtStart() {
-		this.runner
-			.withPropertyValues("cleo.key-prefix=grp", "cleo.worker.enabled=false",
-					"cleo.queues.orders.groups.strategy=priority", "cleo.queues.orders.groups.concurrency=3",
-					"cleo.queues.orders.groups.priorities.vip=50", "cleo.queues.orders.groups.hold-for-retries=false")
+		this.runner.withPropertyValues("cleo.key-prefix=grp", "cleo.worker.enabled=false",
+				"cleo.queues.orders.groups.strategy=priority", "cleo.queues.orders.groups.concurrency=3",
+				"cleo.queues.orders.groups.priorities.vip=50", "cleo.queues.orders.groups.hold-for-retries=false",
+				"cleo.queues.orders.groups.order=lifo", "cleo.queues.orders.groups.max-size=100",
+				"cleo.queues.orders.groups.overflow=drop-oldest", "cleo.queues.orders.groups.rate-limit.tasks=10",
+				"cleo.queues.orders.groups.rate-limit.period=1s", "cleo.queues.orders.groups.overrides.vip.max-size=0",
+				"cleo.queues.orders.groups.overrides.vip.rate-limit.tasks=100",
+				"cleo.queues.orders.groups.overrides.vip.rate-limit.period=500ms")
 			.run((context) -> {
 				QueueManager manager = context.getBean(QueueManager.class);
 				assertThat(manager.groupProcessingStrategy("orders")).isEqualTo(GroupProcessingStrategy.PRIORITY);
 				assertThat(manager.groupConcurrency("orders")).isEqualTo(3);
+				assertThat(manager.groupOrder("orders")).isEqualTo(GroupOrder.LIFO);
+				assertThat(manager.groupRateLimit("orders", "any"))
+					.isEqualTo(GroupRateLimit.of(10, Duration.ofSeconds(1)));
+				assertThat(manager.groupRateLimit("orders", "vip"))
+					.isEqualTo(GroupRateLimit.of(100, Duration.ofMillis(500)));
 				try (RedisClient client = this.redis.newClient();
 						StatefulRedisConnection<String, String> connection = client.connect()) {
 					assertThat(connection.sync().hget("grp:{orders}:gconf", "priority:vip")).isEqualTo("50");
 					assertThat(connection.sync().hget("grp:{orders}:gconf", "retry-holds")).isEqualTo("0");
+					assertThat(connection.sync().hget("grp:{orders}:gconf", "max-size")).isEqualTo("100");
+					assertThat(connection.sync().hget("grp:{orders}:gconf", "max-size:vip")).isEqualTo("0");
+					assertThat(connection.sync().hget("grp:{orders}:gconf", "overflow")).isEqualTo("DROP_OLDEST");
 				}
 			});
+	}
+
+	@Test
+	void aGroupRateLimitWithoutItsPeriodFailsTheStartNamingTheProperty() {
+		this.runner
+			.withPropertyValues("cleo.worker.enabled=false",
+					"cleo.queues.orders.groups.overrides.eu.rate-limit.tasks=5")
+			.run((context) -> assertThat(context.getStartupFailure()).isNotNull()
+				.hasStackTraceContaining("cleo.queues.orders.groups.overrides.eu.rate-limit")
+				.hasStackTraceContaining("needs both tasks and period"));
 	}
 
 	@Test
