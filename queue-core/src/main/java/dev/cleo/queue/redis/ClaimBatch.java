@@ -9,8 +9,9 @@ import java.util.List;
  * The tasks one claim took, and when to look again if it took fewer than asked.
  *
  * @param tasks the leased tasks
- * @param nextDueMillis the due time of the earliest delayed task, {@link #MORE_READY}
- * when the claim was full (more may be ready), or {@link #NOTHING_DELAYED}
+ * @param nextDueMillis the due time of the earliest delayed task or the end of the
+ * earliest rate-limited group's window, {@link #MORE_READY} when the claim was full (more
+ * may be ready), or {@link #NOTHING_DELAYED}
  */
 public record ClaimBatch(List<ClaimedTask> tasks, long nextDueMillis) {
 

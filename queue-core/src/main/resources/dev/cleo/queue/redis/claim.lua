@@ -3,7 +3,8 @@
 -- ARGV[1] queue key prefix, ARGV[2] now (ms), ARGV[3] count, ARGV[4] lease (ms),
 -- ARGV[5] lease token base (random per call), ARGV[6] worker id, ARGV[7] promote limit
 -- Returns: { next_due, id, token, name, payload, attempts, max_attempts, timeout_ms, backoff, ready_since, ... }
---   next_due is the score of the earliest delayed task when fewer than `count` were taken, -1 when
+--   next_due is the score of the earliest delayed task (or the end of the earliest rate-limited
+--   group's window) when fewer than `count` were taken, -1 when
 --   the claim was full (more may be ready), -2 when nothing is delayed. Tasks never started and past
 --   their expire_at are marked expired, not returned (and published on "finished" with notify); a retry runs whatever its expire_at, since the
 --   TTL only bounds the wait for a first start. A paused queue (key "paused" exists) leases and promotes
