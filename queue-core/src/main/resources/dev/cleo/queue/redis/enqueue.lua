@@ -4,7 +4,8 @@
 --   id, name, payload, priority, run_at (ms, 0 = now), max_attempts, backoff, timeout_ms,
 --   expire_at (ms, 0 = never), dedupe_id ("" = none), dedupe_ttl_ms, group ("" = none),
 --   notify ("1" = publish the task's end on the queue's finished channel, "" = not)
--- A grouped task waits in its group's set, not in "ready" (see lib.lua).
+-- A grouped task waits in its group's set, not in "ready" (see lib.lua); a group merged away
+-- stands for the group it went into, which the task's hash then names.
 -- Returns: per task, the owning id and 1 when it was a duplicate (the first task's id), else 0.
 local prefix, now = ARGV[1], tonumber(ARGV[2])
 local count = (#ARGV - 2) / 13
@@ -22,13 +23,13 @@ for i = 3, #ARGV, 13 do
     out[#out + 1] = owner
     out[#out + 1] = 1
   else
-    local run_at, priority = tonumber(ARGV[i + 4]), ARGV[i + 3]
+    local run_at, priority, group = tonumber(ARGV[i + 4]), ARGV[i + 3], group_of(prefix, ARGV[i + 11])
     local fields = { "name", ARGV[i + 1], "payload", ARGV[i + 2], "state", "waiting", "priority", priority,
       "max_attempts", ARGV[i + 5], "backoff", ARGV[i + 6], "created_at", now }
     if ARGV[i + 7] ~= "0" then fields[#fields + 1] = "timeout_ms"; fields[#fields + 1] = ARGV[i + 7] end
     if ARGV[i + 8] ~= "0" then fields[#fields + 1] = "expire_at"; fields[#fields + 1] = ARGV[i + 8] end
     if dedupe ~= "" then fields[#fields + 1] = "dedupe_id"; fields[#fields + 1] = dedupe end
-    if ARGV[i + 11] ~= "" then fields[#fields + 1] = "group"; fields[#fields + 1] = ARGV[i + 11] end
+    if group ~= "" then fields[#fields + 1] = "group"; fields[#fields + 1] = group end
     if ARGV[i + 12] ~= "" then fields[#fields + 1] = "notify"; fields[#fields + 1] = ARGV[i + 12] end
     if run_at > now then
       fields[6] = "delayed"
@@ -36,8 +37,8 @@ for i = 3, #ARGV, 13 do
       delayed[#delayed + 1] = run_at; delayed[#delayed + 1] = id
     else
       seq = seq + 1
-      if ARGV[i + 11] ~= "" then
-        grouped[#grouped + 1] = { ARGV[i + 11], seq, id }
+      if group ~= "" then
+        grouped[#grouped + 1] = { group, seq, id }
       else
         ready[#ready + 1] = ready_score(priority, seq); ready[#ready + 1] = id
       end
