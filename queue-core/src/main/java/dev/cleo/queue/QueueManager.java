@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 import dev.cleo.queue.event.ObserverEvent;
 import dev.cleo.queue.event.TaskEventListener;
@@ -419,8 +420,58 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 		return this.engine.admin().groups(RedisKeys.checkQueueName(queue), limit);
 	}
 
+	/**
+	 * Merge one group of a queue into another, so they share one order and one slot
+	 * budget: every task of {@code from} belongs to {@code into} afterwards. Waiting
+	 * tasks move with their places, so the two orders interleave as the tasks were
+	 * enqueued; running ones count in {@code into}'s slots and free them when they end;
+	 * delayed ones and retries join {@code into} when they come due; a retry holding
+	 * {@code from} holds {@code into} unless a retry holds it already (then it waits in
+	 * line when due, like any task). From then on {@code from} names {@code into} for
+	 * good: tasks enqueued to it join {@code into}. Its pause and priority are dropped. A
+	 * large group moves in bounded steps; meanwhile its tasks not yet moved wait, and if
+	 * the call fails on the way, calling it again finishes the merge.
+	 * @param queue the queue
+	 * @param from the group merged away
+	 * @param into the group it joins (if it was merged away itself, the group it went
+	 * into)
+	 * @return how many waiting tasks moved
+	 * @throws InvalidTaskOptionException when a name is invalid or both are the same
+	 * @throws QueueException when {@code from} was merged into another group already,
+	 * {@code into} was merged into {@code from}, or {@code from} is being split
+	 */
+	public long mergeGroups(String queue, String from, String into) {
+		if (checkGroup(from).equals(checkGroup(into))) {
+			throw new InvalidTaskOptionException(
+					"Cannot merge group '" + from + "' into itself: name two different groups");
+		}
+		return this.engine.admin().mergeGroups(RedisKeys.checkQueueName(queue), from, into);
+	}
+
+	/**
+	 * Split a group of a queue by a key, so that independent work stops waiting behind
+	 * each other: each waiting task moves to the group {@code newGroup} names for it
+	 * ({@code null} or the same name: it stays), keeping its place, so each part keeps
+	 * the group's order. Tasks running now stay counted in the group they started in, and
+	 * may run beside tasks of the parts; delayed tasks and retries return to the group.
+	 * While a large group is split in bounded steps, none of its tasks starts; a task
+	 * that starts or is cancelled between being read and being moved is left where it is.
+	 * @param queue the queue
+	 * @param group the group to split
+	 * @param newGroup gives a waiting task's new group; called once per task, except
+	 * while tasks ahead of it in the group come or go during the split: then a task may
+	 * be asked twice, or stay unasked
+	 * @return how many tasks moved
+	 * @throws InvalidTaskOptionException when a name is invalid, including one
+	 * {@code newGroup} returned (the split then ends with the tasks moved so far)
+	 * @throws QueueException when the group was merged into another
+	 */
+	public long splitGroup(String queue, String group, Function<TaskInfo, String> newGroup) {
+		return new GroupSplit(this.engine.admin(), RedisKeys.checkQueueName(queue), checkGroup(group), newGroup).run();
+	}
+
 	/** The same rules as a task's group name. */
-	private static String checkGroup(String group) {
+	static String checkGroup(String group) {
 		return TaskOptions.defaults().group(Objects.requireNonNull(group, "group")).group();
 	}
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.cleo.queue.GroupInfo;
+import dev.cleo.queue.TaskInfo;
 
 /**
  * The queue-wide side of the store, next to {@link TaskStore}'s per-task operations:
@@ -49,6 +50,25 @@ public interface QueueAdminStore {
 	 */
 	List<GroupInfo> groups(String queue, int limit);
 
+	/**
+	 * Merge group {@code from} into group {@code into} (see {@code group-merge.lua}) in
+	 * bounded calls until none of its waiting tasks is left; returns how many moved.
+	 * @throws dev.cleo.queue.QueueException when {@code from} was merged into another
+	 * group, {@code into} was merged into {@code from}, or {@code from} is being split
+	 */
+	long mergeGroups(String queue, String from, String into);
+
+	/** Up to {@code limit} waiting tasks of a group from {@code offset}, in its order. */
+	List<TaskInfo> waitingInGroup(String queue, String group, long offset, int limit);
+
+	/**
+	 * Move waiting tasks of a group to new groups (see {@code group-split.lua}): id to
+	 * new group, {@code ""} to stay; the group is out of line from the first call until
+	 * one with {@code last} set.
+	 * @throws dev.cleo.queue.QueueException when the group was merged into another
+	 */
+	GroupMoves moveWaiting(String queue, String group, Map<String, String> newGroups, boolean last);
+
 	/** Add a queue to the registry of known queues. */
 	CompletableFuture<Void> addQueue(String queue);
 
@@ -72,5 +92,15 @@ public interface QueueAdminStore {
 	 * bounded chunks; returns how many.
 	 */
 	long removeFinished(String queue, List<String> states, long finishedAtOrBefore);
+
+	/**
+	 * The outcome of one {@link #moveWaiting} call.
+	 *
+	 * @param moved the tasks moved to another group
+	 * @param stayed the given tasks still waiting in the group
+	 */
+	record GroupMoves(long moved, long stayed) {
+
+	}
 
 }

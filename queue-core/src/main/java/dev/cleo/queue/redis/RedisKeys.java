@@ -89,7 +89,8 @@ import java.util.regex.Pattern;
  * <td>{@code P:{Q}:g:<group>}</td>
  * <td>sorted set</td>
  * <td>a group's waiting ids in the group's order ({@code order}: arrival, minus arrival
- * for LIFO, the ready score for PRIORITY)</td>
+ * for LIFO, the ready score for PRIORITY); an id moved to another group by a merge or a
+ * split keeps its score there</td>
  * <td>until claimed or cancelled</td>
  * </tr>
  * <tr>
@@ -116,6 +117,20 @@ import java.util.regex.Pattern;
  * <td>set</td>
  * <td>paused groups: out of turn until resumed</td>
  * <td>from pause to resume</td>
+ * </tr>
+ * <tr>
+ * <td>{@code P:{Q}:gmerged}</td>
+ * <td>hash</td>
+ * <td>each group merged away to the group it was merged into: tasks that still name it
+ * (delayed, running, enqueued later) belong to that group (through later merges of that
+ * one), and the name never takes turns again</td>
+ * <td>kept: a task may name the group at any later time</td>
+ * </tr>
+ * <tr>
+ * <td>{@code P:{Q}:gsplitting}</td>
+ * <td>set</td>
+ * <td>groups being split: out of turn meanwhile</td>
+ * <td>from the first page of a split to its last</td>
  * </tr>
  * <tr>
  * <td>{@code P:{Q}:gwaiting}, {@code P:{Q}:gside}, {@code P:{Q}:gconf}</td>

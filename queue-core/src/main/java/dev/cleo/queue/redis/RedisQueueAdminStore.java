@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.cleo.queue.GroupInfo;
 import dev.cleo.queue.InvalidTaskOptionException;
+import dev.cleo.queue.TaskInfo;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
@@ -40,6 +41,8 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 
 	private final LuaScript groupList = new LuaScript("group-list");
 
+	private final RedisGroupMoves groupMoves;
+
 	/**
 	 * Create a store.
 	 * @param connector the connections
@@ -50,6 +53,7 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 		this.commands = connector.commands();
 		this.keys = keys;
 		this.timeout = timeout;
+		this.groupMoves = new RedisGroupMoves(this.commands, keys, timeout);
 	}
 
 	@Override
@@ -121,6 +125,21 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 					((Long) reply.get(i + 5)).intValue()));
 		}
 		return groups;
+	}
+
+	@Override
+	public long mergeGroups(String queue, String from, String into) {
+		return this.groupMoves.merge(queue, from, into);
+	}
+
+	@Override
+	public List<TaskInfo> waitingInGroup(String queue, String group, long offset, int limit) {
+		return this.groupMoves.waiting(queue, group, offset, limit);
+	}
+
+	@Override
+	public GroupMoves moveWaiting(String queue, String group, Map<String, String> newGroups, boolean last) {
+		return this.groupMoves.move(queue, group, newGroups, last);
 	}
 
 	@Override

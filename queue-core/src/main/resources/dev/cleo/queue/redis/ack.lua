@@ -23,6 +23,8 @@ for i = 7, #ARGV, 5 do
   -- A token is set only while its lease is held: a match means the task is still this attempt's.
   local held = redis.call("HMGET", key, "token", "notify", "group")
   if held[1] == token then
+    -- A task of a group merged away since it started frees a slot of the group it went into.
+    local group = task_group(prefix, key, held[3])
     settled[#settled + 1] = id
     -- An empty token can never match a lease again: the attempt is fenced off from now on.
     if kind == "c" then
@@ -36,9 +38,9 @@ for i = 7, #ARGV, 5 do
     elseif kind == "f" and attempts_left(key) then
       -- Blocked before the slot frees, so the group does not move on past this task (unless
       -- the queue's "gconf" field "retry-holds" is "0": then the group goes on meanwhile).
-      if held[3] and redis.call("HGET", prefix .. "gconf", "retry-holds") ~= "0" then
-        redis.call("HSET", prefix .. "gblocked", held[3], id)
-        redis.call("ZREM", prefix .. "groups", held[3])
+      if group and redis.call("HGET", prefix .. "gconf", "retry-holds") ~= "0" then
+        redis.call("HSET", prefix .. "gblocked", group, id)
+        redis.call("ZREM", prefix .. "groups", group)
       end
       redis.call("HSET", key, "state", "failed", "error", data, "run_at", ARGV[i + 4], "token", "")
       retry[#retry + 1] = ARGV[i + 4]; retry[#retry + 1] = id
@@ -48,11 +50,11 @@ for i = 7, #ARGV, 5 do
       dead[#dead + 1] = now; dead[#dead + 1] = id
       code = 3
     end
-    if held[3] then
-      if code ~= 2 and redis.call("HGET", prefix .. "gblocked", held[3]) == id then
-        redis.call("HDEL", prefix .. "gblocked", held[3])
+    if group then
+      if code ~= 2 and redis.call("HGET", prefix .. "gblocked", group) == id then
+        redis.call("HDEL", prefix .. "gblocked", group)
       end
-      group_release(prefix, held[3])
+      group_release(prefix, group)
     end
   end
   out[#out + 1] = code

@@ -6,7 +6,8 @@
 --   id, name, payload, priority, run_at (ms, 0 = now), max_attempts, backoff, timeout_ms,
 --   expire_at (ms, 0 = never), dedupe_id ("" = none), dedupe_ttl_ms, group ("" = none),
 --   notify ("1" = publish the task's end on the queue's finished channel, "" = not)
--- A grouped task waits in its group's set, not in "ready" (see lib.lua), scored by the group order.
+-- A grouped task waits in its group's set, not in "ready" (see lib.lua), scored by the group order;
+-- a group merged away stands for the group it went into, which the task's hash then names.
 -- A group's maximum size ("gconf" field "max-size", or "max-size:<group>" when "limits" is set)
 -- bounds its waiting tasks: with "overflow" FAIL (default) a task beyond it is refused, with
 -- DROP_OLDEST the group's oldest waiting task (for PRIORITY order: of the lowest priority) is
@@ -46,7 +47,7 @@ end
 if all_or_nothing then
   local refused, seen = nil, {}
   for i = FIRST, #ARGV, PER do
-    local dedupe, group = ARGV[i + 9], ARGV[i + 11]
+    local dedupe, group = ARGV[i + 9], group_of(prefix, ARGV[i + 11])
     local duplicate = dedupe ~= "" and (seen[dedupe] or redis.call("EXISTS", prefix .. "dedupe:" .. dedupe) == 1)
     if dedupe ~= "" then seen[dedupe] = true end
     if not duplicate and group ~= "" and tonumber(ARGV[i + 4]) <= now then
@@ -57,7 +58,7 @@ if all_or_nothing then
     local out = {}
     for i = FIRST, #ARGV, PER do
       if i == refused then
-        out[#out + 1] = max_size(ARGV[i + 11]); out[#out + 1] = 2
+        out[#out + 1] = max_size(group_of(prefix, ARGV[i + 11])); out[#out + 1] = 2
       else
         out[#out + 1] = ""; out[#out + 1] = 3
       end
@@ -92,7 +93,7 @@ end
 local seq = redis.call("INCRBY", prefix .. "seq", count) - count
 local out, ready, delayed, grouped = {}, {}, {}, {}
 for i = FIRST, #ARGV, PER do
-  local id, dedupe, group = ARGV[i], ARGV[i + 9], ARGV[i + 11]
+  local id, dedupe, group = ARGV[i], ARGV[i + 9], group_of(prefix, ARGV[i + 11])
   local run_at, priority = tonumber(ARGV[i + 4]), ARGV[i + 3]
   local owner = false
   local dedupe_key = prefix .. "dedupe:" .. dedupe

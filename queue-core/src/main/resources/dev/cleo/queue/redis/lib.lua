@@ -50,24 +50,74 @@ local function group_score(prefix, group)
   return turn
 end
 
+-- Merged and split groups (group-merge.lua, group-split.lua): "gmerged" maps each group merged
+-- away to the group it went into, for good, so a task that still names it (delayed, running, or
+-- enqueued later) finds its group; "gsplitting" holds the groups being split, out of line until the
+-- split ends. Both keys are absent until a merge or split happened: one EXISTS per script call
+-- tells, and only then is each grouped task's name looked up.
+-- (group-merge and group-split may cache "none" before they add the first entry; they then only
+-- ask about groups other than the one they add.)
+local groups_moved -- nil until read in this call
+local function moves_exist(prefix)
+  if groups_moved == nil then
+    groups_moved = redis.call("EXISTS", prefix .. "gmerged", prefix .. "gsplitting") > 0
+  end
+  return groups_moved
+end
+
+-- The group a name stands for now: itself, or where it was merged (through each later merge).
+local function group_of(prefix, group)
+  while group and group ~= "" and moves_exist(prefix) do
+    local into = redis.call("HGET", prefix .. "gmerged", group)
+    if not into then break end
+    group = into
+  end
+  return group
+end
+
+-- Whether a group was merged away or is being split: either keeps it out of line.
+local function group_moving(prefix, group)
+  return moves_exist(prefix) and (redis.call("HEXISTS", prefix .. "gmerged", group) == 1
+    or redis.call("SISMEMBER", prefix .. "gsplitting", group) == 1)
+end
+
+-- A task's group from its hash field `named`; rewrites the field when its group was merged away.
+local function task_group(prefix, key, named)
+  local group = group_of(prefix, named)
+  if group ~= named then redis.call("HSET", key, "group", group) end
+  return group
+end
+
 -- A group whose task waits for a retry ("gblocked": group -> that task) stays out of line until
 -- the retry comes due, so the group's order holds across retries; a paused group ("gpaused")
--- until it is resumed. Returns whether it entered.
+-- until it is resumed; a merged-away or splitting group (above) for good or until the split ends.
+-- Returns whether it entered.
 local function group_enter(prefix, group)
   local groups = prefix .. "groups"
   if redis.call("ZSCORE", groups, group) or redis.call("HEXISTS", prefix .. "gblocked", group) == 1
-      or redis.call("SISMEMBER", prefix .. "gpaused", group) == 1 then
+      or redis.call("SISMEMBER", prefix .. "gpaused", group) == 1 or group_moving(prefix, group) then
     return false
   end
   redis.call("ZADD", groups, group_score(prefix, group), group)
   return true
 end
 
+-- A group whose waiting tasks changed at once (a merge, a split): it enters the line, or, in line
+-- already under FIFO, takes the place its head now gives it. Returns whether it entered.
+local function group_reenter(prefix, group)
+  if group_enter(prefix, group) then return true end
+  if redis.call("HGET", prefix .. "gconf", "strategy") == "FIFO" then
+    redis.call("ZADD", prefix .. "groups", "XX", group_score(prefix, group), group)
+  end
+  return false
+end
+
 -- Indexes a waiting task: in its group when it has one, else in "ready" by priority, then arrival.
 -- seq 0 puts the task back at the head (a lease handed back, a retry its group waits for): in a group
 -- just before the current head, whatever the group's order, so the group's order holds.
 local function make_ready(prefix, id, priority, seq)
-  local group = redis.call("HGET", task_key(prefix, id), "group")
+  local key = task_key(prefix, id)
+  local group = task_group(prefix, key, redis.call("HGET", key, "group"))
   if group then
     local set, score = prefix .. "g:" .. group, nil
     local order = redis.call("HGET", prefix .. "gconf", "order")

@@ -10,7 +10,8 @@ for i = 2, #ARGV, 2 do
   local f = redis.call("HMGET", key, "token", "state", "priority", "attempts", "group")
   if f[1] == ARGV[i + 1] and f[2] == "active" then
     redis.call("ZREM", prefix .. "active", id)
-    if f[5] then group_release(prefix, f[5]) end
+    local group = task_group(prefix, key, f[5])
+    if group then group_release(prefix, group) end
     redis.call("HDEL", key, "token", "worker", "started_at")
     redis.call("HSET", key, "state", "waiting", "attempts", math.max(0, tonumber(f[4]) - 1))
     make_ready(prefix, id, f[3], 0)
