@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.cleo.queue.GroupInfo;
+import dev.cleo.queue.GroupStats;
 
 /**
  * The queue-wide side of the store, next to {@link TaskStore}'s per-task operations:
@@ -43,6 +44,12 @@ public interface QueueAdminStore {
 	 * most {@code limit}.
 	 */
 	List<GroupInfo> groups(String queue, int limit);
+
+	/**
+	 * The stats of the given groups, in their order, read in one round trip; the
+	 * throughput is measured up to {@code now} (epoch ms).
+	 */
+	List<GroupStats> groupStats(String queue, List<String> groups, long now);
 
 	/** Add a queue to the registry of known queues. */
 	CompletableFuture<Void> addQueue(String queue);
