@@ -470,6 +470,36 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 		return new GroupSplit(this.engine.admin(), RedisKeys.checkQueueName(queue), checkGroup(group), newGroup).run();
 	}
 
+	/**
+	 * One group's statistics across every instance: waiting and running tasks now,
+	 * completed tasks, failed attempts, dead tasks, attempt durations and throughput. See
+	 * {@link GroupStats} for what each counts and how long it is kept.
+	 * @param queue the queue
+	 * @param group the group
+	 * @return its stats; zeros for a group with no recorded attempts
+	 */
+	public GroupStats groupStats(String queue, String group) {
+		return groupStats(queue, List.of(checkGroup(group))).get(0);
+	}
+
+	/**
+	 * The statistics of several groups of a queue, read in one round trip.
+	 * @param queue the queue
+	 * @param groups the groups, 1 to 1000 of them
+	 * @return their stats, in the order given
+	 * @throws InvalidTaskOptionException when there are no groups, more than 1000, or a
+	 * name is invalid
+	 */
+	public List<GroupStats> groupStats(String queue, List<String> groups) {
+		Objects.requireNonNull(groups, "groups");
+		if (groups.isEmpty() || groups.size() > 1000) {
+			throw new InvalidTaskOptionException(
+					"groupStats reads 1 to 1000 groups at a time, was given " + groups.size());
+		}
+		List<String> checked = groups.stream().map(QueueManager::checkGroup).toList();
+		return this.engine.admin().groupStats(RedisKeys.checkQueueName(queue), checked, this.engine.clock().millis());
+	}
+
 	/** The same rules as a task's group name. */
 	static String checkGroup(String group) {
 		return TaskOptions.defaults().group(Objects.requireNonNull(group, "group")).group();

@@ -17,9 +17,9 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 /**
- * One Lua script, read once from the classpath with the shared {@code lib.lua} in front,
- * and run with {@code EVALSHA}; when Redis answers {@code NOSCRIPT} (a restart, a
- * failover, {@code SCRIPT
+ * One Lua script, read once from the classpath with the shared {@code lib.lua} in front
+ * (and any helper files it names, after it), and run with {@code EVALSHA}; when Redis
+ * answers {@code NOSCRIPT} (a restart, a failover, {@code SCRIPT
  * FLUSH}) it is sent once with {@code EVAL}, which caches it again.
  */
 final class LuaScript {
@@ -30,8 +30,12 @@ final class LuaScript {
 
 	private final String sha;
 
-	LuaScript(String name) {
-		this.source = LIB + "\n" + read(name + ".lua");
+	LuaScript(String name, String... helpers) {
+		StringBuilder source = new StringBuilder(LIB).append('\n');
+		for (String helper : helpers) {
+			source.append(read(helper + ".lua")).append('\n');
+		}
+		this.source = source.append(read(name + ".lua")).toString();
 		this.sha = sha1(this.source);
 	}
 

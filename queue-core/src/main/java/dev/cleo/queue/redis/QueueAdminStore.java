@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.cleo.queue.GroupInfo;
+import dev.cleo.queue.GroupStats;
 import dev.cleo.queue.TaskInfo;
 
 /**
@@ -68,6 +69,12 @@ public interface QueueAdminStore {
 	 * @throws dev.cleo.queue.QueueException when the group was merged into another
 	 */
 	GroupMoves moveWaiting(String queue, String group, Map<String, String> newGroups, boolean last);
+
+	/**
+	 * The stats of the given groups, in their order, read in one round trip; the
+	 * throughput is measured up to {@code now} (epoch ms).
+	 */
+	List<GroupStats> groupStats(String queue, List<String> groups, long now);
 
 	/** Add a queue to the registry of known queues. */
 	CompletableFuture<Void> addQueue(String queue);

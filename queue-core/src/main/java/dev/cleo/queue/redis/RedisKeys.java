@@ -158,6 +158,22 @@ import java.util.regex.Pattern;
  * <td>until the window ends</td>
  * </tr>
  * <tr>
+ * <td>{@code P:{Q}:gstats:<group>}</td>
+ * <td>hash</td>
+ * <td>the group's statistics, written by {@code ack.lua} as each attempt ends:
+ * {@code failed} (failed attempts, retried or not), {@code dead} (tasks that ended dead),
+ * {@code duration_ms} (sum of attempt durations, from {@code started_at} to the recorded
+ * outcome), {@code h:<i>} (attempts by duration: bucket 0 holds 0 ms, bucket
+ * {@code i > 0} [2<sup>(i-1)/4</sup>, 2<sup>i/4</sup>) ms, bucket 121 also anything
+ * longer), {@code c:<slot>} (completions in a 10-second slot, epoch ms div 10000; kept
+ * for the newest slot {@code c:last} and the 6 before it) and {@code completed}
+ * (completions of older slots, folded in as they leave; the group's completions are it
+ * plus the {@code c:<slot>} fields)</td>
+ * <td>expires when its group has no attempt ending for the completed-task retention age
+ * (at least an hour): each failed attempt and each slot's first completion refresh the
+ * TTL</td>
+ * </tr>
+ * <tr>
  * <td>{@code P:{Q}:paused}</td>
  * <td>string</td>
  * <td>{@code 1} while the queue is paused: claims lease nothing</td>

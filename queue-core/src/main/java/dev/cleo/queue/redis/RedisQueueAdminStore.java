@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.cleo.queue.GroupInfo;
+import dev.cleo.queue.GroupStats;
 import dev.cleo.queue.InvalidTaskOptionException;
 import dev.cleo.queue.TaskInfo;
 import io.lettuce.core.ScriptOutputType;
@@ -140,6 +141,27 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 	@Override
 	public GroupMoves moveWaiting(String queue, String group, Map<String, String> newGroups, boolean last) {
 		return this.groupMoves.move(queue, group, newGroups, last);
+	}
+
+	@Override
+	public List<GroupStats> groupStats(String queue, List<String> groups, long now) {
+		// Plain reads sent without waiting for one another (pipelined), not a script:
+		// nothing here needs them to be atomic.
+		List<CompletableFuture<GroupStats>> reads = new ArrayList<>(groups.size());
+		for (String group : groups) {
+			CompletableFuture<Long> waiting = this.commands.zcard(this.keys.key(queue, "g:" + group))
+				.toCompletableFuture();
+			CompletableFuture<String> active = this.commands.hget(this.keys.key(queue, "gactive"), group)
+				.toCompletableFuture();
+			CompletableFuture<Map<String, String>> hash = this.commands.hgetall(this.keys.key(queue, "gstats:" + group))
+				.toCompletableFuture();
+			reads.add(CompletableFuture.allOf(waiting, active, hash)
+				.thenApply((done) -> GroupStatsHash.read(group, waiting.join(),
+						(active.join() != null) ? Long.parseLong(active.join()) : 0, hash.join(), now)));
+		}
+		CompletableFuture<List<GroupStats>> all = CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
+			.thenApply((done) -> reads.stream().map(CompletableFuture::join).toList());
+		return await(all, "read the stats of " + groups.size() + " groups of queue '" + queue + "'");
 	}
 
 	@Override

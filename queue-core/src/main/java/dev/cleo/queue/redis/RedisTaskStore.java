@@ -285,7 +285,7 @@ public final class RedisTaskStore implements TaskStore {
 
 		final LuaScript claim = new LuaScript("claim");
 
-		final LuaScript ack = new LuaScript("ack");
+		final LuaScript ack = new LuaScript("ack", "lib-group-stats");
 
 		final LuaScript extend = new LuaScript("extend");
 

@@ -6,9 +6,11 @@
 --   id, token, kind ("c" completed, "f" failed and may retry, "x" failed for good), data, retry_at (ms)
 --   data is the result JSON for "c" ("" = none) and the error text otherwise.
 -- Returns: per outcome 0 lease lost (ignored), 1 completed, 2 retry scheduled, 3 dead.
--- A grouped task's end frees its group's slot (see lib.lua).
+-- A grouped task's end frees its group's slot (see lib.lua) and counts in its group's stats (see
+-- lib-group-stats.lua), which expire when not refreshed for ARGV[4], or an hour if that is longer.
 -- Publishes the id on the queue's "finished" channel for each completed or dead task stored with notify.
 local prefix, now = ARGV[1], tonumber(ARGV[2])
+local record = group_recorder(prefix, now, math.max(tonumber(ARGV[4]), 3600000))
 
 local function attempts_left(key)
   local f = redis.call("HMGET", key, "attempts", "max_attempts")
@@ -21,7 +23,7 @@ for i = 7, #ARGV, 5 do
   local key = task_key(prefix, id)
   local code = 0
   -- A token is set only while its lease is held: a match means the task is still this attempt's.
-  local held = redis.call("HMGET", key, "token", "notify", "group")
+  local held = redis.call("HMGET", key, "token", "notify", "group", "started_at")
   if held[1] == token then
     -- A task of a group merged away since it started frees a slot of the group it went into.
     local group = task_group(prefix, key, held[3])
@@ -55,6 +57,7 @@ for i = 7, #ARGV, 5 do
         redis.call("HDEL", prefix .. "gblocked", group)
       end
       group_release(prefix, group)
+      record(group, code, held[4])
     end
   end
   out[#out + 1] = code

@@ -4,6 +4,9 @@
 package dev.cleo.queue.autoconfigure;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +26,11 @@ import dev.cleo.queue.worker.WorkerThreads;
  */
 public final class CleoSettings {
 
+	/**
+	 * The most groups of one queue that may get meters: each adds 8 time series.
+	 */
+	public static final int MAX_METERED_GROUPS = 100;
+
 	private final CleoProperties properties;
 
 	private final TaskOptions defaults;
@@ -30,6 +38,8 @@ public final class CleoSettings {
 	private final WorkerThreads threads;
 
 	private final Map<String, TaskOptions> byQueue = new ConcurrentHashMap<>();
+
+	private final Map<String, List<String>> meteredGroups;
 
 	/**
 	 * Merge the properties.
@@ -45,6 +55,7 @@ public final class CleoSettings {
 				defaults.getBackoff(), defaults.getTimeout(), defaults.getTtl());
 		this.threads = resolveThreads(properties.getWorker().getThreads(), virtualThreadsEnabled);
 		properties.getQueues().keySet().forEach(this::taskOptions);
+		this.meteredGroups = meteredGroups(properties.getQueues());
 	}
 
 	/**
@@ -80,6 +91,15 @@ public final class CleoSettings {
 	}
 
 	/**
+	 * The groups whose stats get meters, by queue
+	 * ({@code cleo.queues.<name>.groups.metered-groups}).
+	 * @return the groups of each queue that names some, without repeats
+	 */
+	public Map<String, List<String>> meteredGroups() {
+		return this.meteredGroups;
+	}
+
+	/**
 	 * @return the command timeout
 	 */
 	public Duration commandTimeout() {
@@ -112,6 +132,28 @@ public final class CleoSettings {
 		catch (InvalidTaskOptionException ex) {
 			throw new InvalidTaskOptionException("Invalid " + prefix + ".*: " + ex.getMessage());
 		}
+	}
+
+	private static Map<String, List<String>> meteredGroups(Map<String, QueueOverrides> queues) {
+		Map<String, List<String>> metered = new LinkedHashMap<>();
+		queues.forEach((queue, overrides) -> {
+			String property = "cleo.queues." + queue + ".groups.metered-groups";
+			List<String> groups = overrides.getGroups().getMeteredGroups().stream().distinct().toList();
+			if (groups.size() > MAX_METERED_GROUPS) {
+				throw new InvalidTaskOptionException(property + " names " + groups.size() + " groups; at most "
+						+ MAX_METERED_GROUPS + " may be metered, each adding 8 time series");
+			}
+			try {
+				groups.forEach(TaskOptions.defaults()::group);
+			}
+			catch (InvalidTaskOptionException ex) {
+				throw new InvalidTaskOptionException("Invalid " + property + ": " + ex.getMessage());
+			}
+			if (!groups.isEmpty()) {
+				metered.put(queue, groups);
+			}
+		});
+		return Collections.unmodifiableMap(metered);
 	}
 
 	private static BackoffSpec spec(BackoffProperties backoff) {

@@ -4,7 +4,9 @@
 package dev.cleo.queue.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.cleo.queue.GroupOrder;
@@ -67,6 +69,14 @@ public class GroupProperties {
 	 */
 	private final Map<String, GroupOverride> overrides = new LinkedHashMap<>();
 
+	/**
+	 * Groups whose statistics become meters tagged with the group (at most 100 per
+	 * queue). Only these: a tag per group would make the number of time series grow with
+	 * the groups. Every group's stats stay readable through QueueManager.groupStats and
+	 * the queues endpoint.
+	 */
+	private final List<String> meteredGroups = new ArrayList<>();
+
 	public GroupProcessingStrategy getStrategy() {
 		return this.strategy;
 	}
@@ -93,6 +103,10 @@ public class GroupProperties {
 
 	public Map<String, Integer> getPriorities() {
 		return this.priorities;
+	}
+
+	public List<String> getMeteredGroups() {
+		return this.meteredGroups;
 	}
 
 	public GroupOrder getOrder() {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import dev.cleo.queue.Backoff;
 import dev.cleo.queue.GroupOrder;
@@ -134,6 +135,18 @@ class CleoAutoConfigurationTests {
 			.run((context) -> assertThat(context.getStartupFailure()).isNotNull()
 				.hasStackTraceContaining("cleo.queues.orders.groups.concurrency")
 				.hasStackTraceContaining("between 1 and 10000"));
+	}
+
+	@Test
+	void meteredGroupsPastTheLimitFailTheStartNamingThePropertyAndTheLimit() {
+		String groups = IntStream.rangeClosed(0, CleoSettings.MAX_METERED_GROUPS)
+			.mapToObj((i) -> "g" + i)
+			.collect(Collectors.joining(","));
+		this.runner
+			.withPropertyValues("cleo.worker.enabled=false", "cleo.queues.orders.groups.metered-groups=" + groups)
+			.run((context) -> assertThat(context.getStartupFailure()).isNotNull()
+				.hasStackTraceContaining("cleo.queues.orders.groups.metered-groups names 101 groups")
+				.hasStackTraceContaining("at most 100"));
 	}
 
 	@Test

@@ -3,8 +3,10 @@
  */
 package dev.cleo.queue.autoconfigure.actuate;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +19,7 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import dev.cleo.queue.DeadLetterQueue;
 import dev.cleo.queue.GroupInfo;
 import dev.cleo.queue.GroupProcessingStrategy;
+import dev.cleo.queue.GroupStats;
 import dev.cleo.queue.QueueCounts;
 import dev.cleo.queue.QueueInfo;
 import dev.cleo.queue.QueueManager;
@@ -25,9 +28,9 @@ import dev.cleo.queue.WorkerInfo;
 /**
  * The {@code queues} endpoint: every queue with its counts, paused flag, worker pools and
  * instances ({@code GET /actuator/queues}), one queue in detail ({@code GET
- * /actuator/queues/{name}}), and the administrative actions ({@code POST
- * /actuator/queues/{name}/{action}}: {@code pause}, {@code resume},
- * {@code retry-dead-letters} with an optional {@code maxJobs},
+ * /actuator/queues/{name}}; both with each queue's first groups and their stats), and the
+ * administrative actions ({@code POST /actuator/queues/{name}/{action}}: {@code pause},
+ * {@code resume}, {@code retry-dead-letters} with an optional {@code maxJobs},
  * {@code purge-dead-letters}), which are refused with 403 unless
  * {@code cleo.actuator.write-operations.enabled=true}.
  */
@@ -131,10 +134,21 @@ public class QueuesEndpoint {
 
 	private QueueDescriptor describe(String name) {
 		QueueInfo info = this.manager.queueInfo(name);
+		List<GroupInfo> listed = this.manager.groups(name, GROUPS_LISTED);
 		GroupsDescriptor groups = new GroupsDescriptor(this.manager.groupProcessingStrategy(name),
-				this.manager.groupConcurrency(name), this.manager.groups(name, GROUPS_LISTED));
+				this.manager.groupConcurrency(name), listed, stats(name, listed));
 		return new QueueDescriptor(info.name(), info.paused(), info.counts(), info.counts().dead(), info.workers(),
 				info.instances(), groups);
+	}
+
+	/** The listed groups' stats: one more round trip, bounded by the groups listed. */
+	private Map<String, GroupStats> stats(String queue, List<GroupInfo> listed) {
+		Map<String, GroupStats> stats = new LinkedHashMap<>();
+		if (!listed.isEmpty()) {
+			this.manager.groupStats(queue, listed.stream().map(GroupInfo::name).toList())
+				.forEach((group) -> stats.put(group.group(), group));
+		}
+		return stats;
 	}
 
 	/**
@@ -170,8 +184,11 @@ public class QueuesEndpoint {
 	 * @param concurrency how many tasks of one group run at once
 	 * @param listed the groups with waiting or running tasks, paused or held by a retry,
 	 * by name (the first {@value QueuesEndpoint#GROUPS_LISTED})
+	 * @param stats the listed groups' statistics (completed, failed attempts, dead,
+	 * durations, throughput), by group
 	 */
-	public record GroupsDescriptor(GroupProcessingStrategy strategy, int concurrency, List<GroupInfo> listed) {
+	public record GroupsDescriptor(GroupProcessingStrategy strategy, int concurrency, List<GroupInfo> listed,
+			Map<String, GroupStats> stats) {
 
 	}
 

@@ -45,6 +45,36 @@ public final class CleoMeters {
 	/** Gauge: attempts running on this instance. Tags: queue. */
 	public static final String WORKERS_ACTIVE = "cleo.workers.active";
 
+	/**
+	 * Gauge: a metered group's tasks in Redis, by state. Tags: queue, group, state
+	 * (waiting, active).
+	 */
+	public static final String GROUP_TASKS = "cleo.group.tasks";
+
+	/**
+	 * Function counter: a metered group's completed tasks, cluster-wide. Tags: queue,
+	 * group.
+	 */
+	public static final String GROUP_TASKS_COMPLETED = "cleo.group.tasks.completed";
+
+	/**
+	 * Function counter: a metered group's failed attempts, cluster-wide. Tags: queue,
+	 * group, outcome (retried, dead).
+	 */
+	public static final String GROUP_TASKS_FAILED = "cleo.group.tasks.failed";
+
+	/**
+	 * Function timer: run time of a metered group's ended attempts, cluster-wide (count
+	 * and sum; their rates give the mean over any window). Tags: queue, group.
+	 */
+	public static final String GROUP_TASKS_DURATION = "cleo.group.tasks.duration";
+
+	/**
+	 * Time gauge: the 95th percentile of a metered group's attempt durations since its
+	 * stats began, cluster-wide. Tags: queue, group.
+	 */
+	public static final String GROUP_TASKS_DURATION_P95 = "cleo.group.tasks.duration.p95";
+
 	/** Tag: the queue. */
 	public static final String TAG_QUEUE = "queue";
 
@@ -54,7 +84,14 @@ public final class CleoMeters {
 	/** Tag: how an attempt ended. */
 	public static final String TAG_OUTCOME = "outcome";
 
-	/** Tag: the state counted by {@link #QUEUE_DEPTH}. */
+	/**
+	 * Tag: the group, only on the {@code cleo.group.*} meters and only for the groups
+	 * named in {@code cleo.queues.<name>.groups.metered-groups}, so its values are
+	 * bounded.
+	 */
+	public static final String TAG_GROUP = "group";
+
+	/** Tag: the state counted by {@link #QUEUE_DEPTH} and {@link #GROUP_TASKS}. */
 	public static final String TAG_STATE = "state";
 
 	private CleoMeters() {

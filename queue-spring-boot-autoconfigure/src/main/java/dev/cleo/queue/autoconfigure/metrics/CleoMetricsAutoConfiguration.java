@@ -14,10 +14,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.autoconfigure.CleoSettings;
 
 /**
  * Cleo's Micrometer meters, when Micrometer is on the classpath and a
- * {@link MeterRegistry} exists; {@code cleo.metrics.enabled=false} turns them off.
+ * {@link MeterRegistry} exists; {@code cleo.metrics.enabled=false} turns them off. The
+ * group meters need Cleo's settings, which name the metered groups.
  */
 @AutoConfiguration(afterName = { "dev.cleo.queue.autoconfigure.CleoAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -33,6 +35,13 @@ public final class CleoMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	CleoTaskMetrics cleoTaskMetrics(QueueManager manager, CleoMetricsProperties properties) {
 		return new CleoTaskMetrics(manager, properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(CleoSettings.class)
+	CleoGroupMetrics cleoGroupMetrics(QueueManager manager, CleoSettings settings, CleoMetricsProperties properties) {
+		return new CleoGroupMetrics(manager, settings.meteredGroups(), properties);
 	}
 
 }

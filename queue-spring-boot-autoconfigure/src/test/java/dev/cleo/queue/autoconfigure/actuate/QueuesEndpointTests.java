@@ -13,6 +13,7 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 import dev.cleo.queue.GroupInfo;
 import dev.cleo.queue.GroupProcessingStrategy;
+import dev.cleo.queue.GroupStats;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.UnrecoverableTaskException;
@@ -118,6 +119,25 @@ class QueuesEndpointTests {
 		assertThat(groups.strategy()).isEqualTo(GroupProcessingStrategy.FIFO);
 		assertThat(groups.concurrency()).isEqualTo(2);
 		assertThat(groups.listed()).containsExactly(new GroupInfo("vip", 1, 0, true, false, 0));
+	}
+
+	@Test
+	void detailShowsTheStatsOfTheListedGroups() {
+		this.manager.startWorkers(WorkerPoolOptions.builder().name("t").queue("orders").concurrency(2).build());
+		this.manager.enqueue("echo", "hi", TaskOptions.defaults().queue("orders").group("vip"));
+		this.manager.enqueue("fail", "hi", TaskOptions.defaults().queue("orders").group("vip"));
+		await().until(() -> this.manager.groupStats("orders", "vip").endedAttempts() == 2);
+		// A paused group is listed even with nothing waiting or running.
+		this.manager.pauseGroup("orders", "vip");
+
+		QueuesEndpoint.GroupsDescriptor groups = this.endpoint.queue("orders").groups();
+		assertThat(groups.listed()).extracting(GroupInfo::name).containsExactly("vip");
+		assertThat(groups.stats()).containsOnlyKeys("vip");
+		GroupStats vip = groups.stats().get("vip");
+		assertThat(vip.completed()).isOne();
+		assertThat(vip.failedAttempts()).isOne();
+		assertThat(vip.dead()).isOne();
+		assertThat(vip.completedPerMinute()).isPositive();
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
@@ -15,6 +16,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.autoconfigure.CleoAutoConfiguration;
 import dev.cleo.queue.test.RedisServer;
 import dev.cleo.queue.test.RedisTest;
 
@@ -43,6 +45,27 @@ class CleoMetricsAutoConfigurationTests {
 			assertThat(properties.getDepthCacheTtl()).hasSeconds(5);
 			assertThat(properties.isPercentileHistogram()).isTrue();
 		});
+	}
+
+	@Test
+	void groupMetersFollowTheMeteredGroupsProperty(RedisServer redis) {
+		this.runner
+			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, CleoAutoConfiguration.class))
+			.withPropertyValues("spring.data.redis.url=" + redis.uri(), "cleo.worker.enabled=false",
+					"cleo.queues.orders.groups.metered-groups=vip,acme,vip")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(CleoGroupMetrics.class);
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.find(CleoMeters.GROUP_TASKS_COMPLETED).functionCounters())
+					.extracting((counter) -> counter.getId().getTag(CleoMeters.TAG_GROUP))
+					.containsExactlyInAnyOrder("vip", "acme");
+			});
+	}
+
+	@Test
+	void groupMetersNeedCleoSettings(RedisServer redis) {
+		withManager(redis).run((context) -> assertThat(context).hasSingleBean(CleoTaskMetrics.class)
+			.doesNotHaveBean(CleoGroupMetrics.class));
 	}
 
 	@Test

@@ -1,0 +1,108 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.autoconfigure.metrics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import dev.cleo.queue.GroupStats;
+import dev.cleo.queue.QueueManager;
+
+/**
+ * Binds the {@code cleo.group.*} meters (named in {@link CleoMeters}) for the groups
+ * named in configuration, and only those, so the {@code group} tag has a bounded set of
+ * values. They show the cluster-wide stats Redis keeps per group
+ * ({@link QueueManager#groupStats(String, List)}), read through a short cache: counts as
+ * function counters and a function timer (monotonic; they start again from zero after the
+ * group's stats expire, which Prometheus treats as a counter reset), waiting and running
+ * tasks and the p95 duration as gauges.
+ */
+public class CleoGroupMetrics implements MeterBinder {
+
+	private final Map<String, List<String>> groups;
+
+	private final GroupStatsReadings readings;
+
+	/**
+	 * Create the binder.
+	 * @param manager the queue manager whose groups are measured
+	 * @param groups the metered groups by queue
+	 * @param properties the metrics settings ({@code depth-cache-ttl} bounds how often
+	 * Redis is read)
+	 */
+	public CleoGroupMetrics(QueueManager manager, Map<String, List<String>> groups, CleoMetricsProperties properties) {
+		this.groups = Map.copyOf(groups);
+		this.readings = new GroupStatsReadings(manager, this.groups, properties.getDepthCacheTtl(), System::nanoTime);
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		this.groups.forEach((queue, names) -> names.forEach((group) -> bind(registry, queue, group)));
+	}
+
+	private void bind(MeterRegistry registry, String queue, String group) {
+		Tags tags = Tags.of(CleoMeters.TAG_QUEUE, queue, CleoMeters.TAG_GROUP, group);
+		gauge(registry, tags.and(CleoMeters.TAG_STATE, "waiting"), queue, group, GroupStats::waiting);
+		gauge(registry, tags.and(CleoMeters.TAG_STATE, "active"), queue, group, GroupStats::active);
+		FunctionCounter
+			.builder(CleoMeters.GROUP_TASKS_COMPLETED, this.readings,
+					(readings) -> readings.value(queue, group, GroupStats::completed))
+			.tags(tags)
+			.description("Tasks of the group that completed, on every instance")
+			.register(registry);
+		failed(registry, tags.and(CleoMeters.TAG_OUTCOME, "retried"), queue, group,
+				(stats) -> stats.failedAttempts() - stats.dead());
+		failed(registry, tags.and(CleoMeters.TAG_OUTCOME, "dead"), queue, group, GroupStats::dead);
+		FunctionTimer
+			.builder(CleoMeters.GROUP_TASKS_DURATION, this.readings,
+					(readings) -> (long) zeroIfNaN(readings.value(queue, group, GroupStats::endedAttempts)),
+					(readings) -> zeroIfNaN(readings.value(queue, group,
+							(stats) -> stats.averageDurationMillis() * stats.endedAttempts())),
+					TimeUnit.MILLISECONDS)
+			.tags(tags)
+			.description("Run time of the group's ended attempts, on every instance")
+			.register(registry);
+		TimeGauge
+			.builder(CleoMeters.GROUP_TASKS_DURATION_P95, this.readings, TimeUnit.MILLISECONDS,
+					(readings) -> readings.value(queue, group, GroupStats::p95DurationMillis))
+			.tags(tags)
+			.description("95th percentile of the group's attempt run times since its stats began")
+			.register(registry);
+	}
+
+	private void gauge(MeterRegistry registry, Tags tags, String queue, String group,
+			ToDoubleFunction<GroupStats> value) {
+		Gauge.builder(CleoMeters.GROUP_TASKS, this.readings, (readings) -> readings.value(queue, group, value))
+			.tags(tags)
+			.description("Tasks of the group in Redis, by state")
+			.register(registry);
+	}
+
+	private void failed(MeterRegistry registry, Tags tags, String queue, String group,
+			ToDoubleFunction<GroupStats> value) {
+		FunctionCounter
+			.builder(CleoMeters.GROUP_TASKS_FAILED, this.readings, (readings) -> readings.value(queue, group, value))
+			.tags(tags)
+			.description("Failed attempts of the group, on every instance")
+			.register(registry);
+	}
+
+	/**
+	 * A function timer's count must be a number; before the first reading, none ended.
+	 */
+	private static double zeroIfNaN(double value) {
+		return Double.isNaN(value) ? 0 : value;
+	}
+
+}
