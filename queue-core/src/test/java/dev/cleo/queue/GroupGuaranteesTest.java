@@ -15,7 +15,6 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 
 import dev.cleo.queue.GroupRecorder.Step;
 import dev.cleo.queue.SlotProbe.Job;
@@ -135,14 +134,12 @@ class GroupGuaranteesTest {
 	}
 
 	/**
-	 * Fails today, so it is disabled. {@code gblocked} holds one task per group: when two
-	 * tasks of a group of concurrency 2 fail at once, the second failure's ack overwrites
-	 * the first one's hold. The task whose hold was overwritten comes due while the other
-	 * still holds the group, and claim.lua indexes it with a fresh sequence, behind the
-	 * group's later tasks; once the other retry ends the hold, those run before it.
+	 * Two tasks of a group of concurrency 2 fail at once: both hold the group
+	 * ({@code gblocked} counts the holds) until both retries came due, and each goes back
+	 * to its place, so both run again before the group's later tasks. When the group held
+	 * one task id, the second failure overwrote the first one's hold, and that retry ran
+	 * after the group's later tasks.
 	 */
-	@Disabled("Cleo bug: a group holds for one retry at a time (gblocked keeps one id per group), so with group "
-			+ "concurrency above 1 a second concurrent failure overwrites the first one's hold")
 	@Repeated
 	void everyTaskWaitingForItsRetryHoldsItsGroupAlsoAtGroupConcurrencyTwo() {
 		QueueManager manager = manager("pair");

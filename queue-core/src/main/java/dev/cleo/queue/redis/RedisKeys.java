@@ -25,9 +25,11 @@ import java.util.regex.Pattern;
  * <td>one task: {@code name, payload, state, priority,
  * attempts, max_attempts, backoff, timeout_ms, created_at, run_at} and, as they apply,
  * {@code expire_at,
- * dedupe_id, group, notify, started_at, finished_at, worker, token, error, result, progress}
- * (times in epoch ms; {@code notify} = 1 when the task's end is published on
- * {@code P:{Q}:finished})</td>
+ * dedupe_id, group, notify, started_at, finished_at, worker, token, error, result, progress,
+ * gscore, holds} (times in epoch ms; {@code notify} = 1 when the task's end is published
+ * on {@code P:{Q}:finished}; {@code gscore} the task's score in its group when it was
+ * last taken, where a retry or a hand-back puts it again; {@code holds} = 1 while its
+ * retry holds its group)</td>
  * <td>until retention removes it from {@code done} or {@code dead}</td>
  * </tr>
  * <tr>
@@ -109,7 +111,8 @@ import java.util.regex.Pattern;
  * <tr>
  * <td>{@code P:{Q}:gblocked}</td>
  * <td>hash</td>
- * <td>group to the task whose retry it waits for: the group stays out of turn</td>
+ * <td>group to the number of its tasks whose retries it waits for (each marked
+ * {@code holds}): the group stays out of turn until none is left</td>
  * <td>until that retry comes due, is cancelled or dies</td>
  * </tr>
  * <tr>

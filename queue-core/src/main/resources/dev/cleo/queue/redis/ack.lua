@@ -41,8 +41,7 @@ for i = 7, #ARGV, 5 do
       -- Blocked before the slot frees, so the group does not move on past this task (unless
       -- the queue's "gconf" field "retry-holds" is "0": then the group goes on meanwhile).
       if group and redis.call("HGET", prefix .. "gconf", "retry-holds") ~= "0" then
-        redis.call("HSET", prefix .. "gblocked", group, id)
-        redis.call("ZREM", prefix .. "groups", group)
+        hold_group(prefix, key, group)
       end
       redis.call("HSET", key, "state", "failed", "error", data, "run_at", ARGV[i + 4], "token", "")
       retry[#retry + 1] = ARGV[i + 4]; retry[#retry + 1] = id
@@ -53,9 +52,7 @@ for i = 7, #ARGV, 5 do
       code = 3
     end
     if group then
-      if code ~= 2 and redis.call("HGET", prefix .. "gblocked", group) == id then
-        redis.call("HDEL", prefix .. "gblocked", group)
-      end
+      if code ~= 2 then release_hold(prefix, key, group) end
       group_release(prefix, group)
       record(group, code, held[4])
     end

@@ -5,7 +5,7 @@
 --   task was stored with notify.
 local prefix, now, id = ARGV[1], ARGV[2], ARGV[3]
 local key = task_key(prefix, id)
-local f = redis.call("HMGET", key, "state", "notify", "group")
+local f = redis.call("HMGET", key, "state", "notify", "group", "holds")
 local state = f[1]
 if not state then return { -1 } end
 if state == "waiting" and f[3] then
@@ -14,10 +14,11 @@ elseif state == "waiting" then
   redis.call("ZREM", prefix .. "ready", id)
 elseif state == "delayed" or state == "failed" then
   redis.call("ZREM", prefix .. "delayed", id)
-  if f[3] and redis.call("HGET", prefix .. "gblocked", f[3]) == id then
+  if f[4] then
     -- A cancelled retry no longer holds its group.
-    redis.call("HDEL", prefix .. "gblocked", f[3])
-    if redis.call("EXISTS", prefix .. "g:" .. f[3]) == 1 and group_enter(prefix, f[3]) then wake(prefix) end
+    local group = task_group(prefix, key, f[3])
+    release_hold(prefix, key, group)
+    if redis.call("EXISTS", prefix .. "g:" .. group) == 1 and group_enter(prefix, group) then wake(prefix) end
   end
 else
   return { 0, state }

@@ -20,13 +20,15 @@ if #due > 0 then
   local seq = redis.call("INCRBY", prefix .. "seq", #due) - #due
   local scored = {}
   for _, id in ipairs(due) do
-    local f = redis.call("HMGET", task_key(prefix, id), "priority", "group")
+    local key = task_key(prefix, id)
+    local f = redis.call("HMGET", key, "priority", "group", "holds")
     if f[1] then
-      redis.call("HSET", task_key(prefix, id), "state", "waiting")
+      redis.call("HSET", key, "state", "waiting")
       seq = seq + 1
-      if f[2] and redis.call("HGET", prefix .. "gblocked", f[2]) == id then
-        -- The retry its group waits for: back at the head, and the group back in line.
-        redis.call("HDEL", prefix .. "gblocked", f[2])
+      if f[3] then
+        -- A retry its group waits for: back in its place, and the group back in line once no
+        -- other retry holds it.
+        release_hold(prefix, key, task_group(prefix, key, f[2]))
         make_ready(prefix, id, f[1], 0)
       elseif f[2] then
         make_ready(prefix, id, f[1], seq)
@@ -52,7 +54,7 @@ end
 local out, leased, expired, taken = { -1 }, {}, {}, 0
 
 -- Leases one popped task; returns false when it was not taken (gone, or expired before a start).
-local function take(id)
+local function take(id, gscore)
   local key = task_key(prefix, id)
   local f = redis.call("HMGET", key, "name", "payload", "attempts", "max_attempts", "timeout_ms",
     "backoff", "run_at", "created_at", "expire_at", "notify")
@@ -66,8 +68,14 @@ local function take(id)
   end
   taken = taken + 1
   local attempts, token = tonumber(f[3] or 0) + 1, token_base .. ":" .. taken
-  redis.call("HSET", key, "state", "active", "attempts", attempts, "started_at", now, "worker", worker,
-    "token", token)
+  if gscore then
+    -- Its place in the group, where a retry or a hand-back puts it again (make_ready).
+    redis.call("HSET", key, "state", "active", "attempts", attempts, "started_at", now, "worker", worker,
+      "token", token, "gscore", gscore)
+  else
+    redis.call("HSET", key, "state", "active", "attempts", attempts, "started_at", now, "worker", worker,
+      "token", token)
+  end
   leased[#leased + 1] = lease_until; leased[#leased + 1] = id
   local n = #out
   out[n + 1], out[n + 2], out[n + 3], out[n + 4], out[n + 5] = id, token, f[1], f[2], attempts
@@ -124,7 +132,7 @@ local function take_from_group()
       if #head > 0 then
         redis.call("DECR", prefix .. "gwaiting")
         local room = true
-        if take(head[1]) then
+        if take(head[1], head[2]) then
           active = redis.call("HINCRBY", gactive, group, 1)
           if limit then room = window_room(group, limit, window, true) end
         end

@@ -2,8 +2,7 @@
 -- caller repeats until none is left, and may call again after an interruption to finish.
 -- Each call first makes `from` a name of `into` ("gmerged", see lib.lua: delayed and running tasks
 -- that still name `from` find `into` when they next move, and so do tasks enqueued to `from`), hands
--- `into` the running count and the retry hold of `from` (the hold only if `into` has none: the other
--- retry then waits in line when due, like any task) and drops `from`'s line place, pause and
+-- `into` the running count and the retry holds of `from` and drops `from`'s line place, pause and
 -- priority, so nothing of `from` starts on its own from now on. Then `from`'s oldest waiting tasks
 -- move to `into` with their scores, so the two orders interleave as the tasks arrived.
 -- KEYS[1] the queue's ready set (routes the call to the queue's slot; other keys derive from ARGV[1])
@@ -28,9 +27,11 @@ if active then
 end
 local held = redis.call("HGET", gblocked, from)
 if held then
+  -- The retries holding `from` hold `into` now: each releases `into` when it comes due (its
+  -- hash's group resolves to `into`).
   redis.call("HDEL", gblocked, from)
-  redis.call("HSET", task_key(prefix, held), "group", into)
-  if redis.call("HSETNX", gblocked, into, held) == 1 then redis.call("ZREM", prefix .. "groups", into) end
+  redis.call("HINCRBY", gblocked, into, held)
+  redis.call("ZREM", prefix .. "groups", into)
 end
 redis.call("ZREM", prefix .. "groups", from)
 redis.call("SREM", prefix .. "gpaused", from)

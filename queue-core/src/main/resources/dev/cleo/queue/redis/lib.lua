@@ -88,8 +88,9 @@ local function task_group(prefix, key, named)
   return group
 end
 
--- A group whose task waits for a retry ("gblocked": group -> that task) stays out of line until
--- the retry comes due, so the group's order holds across retries; a paused group ("gpaused")
+-- A group whose tasks wait for their retries ("gblocked": group -> how many; each such task's hash
+-- has "holds") stays out of line until the last of those retries comes due, so the group's order
+-- holds across retries, also when several of its tasks failed at once; a paused group ("gpaused")
 -- until it is resumed; a merged-away or splitting group (above) for good or until the split ends.
 -- Returns whether it entered.
 local function group_enter(prefix, group)
@@ -112,9 +113,23 @@ local function group_reenter(prefix, group)
   return false
 end
 
+-- A failed task with attempts left holds its group until its retry comes due, is cancelled or dies.
+local function hold_group(prefix, key, group)
+  if redis.call("HSETNX", key, "holds", "1") == 1 then redis.call("HINCRBY", prefix .. "gblocked", group, 1) end
+  redis.call("ZREM", prefix .. "groups", group)
+end
+
+-- Ends the hold a task has on its group, if it has one; returns whether it had.
+local function release_hold(prefix, key, group)
+  if redis.call("HDEL", key, "holds") == 0 then return false end
+  if redis.call("HINCRBY", prefix .. "gblocked", group, -1) <= 0 then redis.call("HDEL", prefix .. "gblocked", group) end
+  return true
+end
+
 -- Indexes a waiting task: in its group when it has one, else in "ready" by priority, then arrival.
--- seq 0 puts the task back at the head (a lease handed back, a retry its group waits for): in a group
--- just before the current head, whatever the group's order, so the group's order holds.
+-- seq 0 puts the task back in its place (a lease handed back, a retry its group waits for): in a
+-- group the score it had when claim took it ("gscore"), so several such tasks keep their order
+-- among themselves and ahead of later ones; without one, just before the current head.
 local function make_ready(prefix, id, priority, seq)
   local key = task_key(prefix, id)
   local group = task_group(prefix, key, redis.call("HGET", key, "group"))
@@ -122,8 +137,9 @@ local function make_ready(prefix, id, priority, seq)
     local set, score = prefix .. "g:" .. group, nil
     local order = redis.call("HGET", prefix .. "gconf", "order")
     if seq == 0 then
-      local head = redis.call("ZRANGE", set, 0, 0, "WITHSCORES")
-      if #head > 0 then score = tonumber(head[2]) - 1 end
+      score = tonumber(redis.call("HGET", key, "gscore"))
+      local head = not score and redis.call("ZRANGE", set, 0, 0, "WITHSCORES")
+      if head and #head > 0 then score = tonumber(head[2]) - 1 end
     end
     if redis.call("ZADD", set, score or score_in_group(order, priority, seq), id) == 1 then
       redis.call("INCR", prefix .. "gwaiting")
