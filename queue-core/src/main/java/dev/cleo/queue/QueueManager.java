@@ -241,8 +241,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * @return the strategy, {@link GroupProcessingStrategy#ROUND_ROBIN} unless set
 	 */
 	public GroupProcessingStrategy groupProcessingStrategy(String queue) {
-		String strategy = this.engine.admin().groupSetting(RedisKeys.checkQueueName(queue), "strategy");
-		return (strategy != null) ? GroupProcessingStrategy.valueOf(strategy) : GroupProcessingStrategy.ROUND_ROBIN;
+		return groupSettings(queue).strategy();
 	}
 
 	/**
@@ -292,8 +291,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * @return the order, {@link GroupOrder#FIFO} unless set
 	 */
 	public GroupOrder groupOrder(String queue) {
-		String order = this.engine.admin().groupSetting(RedisKeys.checkQueueName(queue), "order");
-		return (order != null) ? GroupOrder.valueOf(order) : GroupOrder.FIFO;
+		return groupSettings(queue).order();
 	}
 
 	/**
@@ -511,8 +509,17 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * @return the group concurrency, 1 unless set
 	 */
 	public int groupConcurrency(String queue) {
-		String concurrency = this.engine.admin().groupSetting(RedisKeys.checkQueueName(queue), "concurrency");
-		return (concurrency != null) ? Integer.parseInt(concurrency) : 1;
+		return groupSettings(queue).concurrency();
+	}
+
+	/**
+	 * A queue's group settings, read in one round trip.
+	 * @param queue the queue
+	 * @return the settings, defaults where none is set
+	 */
+	public GroupSettings groupSettings(String queue) {
+		return GroupSettings
+			.of(this.engine.admin().groupSettings(RedisKeys.checkQueueName(queue), GroupSettings.FIELDS));
 	}
 
 	/**

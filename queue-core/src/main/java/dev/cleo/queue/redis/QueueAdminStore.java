@@ -39,6 +39,9 @@ public interface QueueAdminStore {
 	/** A group setting, or {@code null} when not set. */
 	String groupSetting(String queue, String field);
 
+	/** The group settings that are set, of the fields named, in one read. */
+	Map<String, String> groupSettings(String queue, String... fields);
+
 	/** Pause or resume one group of the queue. */
 	void setGroupPaused(String queue, String group, boolean paused);
 

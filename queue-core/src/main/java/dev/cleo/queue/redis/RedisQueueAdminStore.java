@@ -5,6 +5,7 @@ package dev.cleo.queue.redis;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +14,7 @@ import dev.cleo.queue.GroupInfo;
 import dev.cleo.queue.GroupStats;
 import dev.cleo.queue.InvalidTaskOptionException;
 import dev.cleo.queue.TaskInfo;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
@@ -98,6 +100,16 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 	public String groupSetting(String queue, String field) {
 		return await(this.commands.hget(this.keys.key(queue, "gconf"), field).toCompletableFuture(),
 				"read " + field + " of the groups of queue '" + queue + "'");
+	}
+
+	@Override
+	public Map<String, String> groupSettings(String queue, String... fields) {
+		List<KeyValue<String, String>> values = await(
+				this.commands.hmget(this.keys.key(queue, "gconf"), fields).toCompletableFuture(),
+				"read the group settings of queue '" + queue + "'");
+		Map<String, String> settings = new HashMap<>();
+		values.stream().filter(KeyValue::hasValue).forEach((value) -> settings.put(value.getKey(), value.getValue()));
+		return settings;
 	}
 
 	@Override

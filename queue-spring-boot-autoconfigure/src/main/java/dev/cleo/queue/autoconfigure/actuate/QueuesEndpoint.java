@@ -18,7 +18,11 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 import dev.cleo.queue.DeadLetterQueue;
 import dev.cleo.queue.GroupInfo;
+import dev.cleo.queue.GroupOrder;
+import dev.cleo.queue.GroupOverflow;
 import dev.cleo.queue.GroupProcessingStrategy;
+import dev.cleo.queue.GroupRateLimit;
+import dev.cleo.queue.GroupSettings;
 import dev.cleo.queue.GroupStats;
 import dev.cleo.queue.QueueCounts;
 import dev.cleo.queue.QueueInfo;
@@ -135,8 +139,7 @@ public class QueuesEndpoint {
 	private QueueDescriptor describe(String name) {
 		QueueInfo info = this.manager.queueInfo(name);
 		List<GroupInfo> listed = this.manager.groups(name, GROUPS_LISTED);
-		GroupsDescriptor groups = new GroupsDescriptor(this.manager.groupProcessingStrategy(name),
-				this.manager.groupConcurrency(name), listed, stats(name, listed));
+		GroupsDescriptor groups = GroupsDescriptor.of(this.manager.groupSettings(name), listed, stats(name, listed));
 		return new QueueDescriptor(info.name(), info.paused(), info.counts(), info.counts().dead(), info.workers(),
 				info.instances(), groups);
 	}
@@ -182,13 +185,25 @@ public class QueuesEndpoint {
 	 *
 	 * @param strategy how the next group is chosen
 	 * @param concurrency how many tasks of one group run at once
-	 * @param listed the groups with waiting or running tasks, paused or held by a retry,
-	 * by name (the first {@value QueuesEndpoint#GROUPS_LISTED})
+	 * @param order the order in which each group's tasks start
+	 * @param maxSize the most waiting tasks per group, 0 for no maximum
+	 * @param overflow what enqueueing to a full group does
+	 * @param rateLimit how often each group may start tasks, {@code null} for no limit
+	 * @param heldForRetries whether a task waiting for its retry holds its group
+	 * @param listed the groups with waiting or running tasks, paused, held by a retry or
+	 * out of rate, by name (the first {@value QueuesEndpoint#GROUPS_LISTED})
 	 * @param stats the listed groups' statistics (completed, failed attempts, dead,
 	 * durations, throughput), by group
 	 */
-	public record GroupsDescriptor(GroupProcessingStrategy strategy, int concurrency, List<GroupInfo> listed,
+	public record GroupsDescriptor(GroupProcessingStrategy strategy, int concurrency, GroupOrder order, int maxSize,
+			GroupOverflow overflow, @Nullable GroupRateLimit rateLimit, boolean heldForRetries, List<GroupInfo> listed,
 			Map<String, GroupStats> stats) {
+
+		static GroupsDescriptor of(GroupSettings settings, List<GroupInfo> listed, Map<String, GroupStats> stats) {
+			return new GroupsDescriptor(settings.strategy(), settings.concurrency(), settings.order(),
+					settings.maxSize(), settings.overflow(), settings.rateLimit(), settings.heldForRetries(), listed,
+					stats);
+		}
 
 	}
 

@@ -3,6 +3,7 @@
  */
 package dev.cleo.queue.autoconfigure.actuate;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -12,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 import dev.cleo.queue.GroupInfo;
+import dev.cleo.queue.GroupOrder;
+import dev.cleo.queue.GroupOverflow;
 import dev.cleo.queue.GroupProcessingStrategy;
+import dev.cleo.queue.GroupRateLimit;
 import dev.cleo.queue.GroupStats;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskOptions;
@@ -109,15 +113,25 @@ class QueuesEndpointTests {
 	}
 
 	@Test
-	void detailShowsTheGroupsStrategyAndConcurrency() {
+	void detailShowsTheGroupSettings() {
 		this.manager.setGroupProcessingStrategy("orders", GroupProcessingStrategy.FIFO);
 		this.manager.setGroupConcurrency("orders", 2);
+		this.manager.setGroupOrder("orders", GroupOrder.LIFO);
+		this.manager.setGroupMaxSize("orders", 50);
+		this.manager.setGroupOverflow("orders", GroupOverflow.DROP_OLDEST);
+		this.manager.setGroupRateLimit("orders", GroupRateLimit.of(5, Duration.ofSeconds(1)));
+		this.manager.setGroupHeldForRetries("orders", false);
 		this.manager.pauseGroup("orders", "vip");
 		this.manager.enqueue("echo", "hi", TaskOptions.defaults().queue("orders").group("vip"));
 
 		QueuesEndpoint.GroupsDescriptor groups = this.endpoint.queue("orders").groups();
 		assertThat(groups.strategy()).isEqualTo(GroupProcessingStrategy.FIFO);
 		assertThat(groups.concurrency()).isEqualTo(2);
+		assertThat(groups.order()).isEqualTo(GroupOrder.LIFO);
+		assertThat(groups.maxSize()).isEqualTo(50);
+		assertThat(groups.overflow()).isEqualTo(GroupOverflow.DROP_OLDEST);
+		assertThat(groups.rateLimit()).isEqualTo(GroupRateLimit.of(5, Duration.ofSeconds(1)));
+		assertThat(groups.heldForRetries()).isFalse();
 		assertThat(groups.listed()).containsExactly(new GroupInfo("vip", 1, 0, true, false, 0));
 	}
 
