@@ -17,13 +17,13 @@ local function attempts_left(key)
   return tonumber(f[1]) < tonumber(f[2])
 end
 
-local out, settled, done, retry, dead = {}, {}, {}, {}, {}
+local out, settled, done, retry, dead, woken = {}, {}, {}, {}, {}, false
 for i = 7, #ARGV, 5 do
   local id, token, kind, data = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3]
   local key = task_key(prefix, id)
   local code = 0
   -- A token is set only while its lease is held: a match means the task is still this attempt's.
-  local held = redis.call("HMGET", key, "token", "notify", "group", "started_at")
+  local held = redis.call("HMGET", key, "token", "notify", "group", "started_at", "holds")
   if held[1] == token then
     -- A task of a group merged away since it started frees a slot of the group it went into.
     local group = task_group(prefix, key, held[3])
@@ -52,8 +52,8 @@ for i = 7, #ARGV, 5 do
       code = 3
     end
     if group then
-      if code ~= 2 then release_hold(prefix, key, group) end
-      group_release(prefix, group)
+      if code ~= 2 and held[5] then release_hold(prefix, key, group) end
+      if group_release(prefix, group) then woken = true end
       record(group, code, held[4])
     end
   end
@@ -63,10 +63,8 @@ end
 if #settled > 0 then batched("ZREM", prefix .. "active", settled, 1) end
 if #done > 0 then batched("ZADD", prefix .. "done", done, 2) end
 if #dead > 0 then batched("ZADD", prefix .. "dead", dead, 2) end
-if #retry > 0 then
-  batched("ZADD", prefix .. "delayed", retry, 2)
-  wake(prefix)
-end
+if #retry > 0 then batched("ZADD", prefix .. "delayed", retry, 2) end
+if #retry > 0 or woken then wake(prefix) end
 local budget = 100 + #out * 2
 trim(prefix, prefix .. "done", now, tonumber(ARGV[3]), tonumber(ARGV[4]), budget)
 trim(prefix, prefix .. "dead", now, tonumber(ARGV[5]), tonumber(ARGV[6]), budget)

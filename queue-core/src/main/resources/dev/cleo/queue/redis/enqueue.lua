@@ -43,15 +43,25 @@ local function would_refuse(group)
   return limit > 0 and group_conf()[3] ~= "DROP_OLDEST" and size(group) >= limit
 end
 
+-- Whether a full group may refuse a task here: a maximum is set and the overflow is FAIL.
+local function may_refuse()
+  local c = group_conf()
+  return (c[2] or c[4]) and c[3] ~= "DROP_OLDEST"
+end
+
 -- All or nothing: find a refusal before anything is written.
-if all_or_nothing then
+if all_or_nothing and may_refuse() then
   local refused, seen = nil, {}
   for i = FIRST, #ARGV, PER do
     local dedupe, group = ARGV[i + 9], group_of(prefix, ARGV[i + 11])
     local duplicate = dedupe ~= "" and (seen[dedupe] or redis.call("EXISTS", prefix .. "dedupe:" .. dedupe) == 1)
     if dedupe ~= "" then seen[dedupe] = true end
     if not duplicate and group ~= "" and tonumber(ARGV[i + 4]) <= now then
-      if would_refuse(group) then refused = refused or i else sizes[group] = size(group) + 1 end
+      if would_refuse(group) then
+        refused = refused or i
+      elseif max_size(group) > 0 then
+        sizes[group] = size(group) + 1
+      end
     end
   end
   if refused then

@@ -31,6 +31,7 @@ if held then
   -- hash's group resolves to `into`).
   redis.call("HDEL", gblocked, from)
   redis.call("HINCRBY", gblocked, into, held)
+  holds_or_pauses = true
   redis.call("ZREM", prefix .. "groups", into)
 end
 redis.call("ZREM", prefix .. "groups", from)

@@ -39,14 +39,20 @@ end
 -- A group's place in line ("gconf" field "strategy"): ROUND_ROBIN (default) the next turn, so it
 -- goes to the back; FIFO the arrival of its head task, so the oldest head goes first; PRIORITY its
 -- priority ("gconf" field "priority:<group>", 0..1000, default 0), higher first, then turns.
+-- The strategy and order are read once per script call (group-config.lua, their one writer, writes
+-- before it places any group).
+local line_conf
 local function group_score(prefix, group)
-  local conf = redis.call("HMGET", prefix .. "gconf", "strategy", "priority:" .. group, "order")
-  if conf[1] == "FIFO" then
+  line_conf = line_conf or redis.call("HMGET", prefix .. "gconf", "strategy", "order")
+  if line_conf[1] == "FIFO" then
     local head = redis.call("ZRANGE", prefix .. "g:" .. group, 0, 0, "WITHSCORES")
-    if #head > 0 then return arrival_in_group(conf[3], tonumber(head[2])) end
+    if #head > 0 then return arrival_in_group(line_conf[2], tonumber(head[2])) end
   end
   local turn = redis.call("INCR", prefix .. "gturn")
-  if conf[1] == "PRIORITY" then return (1000 - tonumber(conf[2] or 0)) * 1099511627776 + turn end
+  if line_conf[1] == "PRIORITY" then
+    local priority = redis.call("HGET", prefix .. "gconf", "priority:" .. group)
+    return (1000 - tonumber(priority or 0)) * 1099511627776 + turn
+  end
   return turn
 end
 
@@ -93,10 +99,17 @@ end
 -- holds across retries, also when several of its tasks failed at once; a paused group ("gpaused")
 -- until it is resumed; a merged-away or splitting group (above) for good or until the split ends.
 -- Returns whether it entered.
+-- Whether any group is held or paused is read once per script call; whatever adds a hold or a
+-- pause in a call (hold_group, group-merge.lua, group-pause.lua) resets it to unknown.
+local holds_or_pauses
 local function group_enter(prefix, group)
   local groups = prefix .. "groups"
-  if redis.call("ZSCORE", groups, group) or redis.call("HEXISTS", prefix .. "gblocked", group) == 1
-      or redis.call("SISMEMBER", prefix .. "gpaused", group) == 1 or group_moving(prefix, group) then
+  if redis.call("ZSCORE", groups, group) then return false end
+  if holds_or_pauses == nil then
+    holds_or_pauses = redis.call("EXISTS", prefix .. "gblocked", prefix .. "gpaused") > 0
+  end
+  if holds_or_pauses and (redis.call("HEXISTS", prefix .. "gblocked", group) == 1
+      or redis.call("SISMEMBER", prefix .. "gpaused", group) == 1) or group_moving(prefix, group) then
     return false
   end
   redis.call("ZADD", groups, group_score(prefix, group), group)
@@ -116,6 +129,7 @@ end
 -- A failed task with attempts left holds its group until its retry comes due, is cancelled or dies.
 local function hold_group(prefix, key, group)
   if redis.call("HSETNX", key, "holds", "1") == 1 then redis.call("HINCRBY", prefix .. "gblocked", group, 1) end
+  holds_or_pauses = true
   redis.call("ZREM", prefix .. "groups", group)
 end
 
@@ -150,15 +164,14 @@ local function make_ready(prefix, id, priority, seq)
   end
 end
 
--- Frees one of a group's slots and lets the group take its turn again if tasks wait in it,
--- waking a worker: with the group out of line the queue may have looked drained.
+-- Frees one of a group's slots and lets the group take its turn again if tasks wait in it.
+-- Returns whether it entered the line: then the caller wakes a worker (once per call), since with
+-- the group out of line the queue may have looked drained.
 local function group_release(prefix, group)
   if redis.call("HINCRBY", prefix .. "gactive", group, -1) <= 0 then
     redis.call("HDEL", prefix .. "gactive", group)
   end
-  if redis.call("EXISTS", prefix .. "g:" .. group) == 1 and group_enter(prefix, group) then
-    wake(prefix)
-  end
+  return redis.call("EXISTS", prefix .. "g:" .. group) == 1 and group_enter(prefix, group)
 end
 
 local function next_seq(prefix)

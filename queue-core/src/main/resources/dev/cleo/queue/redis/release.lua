@@ -11,7 +11,7 @@ for i = 2, #ARGV, 2 do
   if f[1] == ARGV[i + 1] and f[2] == "active" then
     redis.call("ZREM", prefix .. "active", id)
     local group = task_group(prefix, key, f[5])
-    if group then group_release(prefix, group) end
+    if group then group_release(prefix, group) end -- the wake below covers it
     redis.call("HDEL", key, "token", "worker", "started_at")
     redis.call("HSET", key, "state", "waiting", "attempts", math.max(0, tonumber(f[4]) - 1))
     make_ready(prefix, id, f[3], 0)
