@@ -30,8 +30,17 @@ final class LuaScript {
 
 	private final String sha;
 
-	LuaScript(String name) {
-		this.source = LIB + "\n" + read(name + ".lua");
+	/**
+	 * A script; {@code libs} are more shared helpers put between {@code lib.lua} and its
+	 * own text, for a family of scripts (the schedule scripts share
+	 * {@code schedule-lib.lua}).
+	 */
+	LuaScript(String name, String... libs) {
+		StringBuilder source = new StringBuilder(LIB).append('\n');
+		for (String lib : libs) {
+			source.append(read(lib + ".lua")).append('\n');
+		}
+		this.source = source.append(read(name + ".lua")).toString();
 		this.sha = sha1(this.source);
 	}
 

@@ -266,6 +266,14 @@ public final class RedisKeys {
 	}
 
 	/**
+	 * The registry of queues that have had schedules, outside any queue's hash tag.
+	 * @return {@code <prefix>:schedule-queues}
+	 */
+	public String scheduleQueues() {
+		return this.prefix + ":schedule-queues";
+	}
+
+	/**
 	 * The key prefix of this instance.
 	 * @return the prefix
 	 */

@@ -1,0 +1,257 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.schedule;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.cleo.queue.QueueException;
+import dev.cleo.queue.redis.DueSchedules;
+import dev.cleo.queue.redis.FireResult;
+import dev.cleo.queue.redis.RedisConnector;
+import dev.cleo.queue.redis.ScheduleStore;
+import dev.cleo.queue.redis.ScheduleStore.ScheduledRun;
+import dev.cleo.queue.redis.StoredSchedule;
+
+/**
+ * One manager's firing loop, on a thread of its own: for each served queue, read the due
+ * schedules with Redis's time, fire each (a compare-and-set: of the managers that try,
+ * one succeeds), then sleep until the earliest next tick, measured as a difference of
+ * Redis times on the local monotonic clock, so a skewed local clock changes nothing. The
+ * sleep lasts at most {@value #IDLE_MILLIS} ms and ends early when a schedule changes.
+ */
+final class ScheduleFirer {
+
+	private static final Logger logger = LoggerFactory.getLogger(ScheduleFirer.class);
+
+	static final long IDLE_MILLIS = 5_000;
+
+	private static final int BATCH = 100;
+
+	private static final int ROUNDS = 10;
+
+	private final ScheduleStore store;
+
+	private final Supplier<Set<String>> servedQueues;
+
+	private final ScheduleWakeups wakeups;
+
+	private final Object monitor = new Object();
+
+	private boolean woken;
+
+	private volatile boolean running;
+
+	private Thread thread;
+
+	private volatile Declaration declaration;
+
+	private volatile long nextDeclaration;
+
+	ScheduleFirer(ScheduleStore store, RedisConnector connector, Supplier<Set<String>> servedQueues) {
+		this.store = store;
+		this.servedQueues = servedQueues;
+		this.wakeups = new ScheduleWakeups(connector, store, this::wake);
+	}
+
+	synchronized void start() {
+		if (this.running) {
+			return;
+		}
+		this.running = true;
+		this.thread = new Thread(this::loop, "cleo-scheduler");
+		this.thread.setDaemon(true);
+		this.thread.start();
+	}
+
+	void stop() {
+		Thread stopping;
+		synchronized (this) {
+			this.running = false;
+			stopping = this.thread;
+			this.thread = null;
+		}
+		wake();
+		if (stopping != null) {
+			try {
+				stopping.join(Duration.ofSeconds(10).toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		this.wakeups.close();
+	}
+
+	boolean isRunning() {
+		return this.running;
+	}
+
+	private void loop() {
+		long backoff = 100;
+		while (this.running) {
+			try {
+				long sleep = redeclare();
+				for (String queue : this.servedQueues.get()) {
+					this.wakeups.listen(queue);
+					sleep = Math.min(sleep, fireDue(queue));
+				}
+				backoff = 100;
+				sleep(sleep);
+			}
+			catch (QueueException ex) {
+				if (backoff == 100) {
+					logger.warn("Firing schedules failed; retrying with backoff until Redis answers: {}",
+							ex.getMessage());
+				}
+				sleep(backoff);
+				backoff = Math.min(backoff * 2, IDLE_MILLIS);
+			}
+		}
+	}
+
+	/**
+	 * Fires what is due on a queue; returns how long (ms) until its earliest next tick.
+	 */
+	private long fireDue(String queue) {
+		for (int round = 0; round < ROUNDS; round++) {
+			DueSchedules scan = this.store.due(queue, BATCH);
+			if (scan.due().isEmpty()) {
+				return (scan.earliest() < 0) ? IDLE_MILLIS : Math.max(1, scan.earliest() - scan.now());
+			}
+			scan.due().forEach((schedule) -> fire(schedule, scan.now()));
+		}
+		return 1;
+	}
+
+	private void fire(StoredSchedule schedule, long now) {
+		Trigger trigger;
+		FirePlan plan;
+		try {
+			trigger = Trigger.decode(schedule.trigger());
+			plan = FirePlan.of(trigger, schedule.nextMillis(), now, MisfirePolicy.valueOf(schedule.misfire()),
+					schedule.catchUpMax(), schedule.misfireThresholdMillis());
+		}
+		catch (RuntimeException ex) {
+			// Stored by another version, or a cron with no later tick: look again later
+			// instead of spinning on it.
+			logger.warn("Schedule '{}' of queue '{}' cannot be fired, trying again in {} ms: {}", schedule.name(),
+					schedule.queue(), IDLE_MILLIS, ex.getMessage());
+			this.store.fire(schedule.queue(), schedule.name(), schedule.next(), now + IDLE_MILLIS, 0, List.of(), 0);
+			return;
+		}
+		List<ScheduledRun> runs = new ArrayList<>(plan.ticks().size());
+		plan.ticks().forEach((tick) -> runs.add(new ScheduledRun(tick, UUID.randomUUID().toString())));
+		FireResult result = this.store.fire(schedule.queue(), schedule.name(), schedule.next(), plan.next(),
+				plan.skipped(), runs, IDLE_MILLIS);
+		if (trigger.kind() == Trigger.Kind.FIXED_DELAY && !result.ids().isEmpty()) {
+			this.wakeups.awaitEnd(schedule.queue(), schedule.name(), result.ids().get(result.ids().size() - 1));
+		}
+		if (logger.isDebugEnabled() && result.outcome() == FireResult.Outcome.FIRED) {
+			logger.debug("Schedule '{}' of queue '{}' fired runs {}, skipped {}, next tick {}", schedule.name(),
+					schedule.queue(), result.ids(), plan.skipped(), result.next());
+		}
+	}
+
+	/**
+	 * Declares this instance's schedules again when it is time, and sweeps the ones
+	 * nobody declares; returns how long (ms) until the next time.
+	 */
+	private long redeclare() {
+		Declaration current = this.declaration;
+		if (current == null) {
+			return IDLE_MILLIS;
+		}
+		long now = System.nanoTime();
+		if (now - this.nextDeclaration >= 0) {
+			sweep(current);
+			this.nextDeclaration = now + current.every().toNanos();
+		}
+		return Math.max(1, (this.nextDeclaration - now) / 1_000_000);
+	}
+
+	/**
+	 * Remember a declaration, sweep at once, and from then on refresh and sweep
+	 * periodically.
+	 */
+	List<String> declare(Declaration declaration) {
+		List<String> removed = sweep(declaration);
+		synchronized (this.monitor) {
+			this.declaration = declaration;
+			this.nextDeclaration = System.nanoTime() + declaration.every().toNanos();
+		}
+		// the refresh needs the loop even on a manager that serves no queue
+		start();
+		wake();
+		return removed;
+	}
+
+	private List<String> sweep(Declaration declaration) {
+		List<String> removed = new ArrayList<>();
+		for (String queue : this.store.scheduleQueues()) {
+			List<String> names = declaration.names().getOrDefault(queue, List.of());
+			this.store.declared(queue, declaration.owner(), declaration.grace().toMillis(), names)
+				.forEach((name) -> removed.add(queue + "/" + name));
+		}
+		if (!removed.isEmpty()) {
+			logger.info("Removed schedules {}: no instance of '{}' declared them for {}", removed, declaration.owner(),
+					declaration.grace());
+		}
+		return removed;
+	}
+
+	private void wake() {
+		synchronized (this.monitor) {
+			this.woken = true;
+			this.monitor.notifyAll();
+		}
+	}
+
+	private void sleep(long millis) {
+		long deadline = System.nanoTime() + millis * 1_000_000;
+		synchronized (this.monitor) {
+			try {
+				long left = millis;
+				while (!this.woken && this.running && left > 0) {
+					this.monitor.wait(left);
+					left = (deadline - System.nanoTime()) / 1_000_000;
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				this.running = false;
+			}
+			this.woken = false;
+		}
+	}
+
+	/**
+	 * The schedules an owner's instance declares.
+	 *
+	 * @param owner the application
+	 * @param names the declared names by queue
+	 * @param grace how long an undeclared schedule is kept
+	 */
+	record Declaration(String owner, Map<String, List<String>> names, Duration grace) {
+
+		/**
+		 * How often the declaration is refreshed: a quarter of the grace, at most a
+		 * minute.
+		 */
+		Duration every() {
+			Duration quarter = this.grace.dividedBy(4);
+			return (quarter.compareTo(Duration.ofMinutes(1)) > 0) ? Duration.ofMinutes(1) : quarter;
+		}
+
+	}
+
+}
