@@ -3,8 +3,6 @@
  */
 package dev.cleo.queue.schedule;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -28,12 +26,9 @@ record FirePlan(List<Long> ticks, long skipped, long next) {
 		if (trigger.kind() == Trigger.Kind.FIXED_DELAY) {
 			return new FirePlan(List.of(stored), 0, 0);
 		}
-		long latest = trigger.latest(stored, now);
+		List<Long> recent = trigger.recent(stored, now, (policy == MisfirePolicy.CATCH_UP) ? catchUpMax : 1);
+		long latest = recent.get(recent.size() - 1);
 		long next = trigger.next(latest);
-		if (next <= now) {
-			// cron-utils' last and next tick may disagree around a daylight saving change
-			next = trigger.next(now);
-		}
 		if (latest == stored && now - stored <= thresholdMillis) {
 			return new FirePlan(List.of(stored), 0, next);
 		}
@@ -41,10 +36,7 @@ record FirePlan(List<Long> ticks, long skipped, long next) {
 		return switch (policy) {
 			case SKIP -> new FirePlan(List.of(), missed, next);
 			case FIRE_ONCE -> new FirePlan(List.of(latest), missed - 1, next);
-			case CATCH_UP -> {
-				List<Long> ticks = latest(trigger, stored, latest, catchUpMax);
-				yield new FirePlan(ticks, Math.max(0, missed - ticks.size()), next);
-			}
+			case CATCH_UP -> new FirePlan(recent, Math.max(0, missed - recent.size()), next);
 		};
 	}
 
@@ -61,16 +53,6 @@ record FirePlan(List<Long> ticks, long skipped, long next) {
 			tick = trigger.next(tick);
 		}
 		return count;
-	}
-
-	/** The latest {@code max} ticks from {@code first} to {@code last}, oldest first. */
-	private static List<Long> latest(Trigger trigger, long first, long last, int max) {
-		List<Long> ticks = new ArrayList<>();
-		for (long tick = last; tick >= first && ticks.size() < max; tick = trigger.previous(tick)) {
-			ticks.add(tick);
-		}
-		Collections.reverse(ticks);
-		return ticks;
 	}
 
 }

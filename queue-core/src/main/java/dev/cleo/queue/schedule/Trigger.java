@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -158,21 +161,37 @@ public final class Trigger {
 		return (this.cron != null) ? this.cron.next(millis) : millis + this.period.toMillis();
 	}
 
-	/** The tick before a tick (for a fixed rate: one period earlier). */
-	long previous(long tick) {
-		return (this.cron != null) ? this.cron.previous(tick) : tick - this.period.toMillis();
-	}
-
 	/**
-	 * The latest tick at or before {@code now}, counting from {@code tick}, a tick at or
-	 * before now.
+	 * The latest {@code max} ticks from {@code first} (a tick) to {@code now}, oldest
+	 * first; never empty when {@code first <= now}. Cron ticks are found going forward,
+	 * so they are exactly the ones {@link #next} gives (cron-utils' backward search may
+	 * return a time that {@code next} skips, such as the repeated hour of a daylight
+	 * saving change); the backward search only finds where to start.
 	 */
-	long latest(long tick, long now) {
+	List<Long> recent(long first, long now, int max) {
+		Deque<Long> ticks = new ArrayDeque<>(max + 1);
+		long from = first;
 		if (this.cron != null) {
-			return Math.max(tick, this.cron.latest(now));
+			long back = this.cron.latest(now);
+			for (int i = 0; i <= max && back > first; i++) {
+				back = this.cron.previous(back);
+			}
+			from = Math.max(back, first);
 		}
-		long period = this.period.toMillis();
-		return tick + ((now - tick) / period) * period;
+		else {
+			long period = this.period.toMillis();
+			from = Math.max(first, first + ((now - first) / period - max) * period);
+		}
+		if (from == first) {
+			ticks.add(first);
+		}
+		for (long tick = next(from); tick <= now; tick = next(tick)) {
+			ticks.add(tick);
+			if (ticks.size() > max) {
+				ticks.removeFirst();
+			}
+		}
+		return List.copyOf(ticks);
 	}
 
 	/**
