@@ -47,7 +47,8 @@ class ScheduleFireScriptTest {
 		long now = this.store.due(QUEUE, 0).now();
 		save(now - 1000);
 		StoredSchedule read = this.store.due(QUEUE, 10).due().get(0);
-		// the next tick is due too (a catch-up), so only the compare-and-set stops a second fire
+		// the next tick is due too (a catch-up), so only the compare-and-set stops a
+		// second fire
 		FireResult first = fire(read.next(), now - 500, "run-1");
 		FireResult second = fire(read.next(), now - 500, "run-2");
 		assertThat(first.outcome()).isEqualTo(FireResult.Outcome.FIRED);
