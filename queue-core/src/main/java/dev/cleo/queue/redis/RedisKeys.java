@@ -166,8 +166,8 @@ import java.util.regex.Pattern;
  * and {@code notify} ("" = none), {@code trigger} ({@code cron|<format>|<zone>|<expr>},
  * {@code rate|<ms>} or {@code delay|<ms>}), {@code misfire, catch_up_max,
  * misfire_threshold_ms, overlap}, {@code hash} (digest of the definition). State:
- * {@code next} (the next tick, ms: the value a fire compares and sets), {@code paused}
- * (1 while paused), {@code last_tick, last_fired_at, last_id} (the last run),
+ * {@code next} (the next tick, ms: the value a fire compares and sets), {@code paused} (1
+ * while paused), {@code last_tick, last_fired_at, last_id} (the last run),
  * {@code fired, skipped} (counts), {@code created_at, updated_at}, and for a declared
  * schedule {@code owner} and {@code declared_at}. Times by Redis's clock.</td>
  * <td>until deleted, or swept once its owner stopped declaring it</td>
@@ -175,8 +175,8 @@ import java.util.regex.Pattern;
  * <tr>
  * <td>{@code P:{Q}:schedules}</td>
  * <td>sorted set</td>
- * <td>every schedule of the queue by next tick (ms); {@code +inf} while paused; a
- * fixed delay waiting for its last run to end is scored when to look again</td>
+ * <td>every schedule of the queue by next tick (ms); {@code +inf} while paused; a fixed
+ * delay waiting for its last run to end is scored when to look again</td>
  * <td>a member per schedule</td>
  * </tr>
  * <tr>

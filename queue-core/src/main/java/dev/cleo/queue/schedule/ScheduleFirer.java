@@ -6,7 +6,6 @@ package dev.cleo.queue.schedule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -53,14 +52,13 @@ final class ScheduleFirer {
 
 	private Thread thread;
 
-	private volatile Declaration declaration;
-
-	private volatile long nextDeclaration;
+	private final ScheduleDeclarations declarations;
 
 	ScheduleFirer(ScheduleStore store, RedisConnector connector, Supplier<Set<String>> servedQueues) {
 		this.store = store;
 		this.servedQueues = servedQueues;
 		this.wakeups = new ScheduleWakeups(connector, store, this::wake);
+		this.declarations = new ScheduleDeclarations(store);
 	}
 
 	synchronized void start() {
@@ -100,7 +98,7 @@ final class ScheduleFirer {
 		long backoff = 100;
 		while (this.running) {
 			try {
-				long sleep = redeclare();
+				long sleep = this.declarations.refresh(IDLE_MILLIS);
 				for (String queue : this.servedQueues.get()) {
 					this.wakeups.listen(queue);
 					sleep = Math.min(sleep, fireDue(queue));
@@ -163,49 +161,13 @@ final class ScheduleFirer {
 	}
 
 	/**
-	 * Declares this instance's schedules again when it is time, and sweeps the ones
-	 * nobody declares; returns how long (ms) until the next time.
+	 * Keep declaring an owner's schedules from this manager (sweeping at once); the
+	 * refresh needs the loop even on a manager that serves no queue, so this starts it.
 	 */
-	private long redeclare() {
-		Declaration current = this.declaration;
-		if (current == null) {
-			return IDLE_MILLIS;
-		}
-		long now = System.nanoTime();
-		if (now - this.nextDeclaration >= 0) {
-			sweep(current);
-			this.nextDeclaration = now + current.every().toNanos();
-		}
-		return Math.max(1, (this.nextDeclaration - now) / 1_000_000);
-	}
-
-	/**
-	 * Remember a declaration, sweep at once, and from then on refresh and sweep
-	 * periodically.
-	 */
-	List<String> declare(Declaration declaration) {
-		List<String> removed = sweep(declaration);
-		synchronized (this.monitor) {
-			this.declaration = declaration;
-			this.nextDeclaration = System.nanoTime() + declaration.every().toNanos();
-		}
-		// the refresh needs the loop even on a manager that serves no queue
+	List<String> declare(ScheduleDeclarations.Declaration declaration) {
+		List<String> removed = this.declarations.declare(declaration);
 		start();
 		wake();
-		return removed;
-	}
-
-	private List<String> sweep(Declaration declaration) {
-		List<String> removed = new ArrayList<>();
-		for (String queue : this.store.scheduleQueues()) {
-			List<String> names = declaration.names().getOrDefault(queue, List.of());
-			this.store.declared(queue, declaration.owner(), declaration.grace().toMillis(), names)
-				.forEach((name) -> removed.add(queue + "/" + name));
-		}
-		if (!removed.isEmpty()) {
-			logger.info("Removed schedules {}: no instance of '{}' declared them for {}", removed, declaration.owner(),
-					declaration.grace());
-		}
 		return removed;
 	}
 
@@ -232,26 +194,6 @@ final class ScheduleFirer {
 			}
 			this.woken = false;
 		}
-	}
-
-	/**
-	 * The schedules an owner's instance declares.
-	 *
-	 * @param owner the application
-	 * @param names the declared names by queue
-	 * @param grace how long an undeclared schedule is kept
-	 */
-	record Declaration(String owner, Map<String, List<String>> names, Duration grace) {
-
-		/**
-		 * How often the declaration is refreshed: a quarter of the grace, at most a
-		 * minute.
-		 */
-		Duration every() {
-			Duration quarter = this.grace.dividedBy(4);
-			return (quarter.compareTo(Duration.ofMinutes(1)) > 0) ? Duration.ofMinutes(1) : quarter;
-		}
-
 	}
 
 }

@@ -184,7 +184,7 @@ public final class Schedules {
 			List<String> into = (saved == 1) ? created : (saved == 2) ? updated : unchanged;
 			into.add(schedule.queue() + "/" + schedule.name());
 		}
-		ScheduleFirer.Declaration declaration = new ScheduleFirer.Declaration(owner, names, grace);
+		ScheduleDeclarations.Declaration declaration = new ScheduleDeclarations.Declaration(owner, names, grace);
 		List<String> removed = this.firer.declare(declaration);
 		return new Reconciliation(created, updated, unchanged, removed);
 	}
