@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.cleo.queue.QueueException;
 import dev.cleo.queue.redis.DueSchedules;
 import dev.cleo.queue.redis.FireResult;
 import dev.cleo.queue.redis.RedisConnector;
@@ -106,10 +105,11 @@ final class ScheduleFirer {
 				backoff = 100;
 				sleep(sleep);
 			}
-			catch (QueueException ex) {
+			catch (RuntimeException ex) {
+				// Redis away, or an answer this version cannot read: never let the loop
+				// die.
 				if (backoff == 100) {
-					logger.warn("Firing schedules failed; retrying with backoff until Redis answers: {}",
-							ex.getMessage());
+					logger.warn("Firing schedules failed; retrying with backoff: {}", ex.toString());
 				}
 				sleep(backoff);
 				backoff = Math.min(backoff * 2, IDLE_MILLIS);

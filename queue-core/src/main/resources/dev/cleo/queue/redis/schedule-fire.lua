@@ -26,8 +26,11 @@ local delay = fixed_delay(s[3])
 if mode == "now" then
   ticks[1][1], next_tick = now, nil
 elseif s[2] == "1" or s[1] ~= ARGV[4] then
+  -- the set agrees with the hash again, so a stale entry cannot keep the firers busy
+  redis.call("ZADD", set, (s[2] == "1") and "+inf" or s[1], name)
   return { 0, tonumber(s[1]) }
 elseif tonumber(s[1]) > now then
+  redis.call("ZADD", set, s[1], name)
   return { -2, tonumber(s[1]) }
 elseif delay then
   local state, finished = run_state(prefix, s[5])
