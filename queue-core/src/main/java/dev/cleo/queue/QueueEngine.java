@@ -9,6 +9,7 @@ import java.time.Duration;
 import dev.cleo.queue.event.TaskEventBus;
 import dev.cleo.queue.redis.QueueAdminStore;
 import dev.cleo.queue.redis.RedisConnector;
+import dev.cleo.queue.redis.ScheduleStore;
 import dev.cleo.queue.redis.TaskStore;
 
 /**
@@ -25,9 +26,10 @@ import dev.cleo.queue.redis.TaskStore;
  * @param maxLogLines how many log lines a task keeps
  * @param workerId this process's id in task records
  * @param completionCheckInterval how often pending completion futures read their tasks
+ * @param schedules the schedule store
  */
 record QueueEngine(RedisConnector connector, TaskStore store, QueueAdminStore admin, TaskSerializer serializer,
 		TaskEventBus events, Clock clock, Retention retention, Duration commandTimeout, int maxLogLines,
-		String workerId, Duration completionCheckInterval) {
+		String workerId, Duration completionCheckInterval, ScheduleStore schedules) {
 
 }

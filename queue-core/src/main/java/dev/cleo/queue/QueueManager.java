@@ -5,6 +5,7 @@ package dev.cleo.queue;
 
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import dev.cleo.queue.event.ObserverEvent;
 import dev.cleo.queue.event.TaskEventListener;
 import dev.cleo.queue.redis.RedisCalls;
 import dev.cleo.queue.redis.RedisKeys;
+import dev.cleo.queue.schedule.Schedules;
 import dev.cleo.queue.worker.WorkerPool;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 import dev.cleo.queue.worker.WorkerServices;
@@ -48,6 +50,8 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 
 	private final QueueInspector inspector;
 
+	private final Schedules schedules;
+
 	private CompletionWatcher completions;
 
 	private boolean closed;
@@ -56,6 +60,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 		this.engine = engine;
 		this.writer = new TaskWriter(this, engine);
 		this.inspector = new QueueInspector(engine);
+		this.schedules = new Schedules(engine.schedules(), engine.serializer(), engine.connector(), this::servedQueues);
 	}
 
 	/**
@@ -592,7 +597,26 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 				this.engine.commandTimeout());
 		WorkerPool pool = new WorkerPool(options, services);
 		this.pools.add(pool);
-		return pool.start();
+		pool.start();
+		this.schedules.startFiring();
+		return pool;
+	}
+
+	/**
+	 * The schedules: recurring tasks that fire exactly once per tick across instances.
+	 * This manager fires the schedules of the queues its running pools serve.
+	 * @return the schedules
+	 */
+	public Schedules schedules() {
+		return this.schedules;
+	}
+
+	private Set<String> servedQueues() {
+		Set<String> queues = new HashSet<>();
+		this.pools.stream()
+			.filter(WorkerPool::isRunning)
+			.forEach((pool) -> queues.addAll(pool.options().queues().keySet()));
+		return queues;
 	}
 
 	/**
@@ -617,6 +641,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 */
 	@Override
 	public void close() {
+		this.schedules.stopFiring();
 		this.pools.forEach(WorkerPool::stop);
 		synchronized (this) {
 			this.closed = true;

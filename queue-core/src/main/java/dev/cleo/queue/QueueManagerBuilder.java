@@ -15,6 +15,7 @@ import dev.cleo.queue.event.TaskEventBus;
 import dev.cleo.queue.redis.RedisConnector;
 import dev.cleo.queue.redis.RedisKeys;
 import dev.cleo.queue.redis.RedisQueueAdminStore;
+import dev.cleo.queue.redis.RedisScheduleStore;
 import dev.cleo.queue.redis.RedisTaskStore;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionException;
@@ -192,7 +193,7 @@ public final class QueueManagerBuilder {
 		RedisQueueAdminStore admin = new RedisQueueAdminStore(connector, keys, this.commandTimeout);
 		return new QueueManager(new QueueEngine(connector, store, admin, this.serializer, new TaskEventBus(),
 				this.clock, this.retention, this.commandTimeout, this.maxLogLines, this.workerId,
-				this.completionCheckInterval));
+				this.completionCheckInterval, new RedisScheduleStore(connector, keys, this.commandTimeout)));
 	}
 
 	private static String defaultWorkerId() {

@@ -30,10 +30,15 @@ final class LuaScript {
 
 	private final String sha;
 
-	LuaScript(String name, String... helpers) {
+	/**
+	 * A script; {@code libs} are more shared helpers put between {@code lib.lua} and its
+	 * own text, for a family of scripts (the schedule scripts share
+	 * {@code schedule-lib.lua}; ack.lua has {@code lib-group-stats.lua}).
+	 */
+	LuaScript(String name, String... libs) {
 		StringBuilder source = new StringBuilder(LIB).append('\n');
-		for (String helper : helpers) {
-			source.append(read(helper + ".lua")).append('\n');
+		for (String lib : libs) {
+			source.append(read(lib + ".lua")).append('\n');
 		}
 		this.source = source.append(read(name + ".lua")).toString();
 		this.sha = sha1(this.source);

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * gscore, holds} (times in epoch ms; {@code notify} = 1 when the task's end is published
  * on {@code P:{Q}:finished}; {@code gscore} the task's score in its group when it was
  * last taken, where a retry or a hand-back puts it again; {@code holds} = 1 while its
- * retry holds its group)</td>
+ * retry holds its group); a run a schedule fired also has {@code schedule} (its name) and
+ * {@code tick} (the tick it stands for, which is also its {@code run_at})</td>
  * <td>until retention removes it from {@code done} or {@code dead}</td>
  * </tr>
  * <tr>
@@ -192,6 +193,34 @@ import java.util.regex.Pattern;
  * by whoever reads them</td>
  * </tr>
  * <tr>
+ * <td>{@code P:{Q}:sched:<name>}</td>
+ * <td>hash</td>
+ * <td>one schedule (see {@code docs/design/scheduling.md}). Definition: {@code task,
+ * payload, priority, max_attempts, backoff, timeout_ms, ttl_ms} (0 = none), {@code group}
+ * and {@code notify} ("" = none), {@code trigger} ({@code cron|<format>|<zone>|<expr>},
+ * {@code rate|<ms>} or {@code delay|<ms>}), {@code misfire, catch_up_max,
+ * misfire_threshold_ms, overlap}, {@code hash} (digest of the definition). State:
+ * {@code next} (the next tick, ms: the value a fire compares and sets), {@code paused} (1
+ * while paused), {@code last_tick, last_fired_at, last_id} (the last run),
+ * {@code fired, skipped} (counts), {@code created_at, updated_at}, and for a declared
+ * schedule {@code owner} and {@code declared_at}. Times by Redis's clock.</td>
+ * <td>until deleted, or swept once its owner stopped declaring it</td>
+ * </tr>
+ * <tr>
+ * <td>{@code P:{Q}:schedules}</td>
+ * <td>sorted set</td>
+ * <td>every schedule of the queue by next tick (ms); {@code +inf} while paused; a fixed
+ * delay waiting for its last run to end is scored when to look again</td>
+ * <td>a member per schedule</td>
+ * </tr>
+ * <tr>
+ * <td>{@code P:{Q}:sched-wake}</td>
+ * <td>pub/sub channel</td>
+ * <td>a message whenever a schedule of the queue is saved, paused, resumed or deleted:
+ * firing instances look again</td>
+ * <td>not stored</td>
+ * </tr>
+ * <tr>
  * <td>{@code P:{Q}:finished}</td>
  * <td>pub/sub channel</td>
  * <td>the id of each task enqueued with {@code notify} as it reaches a final state
@@ -213,6 +242,12 @@ import java.util.regex.Pattern;
  * <td>set</td>
  * <td>every queue a task was enqueued to or a worker pool served (no hash tag: written
  * with plain commands, never from a script)</td>
+ * <td>kept</td>
+ * </tr>
+ * <tr>
+ * <td>{@code P:schedule-queues}</td>
+ * <td>set</td>
+ * <td>every queue that has had schedules (no hash tag: written with plain commands)</td>
  * <td>kept</td>
  * </tr>
  * </table>
@@ -297,6 +332,14 @@ public final class RedisKeys {
 	 */
 	public String queues() {
 		return this.prefix + ":queues";
+	}
+
+	/**
+	 * The registry of queues that have had schedules, outside any queue's hash tag.
+	 * @return {@code <prefix>:schedule-queues}
+	 */
+	public String scheduleQueues() {
+		return this.prefix + ":schedule-queues";
 	}
 
 	/**

@@ -1,0 +1,110 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.schedule;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.TaskOptions;
+import dev.cleo.queue.test.RedisServer;
+import dev.cleo.queue.test.RedisTest;
+import dev.cleo.queue.worker.WorkerPoolOptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Guarantee 1: three instances share one Redis, and a schedule firing every second for 30
+ * seconds enqueues exactly one task per tick, no duplicate and no gap, while instances
+ * are stopped and started during the run. The handlers record the tick of each run they
+ * start. The schedule catches up (at most 10 ticks), so a machine that stalls for more
+ * than a second still runs every tick and the test checks exactly-once, not timing.
+ */
+@RedisTest
+class ScheduleExactlyOnceTest {
+
+	private static final String QUEUE = "ticks";
+
+	private static final long SECOND = 1000;
+
+	private final ScheduledRuns runs = new ScheduledRuns();
+
+	private final List<QueueManager> managers = new CopyOnWriteArrayList<>();
+
+	@AfterEach
+	void tearDown() {
+		this.managers.forEach(QueueManager::close);
+	}
+
+	@Test
+	void threeInstancesFireEachTickOfAOneSecondCronExactlyOnceWhileInstancesStopAndStart(RedisServer redis) {
+		QueueManager a = start(redis, "a");
+		QueueManager b = start(redis, "b");
+		QueueManager c = start(redis, "c");
+		long first = a.schedules()
+			.register(Schedule.cron("every-second", "* * * * * *")
+				.task("tick", null)
+				.options(TaskOptions.defaults().queue(QUEUE))
+				.catchUp(10))
+			.nextFire()
+			.toEpochMilli();
+
+		firedThrough(c, first + 6 * SECOND);
+		stop(a);
+		firedThrough(c, first + 10 * SECOND);
+		QueueManager d = start(redis, "d");
+		firedThrough(d, first + 15 * SECOND);
+		stop(b);
+		firedThrough(d, first + 20 * SECOND);
+		QueueManager e = start(redis, "e");
+		firedThrough(e, first + 24 * SECOND);
+		stop(c);
+		firedThrough(e, first + 29 * SECOND);
+		e.schedules().pause(QUEUE, "every-second");
+
+		ScheduleInfo info = e.schedules().find(QUEUE, "every-second").orElseThrow();
+		long last = info.lastRun().tick().toEpochMilli();
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.runs.idsByTick().size() == info.fired());
+		Map<Long, TreeSet<String>> idsByTick = this.runs.idsByTick();
+		assertThat(idsByTick).as("one task per tick").allSatisfy((tick, ids) -> assertThat(ids).hasSize(1));
+		assertThat(idsByTick.keySet()).as("every tick from the first to the last, no gap")
+			.containsExactlyElementsOf(LongStream.iterate(first, (t) -> t <= last, (t) -> t + SECOND).boxed().toList());
+		assertThat(last - first).isGreaterThanOrEqualTo(29 * SECOND);
+		assertThat(info.skipped()).isZero();
+		assertThat(e.counts(QUEUE).finished()).as("no task enqueued beyond the one per tick").isEqualTo(info.fired());
+	}
+
+	private QueueManager start(RedisServer redis, String name) {
+		QueueManager manager = QueueManager.builder().redisUri(redis.uri()).workerId(name).build();
+		manager.register("tick", this.runs.recorder(manager));
+		manager.startWorkers(WorkerPoolOptions.builder().queue(QUEUE).concurrency(4).build());
+		this.managers.add(manager);
+		return manager;
+	}
+
+	private void stop(QueueManager manager) {
+		manager.close();
+		this.managers.remove(manager);
+	}
+
+	/** Waits until the schedule's last run is at or past a tick. */
+	private static void firedThrough(QueueManager manager, long tick) {
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> manager.schedules()
+				.find(QUEUE, "every-second")
+				.map(ScheduleInfo::lastRun)
+				.filter((run) -> run.tick().toEpochMilli() >= tick)
+				.isPresent());
+	}
+
+}

@@ -1,0 +1,104 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.schedule;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.TaskOptions;
+import dev.cleo.queue.test.RedisServer;
+import dev.cleo.queue.test.RedisTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Schedules declared in code are reconciled at start-up: changed ones are updated, and
+ * one that no instance declares any more is removed once the grace period is over, while
+ * an instance still declaring it keeps it.
+ */
+@RedisTest
+class ScheduleReconcileTest {
+
+	private static final TaskOptions REPORTS = TaskOptions.defaults().queue("reports");
+
+	private static final Duration GRACE = Duration.ofSeconds(1);
+
+	private QueueManager previousVersion;
+
+	private QueueManager nextVersion;
+
+	private RedisServer redis;
+
+	@BeforeEach
+	void setUp(RedisServer redis) {
+		this.redis = redis;
+		this.previousVersion = QueueManager.builder().redisUri(redis.uri()).build();
+		this.nextVersion = QueueManager.builder().redisUri(redis.uri()).build();
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.previousVersion.close();
+		this.nextVersion.close();
+	}
+
+	@Test
+	void rollingDeployUpdatesChangedSchedulesAndRemovesDroppedOnesOnlyOnceNobodyDeclaresThem() {
+		Schedule hourly = Schedule.cron("hourly", "0 0 * * * *").task("report", "v1").options(REPORTS);
+		Schedule dropped = Schedule.cron("dropped", "0 0 0 * * *").task("report", null).options(REPORTS);
+		Reconciliation first = this.previousVersion.schedules().reconcile("app", List.of(hourly, dropped), GRACE);
+		assertThat(first.created()).containsExactly("reports/hourly", "reports/dropped");
+		this.previousVersion.schedules()
+			.register(Schedule.fixedRate("manual", Duration.ofHours(1)).task("report", null).options(REPORTS));
+
+		Schedule changed = Schedule.cron("hourly", "0 30 * * * *").task("report", "v2").options(REPORTS);
+		Reconciliation next = this.nextVersion.schedules().reconcile("app", List.of(changed), GRACE);
+		assertThat(next.updated()).containsExactly("reports/hourly");
+		assertThat(next.removed()).as("the previous version still declares it").isEmpty();
+		await().during(GRACE.multipliedBy(2))
+			.atMost(GRACE.multipliedBy(3))
+			.until(() -> this.nextVersion.schedules().find("reports", "dropped").isPresent());
+
+		this.previousVersion.close();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.nextVersion.schedules().find("reports", "dropped").isEmpty());
+		ScheduleInfo hourlyNow = this.nextVersion.schedules().find("reports", "hourly").orElseThrow();
+		assertThat(hourlyNow.trigger().expression()).isEqualTo("0 30 * * * *");
+		assertThat(hourlyNow.owner()).isEqualTo("app");
+		assertThat(hourlyNow.declaredAt()).isNotNull();
+		assertThat(this.nextVersion.schedules().find("reports", "manual")).as("registered through the API").isPresent();
+	}
+
+	@Test
+	void unchangedDeclarationChangesNothingAndAnotherOwnersSchedulesAreLeftAlone() {
+		Schedule hourly = Schedule.cron("hourly", "0 0 * * * *").task("report", null).options(REPORTS);
+		this.previousVersion.schedules().reconcile("app", List.of(hourly), GRACE);
+		ScheduleInfo before = this.previousVersion.schedules().find("reports", "hourly").orElseThrow();
+		Reconciliation again = this.nextVersion.schedules().reconcile("app", List.of(hourly), GRACE);
+		assertThat(again.unchanged()).containsExactly("reports/hourly");
+		assertThat(this.nextVersion.schedules().find("reports", "hourly").orElseThrow().nextFire())
+			.isEqualTo(before.nextFire());
+		this.previousVersion.close();
+		this.nextVersion.close();
+		QueueManager other = QueueManager.builder().redisUri(this.redis.uri()).build();
+		try {
+			Duration shortGrace = Duration.ofMillis(100);
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> Instant.now().isAfter(before.declaredAt().plus(shortGrace.multipliedBy(3))));
+			assertThat(other.schedules().reconcile("other-app", List.of(), shortGrace).removed()).isEmpty();
+			assertThat(other.schedules().find("reports", "hourly")).isPresent();
+		}
+		finally {
+			other.close();
+		}
+	}
+
+}
