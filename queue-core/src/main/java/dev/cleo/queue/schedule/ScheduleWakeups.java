@@ -17,7 +17,11 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
  * of a served queue changes ({@code sched-wake}), and when a run a fixed-delay schedule
  * waits for ends (the queue's {@code finished} channel, only for the ids waited for).
  * Pub/sub may lose a message across a reconnect; the firer's bounded sleep covers that.
- * Messages arrive on a Lettuce I/O thread and are only handed on from there.
+ * Messages arrive on a Lettuce I/O thread and are only handed on from there. The
+ * connection is opened on a thread of its own and nothing waits for it: the wake-ups only
+ * shorten the firer's sleep, so neither the firer nor {@link #close()} may hang on a
+ * connect that does not finish (a Cluster client's pub/sub connect was seen to wait
+ * forever while the application shut down).
  */
 final class ScheduleWakeups implements AutoCloseable {
 
@@ -32,7 +36,7 @@ final class ScheduleWakeups implements AutoCloseable {
 	/** Per fixed-delay schedule ({@code queue/name}), the run whose end it waits for. */
 	private final Map<String, String> awaited = new ConcurrentHashMap<>();
 
-	private StatefulRedisPubSubConnection<String, String> connection;
+	private CompletableFuture<StatefulRedisPubSubConnection<String, String>> connection;
 
 	ScheduleWakeups(RedisConnector connector, ScheduleStore store, Runnable wake) {
 		this.connector = connector;
@@ -61,18 +65,24 @@ final class ScheduleWakeups implements AutoCloseable {
 	}
 
 	private CompletableFuture<Void> send(String channel) {
-		try {
-			return connection().async().subscribe(channel).toCompletableFuture();
-		}
-		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(ex);
-		}
+		return connection().thenCompose((connection) -> connection.async().subscribe(channel).toCompletableFuture());
 	}
 
-	private synchronized StatefulRedisPubSubConnection<String, String> connection() {
-		if (this.connection == null) {
-			this.connection = this.connector.openPubSub();
-			this.connection.addListener(new RedisPubSubAdapter<>() {
+	private synchronized CompletableFuture<StatefulRedisPubSubConnection<String, String>> connection() {
+		if (this.connection == null || this.connection.isCompletedExceptionally()) {
+			CompletableFuture<StatefulRedisPubSubConnection<String, String>> opening = new CompletableFuture<>();
+			Thread opener = new Thread(() -> open(opening), "cleo-schedule-wakeups");
+			opener.setDaemon(true);
+			opener.start();
+			this.connection = opening;
+		}
+		return this.connection;
+	}
+
+	private void open(CompletableFuture<StatefulRedisPubSubConnection<String, String>> opening) {
+		try {
+			StatefulRedisPubSubConnection<String, String> connection = this.connector.openPubSub();
+			connection.addListener(new RedisPubSubAdapter<>() {
 
 				@Override
 				public void message(String channel, String message) {
@@ -80,8 +90,19 @@ final class ScheduleWakeups implements AutoCloseable {
 				}
 
 			});
+			synchronized (this) {
+				// closed (or closed and opened again) meanwhile: this one is not wanted
+				if (this.connection != opening) {
+					RedisConnector.closeUnlessClosed(connection);
+					opening.completeExceptionally(new IllegalStateException("schedule wake-ups are closed"));
+					return;
+				}
+			}
+			opening.complete(connection);
 		}
-		return this.connection;
+		catch (RuntimeException ex) {
+			opening.completeExceptionally(ex);
+		}
 	}
 
 	private void received(String channel, String message) {
@@ -90,10 +111,14 @@ final class ScheduleWakeups implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Closes the connection if it is open, and one still opening once it is; a later
+	 * {@link #listen(String)} opens a new one.
+	 */
 	@Override
 	public synchronized void close() {
 		if (this.connection != null) {
-			RedisConnector.closeUnlessClosed(this.connection);
+			this.connection.thenAccept(RedisConnector::closeUnlessClosed);
 			this.connection = null;
 		}
 		this.subscriptions.clear();
