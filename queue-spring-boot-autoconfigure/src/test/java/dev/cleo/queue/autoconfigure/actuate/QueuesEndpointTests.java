@@ -62,7 +62,7 @@ class QueuesEndpointTests {
 
 	@Test
 	void writeOperationsAreRefusedByDefault() {
-		WebEndpointResponse<QueueActionResult> response = this.endpoint.act("orders", "pause", null);
+		WebEndpointResponse<QueueActionResult> response = this.endpoint.act("orders", "pause", null, null);
 		assertThat(response.getStatus()).isEqualTo(403);
 		assertThat(response.getBody().done()).isFalse();
 		assertThat(response.getBody().message()).contains("cleo.actuator.write-operations.enabled=true");
@@ -71,7 +71,7 @@ class QueuesEndpointTests {
 	@Test
 	void unknownActionIsABadRequest() {
 		this.properties.getWriteOperations().setEnabled(true);
-		WebEndpointResponse<QueueActionResult> response = this.endpoint.act("orders", "explode", null);
+		WebEndpointResponse<QueueActionResult> response = this.endpoint.act("orders", "explode", null, null);
 		assertThat(response.getStatus()).isEqualTo(400);
 		assertThat(response.getBody().message()).contains("Unknown action 'explode'");
 	}
@@ -80,7 +80,7 @@ class QueuesEndpointTests {
 	void retryDeadLettersRunsThemAgainWhenEnabled() {
 		oneDeadTaskIn("orders");
 		this.properties.getWriteOperations().setEnabled(true);
-		WebEndpointResponse<QueueActionResult> response = this.endpoint.act("orders", "retry-dead-letters", 10);
+		WebEndpointResponse<QueueActionResult> response = this.endpoint.act("orders", "retry-dead-letters", 10, null);
 		assertThat(response.getStatus()).isEqualTo(200);
 		assertThat(response.getBody().affected()).isEqualTo(1);
 		assertThat(this.manager.counts("orders").dead()).isZero();
@@ -90,7 +90,7 @@ class QueuesEndpointTests {
 	@Test
 	void retryDeadLettersIsRefusedWhenDisabled() {
 		oneDeadTaskIn("orders");
-		assertThat(this.endpoint.act("orders", "retry-dead-letters", 10).getStatus()).isEqualTo(403);
+		assertThat(this.endpoint.act("orders", "retry-dead-letters", 10, null).getStatus()).isEqualTo(403);
 		assertThat(this.manager.counts("orders").dead()).isOne();
 	}
 
@@ -163,16 +163,16 @@ class QueuesEndpointTests {
 	@Test
 	void pauseAndResumeWhenEnabled() {
 		this.properties.getWriteOperations().setEnabled(true);
-		assertThat(this.endpoint.act("orders", "pause", null).getStatus()).isEqualTo(200);
+		assertThat(this.endpoint.act("orders", "pause", null, null).getStatus()).isEqualTo(200);
 		assertThat(this.manager.isPaused("orders")).isTrue();
 		assertThat(this.endpoint.queue("orders").paused()).isTrue();
-		assertThat(this.endpoint.act("orders", "resume", null).getStatus()).isEqualTo(200);
+		assertThat(this.endpoint.act("orders", "resume", null, null).getStatus()).isEqualTo(200);
 		assertThat(this.manager.isPaused("orders")).isFalse();
 	}
 
 	@Test
 	void pauseIsRefusedWhenDisabled() {
-		assertThat(this.endpoint.act("orders", "pause", null).getStatus()).isEqualTo(403);
+		assertThat(this.endpoint.act("orders", "pause", null, null).getStatus()).isEqualTo(403);
 		assertThat(this.manager.isPaused("orders")).isFalse();
 	}
 
@@ -180,7 +180,7 @@ class QueuesEndpointTests {
 	void purgeDeadLettersWhenEnabled() {
 		oneDeadTaskIn("orders");
 		this.properties.getWriteOperations().setEnabled(true);
-		WebEndpointResponse<QueueActionResult> response = this.endpoint.act("orders", "purge-dead-letters", null);
+		WebEndpointResponse<QueueActionResult> response = this.endpoint.act("orders", "purge-dead-letters", null, null);
 		assertThat(response.getBody().affected()).isOne();
 		assertThat(this.manager.counts("orders").dead()).isZero();
 	}
