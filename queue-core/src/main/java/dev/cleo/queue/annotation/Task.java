@@ -10,6 +10,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import dev.cleo.queue.TaskPriority;
+import dev.cleo.queue.schedule.MisfirePolicy;
+import dev.cleo.queue.schedule.OverlapPolicy;
 
 /**
  * Makes a method of a bean a task, or sets options for a method of a
@@ -30,8 +32,23 @@ import dev.cleo.queue.TaskPriority;
  * {@link QueueClass#defaultOptions()}, {@code cleo.queues.<queue>.*} and
  * {@code cleo.defaults.*}. Durations are strings such as {@code 500ms}, {@code 30s},
  * {@code 5m} or ISO-8601 {@code PT5M}.
+ * <p>
+ * With one of {@link #cron()}, {@link #fixedRate()} or {@link #fixedDelay()} the method
+ * is also a recurring task: each tick enqueues one call, fired exactly once per tick
+ * across every instance, and the worker that takes it calls the method. A scheduled
+ * method takes no parameters (a tick has no arguments to give it) and may still be called
+ * to enqueue a run at once. Its schedule is named by the task id, on the task's queue.
+ *
+ * <pre>{@code
+ * &#64;Task(cron = "0 30 2 * * *", zone = "Europe/Paris", overlap = OverlapPolicy.SKIP_IF_RUNNING)
+ * public void nightlyReport() { ... }
+ * }</pre>
+ *
+ * {@code @Task} also works as a meta-annotation: an application's own annotation
+ * annotated with {@code @Task(cron = ...)} declares the same schedule on each method it
+ * marks.
  */
-@Target(ElementType.METHOD)
+@Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 public @interface Task {
@@ -109,5 +126,59 @@ public @interface Task {
 	 * @see TaskOptions#notifyOnFinish()
 	 */
 	boolean notifyOnFinish() default false;
+
+	/**
+	 * A cron expression: Spring's 6 fields ({@code 0 0/5 * * * *}), Unix's 5 or Quartz's
+	 * 6 or 7, read as {@code cleo.schedules.cron-format} says (by default told apart by
+	 * the number of fields). {@code ${...}} placeholders are resolved; {@code "-"}
+	 * declares no schedule, as with Spring's {@code @Scheduled}. Not together with
+	 * {@link #fixedRate()} or {@link #fixedDelay()}.
+	 * @return the expression, or empty for no cron schedule
+	 */
+	String cron() default "";
+
+	/**
+	 * The zone {@link #cron()} is read in, such as {@code Europe/Paris}; only with
+	 * {@code cron}.
+	 * @return the zone id, or empty for {@code cleo.schedules.zone} (UTC unless set)
+	 */
+	String zone() default "";
+
+	/**
+	 * Run every period, the first one period after the schedule is first stored, such as
+	 * {@code 30s} (10 ms to 365 days); placeholders are resolved.
+	 * @return a duration, or empty for no fixed-rate schedule
+	 */
+	String fixedRate() default "";
+
+	/**
+	 * Run a fixed time after the previous run ended, such as {@code 5m} (10 ms to 365
+	 * days); placeholders are resolved.
+	 * @return a duration, or empty for no fixed-delay schedule
+	 */
+	String fixedDelay() default "";
+
+	/**
+	 * What happens to ticks missed while no instance could fire them ({@code cron} and
+	 * {@code fixedRate} only); at most one.
+	 * @return the policy, or none for {@code cleo.schedules.misfire} ({@code FIRE_ONCE}
+	 * unless set)
+	 */
+	MisfirePolicy[] misfire() default {};
+
+	/**
+	 * With {@code misfire = MisfirePolicy.CATCH_UP}: how many of the latest missed ticks
+	 * run, 1 to 1000.
+	 * @return the maximum, or a negative number for 100
+	 */
+	int catchUpMax() default -1;
+
+	/**
+	 * Whether a tick fires while the previous run is still waiting or running; at most
+	 * one.
+	 * @return the policy, or none for {@code cleo.schedules.overlap} ({@code ALLOW}
+	 * unless set)
+	 */
+	OverlapPolicy[] overlap() default {};
 
 }

@@ -62,6 +62,10 @@ final class ScheduleFirer {
 
 	synchronized void start() {
 		if (this.running) {
+			// A pool started: look at its queues now, not after a sleep that may last
+			// until
+			// the next declaration refresh.
+			wake();
 			return;
 		}
 		this.running = true;
@@ -97,7 +101,10 @@ final class ScheduleFirer {
 		long backoff = 100;
 		while (this.running) {
 			try {
-				long sleep = this.declarations.refresh(IDLE_MILLIS);
+				// Look at the served queues at least every IDLE_MILLIS, however far off
+				// the
+				// next declaration refresh is.
+				long sleep = Math.min(IDLE_MILLIS, this.declarations.refresh(IDLE_MILLIS));
 				for (String queue : this.servedQueues.get()) {
 					this.wakeups.listen(queue);
 					sleep = Math.min(sleep, fireDue(queue));

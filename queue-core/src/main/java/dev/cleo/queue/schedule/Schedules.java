@@ -41,6 +41,8 @@ public final class Schedules {
 
 	private final ScheduleFirer firer;
 
+	private volatile boolean firingAllowed = true;
+
 	/**
 	 * Created by the manager; use {@code QueueManager.schedules()}.
 	 * @param store the schedule store
@@ -52,7 +54,10 @@ public final class Schedules {
 			Supplier<Set<String>> servedQueues) {
 		this.store = store;
 		this.serializer = serializer;
-		this.firer = new ScheduleFirer(store, connector, servedQueues);
+		// A manager that may not fire serves no queue to the firer, whose loop still
+		// keeps
+		// the declarations of reconcile alive.
+		this.firer = new ScheduleFirer(store, connector, () -> this.firingAllowed ? servedQueues.get() : Set.of());
 	}
 
 	/**
@@ -241,10 +246,21 @@ public final class Schedules {
 	}
 
 	/**
+	 * Allow or forbid firing on this manager, whatever worker pools it runs (allowed
+	 * unless told otherwise). A manager that may not fire still keeps declaring the
+	 * schedules it {@link #reconcile reconciled}, so they stay while the other managers
+	 * fire them.
+	 * @param allowed whether this manager may fire
+	 */
+	public void setFiringAllowed(boolean allowed) {
+		this.firingAllowed = allowed;
+	}
+
+	/**
 	 * @return whether this manager fires schedules
 	 */
 	public boolean isFiring() {
-		return this.firer.isRunning();
+		return this.firingAllowed && this.firer.isRunning();
 	}
 
 	private static boolean known(String queue, String name, int result) {

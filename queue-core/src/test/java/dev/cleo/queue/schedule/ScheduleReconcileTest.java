@@ -15,6 +15,7 @@ import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.test.RedisServer;
 import dev.cleo.queue.test.RedisTest;
+import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -99,6 +100,46 @@ class ScheduleReconcileTest {
 		finally {
 			other.close();
 		}
+	}
+
+	@Test
+	void poolStartedAfterReconcileFiresAtOnce() {
+		// Reconcile starts the firer before any pool serves a queue (as at Spring
+		// start-up,
+		// where pools start last), with a grace whose refresh is a minute away.
+		Schedule often = Schedule.fixedRate("often", Duration.ofMillis(200)).task("report", null).options(REPORTS);
+		this.nextVersion.register("report", (task) -> null);
+		this.nextVersion.schedules().reconcile("app", List.of(often), Duration.ofMinutes(10));
+		// Only once the firer sleeps, with no queue to serve, does the pool start.
+		await().atMost(Duration.ofSeconds(5)).until(ScheduleReconcileTest::firerSleeps);
+		this.nextVersion.startWorkers(WorkerPoolOptions.builder().queue("reports").build());
+		await().atMost(Duration.ofSeconds(3))
+			.until(() -> this.nextVersion.schedules().find("reports", "often").orElseThrow().fired() > 0);
+	}
+
+	@Test
+	void managerNotAllowedToFireKeepsDeclaringWhileAnotherFires() {
+		Schedule often = Schedule.fixedRate("often", Duration.ofMillis(200)).task("report", null).options(REPORTS);
+		this.previousVersion.register("report", (task) -> null);
+		this.previousVersion.schedules().setFiringAllowed(false);
+		this.previousVersion.schedules().reconcile("app", List.of(often), GRACE);
+		this.previousVersion.startWorkers(WorkerPoolOptions.builder().queue("reports").build());
+		assertThat(this.previousVersion.schedules().isFiring()).isFalse();
+		await().during(GRACE.multipliedBy(2))
+			.atMost(GRACE.multipliedBy(4))
+			.until(() -> this.previousVersion.schedules().find("reports", "often").orElseThrow().fired() == 0);
+		this.nextVersion.register("report", (task) -> null);
+		this.nextVersion.startWorkers(WorkerPoolOptions.builder().queue("reports").build());
+		await().atMost(Duration.ofSeconds(3))
+			.until(() -> this.nextVersion.schedules().find("reports", "often").orElseThrow().fired() > 0);
+	}
+
+	private static boolean firerSleeps() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.anyMatch((thread) -> thread.getName().equals("cleo-scheduler")
+					&& thread.getState() == Thread.State.TIMED_WAITING);
 	}
 
 }

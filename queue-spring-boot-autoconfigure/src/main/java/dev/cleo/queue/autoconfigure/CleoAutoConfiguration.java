@@ -52,7 +52,8 @@ public final class CleoAutoConfiguration {
 	@ConditionalOnMissingBean
 	CleoSettings cleoSettings(CleoProperties properties, Environment environment) {
 		return new CleoSettings(properties,
-				environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false));
+				environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false),
+				environment.getProperty("spring.application.name"));
 	}
 
 	@Bean

@@ -45,6 +45,12 @@ public class CleoProperties {
 	private final TaskDefaults defaults = new TaskDefaults();
 
 	/**
+	 * Recurring tasks declared on @Task methods.
+	 */
+	@NestedConfigurationProperty
+	private final ScheduleProperties schedules = new ScheduleProperties();
+
+	/**
 	 * Per-queue settings, by queue name; each holds only what differs from cleo.defaults
 	 * and cleo.worker. Naming a queue here also starts workers for it.
 	 */
@@ -80,6 +86,10 @@ public class CleoProperties {
 
 	public Map<String, QueueOverrides> getQueues() {
 		return this.queues;
+	}
+
+	public ScheduleProperties getSchedules() {
+		return this.schedules;
 	}
 
 	/**

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.cleo.queue.InvalidTaskOptionException;
 import dev.cleo.queue.Retention;
 import dev.cleo.queue.TaskOptions;
@@ -41,15 +43,31 @@ public final class CleoSettings {
 
 	private final Map<String, List<String>> meteredGroups;
 
+	private final ScheduleSettings schedules;
+
 	/**
-	 * Merge the properties.
+	 * Merge the properties, for an application without a name.
 	 * @param properties the bound properties; not changed afterwards
 	 * @param virtualThreadsEnabled whether {@code spring.threads.virtual.enabled} is true
 	 * @throws InvalidTaskOptionException when a value is out of range, naming the
 	 * property
 	 */
 	public CleoSettings(CleoProperties properties, boolean virtualThreadsEnabled) {
+		this(properties, virtualThreadsEnabled, null);
+	}
+
+	/**
+	 * Merge the properties.
+	 * @param properties the bound properties; not changed afterwards
+	 * @param virtualThreadsEnabled whether {@code spring.threads.virtual.enabled} is true
+	 * @param applicationName {@code spring.application.name}, the default owner of
+	 * declared schedules, or {@code null}
+	 * @throws InvalidTaskOptionException when a value is out of range, naming the
+	 * property
+	 */
+	public CleoSettings(CleoProperties properties, boolean virtualThreadsEnabled, @Nullable String applicationName) {
 		this.properties = properties;
+		this.schedules = ScheduleSettings.of(properties.getSchedules(), applicationName);
 		TaskDefaults defaults = properties.getDefaults();
 		this.defaults = apply(TaskOptions.defaults(), "cleo.defaults", defaults.getPriority(), defaults.getRetries(),
 				defaults.getBackoff(), defaults.getTimeout(), defaults.getTtl());
@@ -97,6 +115,13 @@ public final class CleoSettings {
 	 */
 	public Map<String, List<String>> meteredGroups() {
 		return this.meteredGroups;
+	}
+
+	/**
+	 * @return the settings of declared schedules ({@code cleo.schedules.*})
+	 */
+	public ScheduleSettings schedules() {
+		return this.schedules;
 	}
 
 	/**

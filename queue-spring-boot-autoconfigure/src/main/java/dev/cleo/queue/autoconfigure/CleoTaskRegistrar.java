@@ -3,6 +3,7 @@
  */
 package dev.cleo.queue.autoconfigure;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,6 +12,7 @@ import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskHandler;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.autoconfigure.aop.TaskProxyPostProcessor;
+import dev.cleo.queue.schedule.Schedule;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -21,12 +23,17 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
  * {@link TaskHandler} bean (under its bean name), then, unless
  * {@code cleo.worker.enabled=false}, adds one {@link WorkerPoolLifecycle} per worker
  * pool, for the queues of those tasks and the queues named under {@code cleo.queues}.
- * Handler beans know no queue, so they add the {@code default} queue.
+ * Handler beans know no queue, so they add the {@code default} queue. Declared schedules
+ * are handed to a {@link ScheduleReconciler}, and {@code cleo.schedules.enabled} decides
+ * whether this instance fires.
  */
 final class CleoTaskRegistrar implements SmartInitializingSingleton {
 
 	/** Prefix of the names of the worker pool beans. */
 	static final String POOL_BEAN_PREFIX = "cleoWorkerPool.";
+
+	/** The name of the bean that reconciles declared schedules at start. */
+	static final String RECONCILER_BEAN = "cleoScheduleReconciler";
 
 	private final ConfigurableListableBeanFactory beanFactory;
 
@@ -58,6 +65,12 @@ final class CleoTaskRegistrar implements SmartInitializingSingleton {
 		if (!handlers.isEmpty()) {
 			queues.add(TaskOptions.DEFAULT_QUEUE);
 		}
+		// Before any pool starts, since starting one turns firing on.
+		manager.schedules().setFiringAllowed(this.settings.schedules().enabled());
+		List<Schedule> declared = this.proxies.registry().schedules();
+		ScheduleReconciler.checkOwner(declared, this.settings.schedules());
+		this.beanFactory.registerSingleton(RECONCILER_BEAN,
+				new ScheduleReconciler(manager, declared, this.settings.schedules()));
 		if (this.settings.properties().getWorker().isEnabled()) {
 			for (WorkerPoolOptions pool : new WorkerPoolPlanner(this.settings).plan(queues)) {
 				this.beanFactory.registerSingleton(POOL_BEAN_PREFIX + pool.name(),

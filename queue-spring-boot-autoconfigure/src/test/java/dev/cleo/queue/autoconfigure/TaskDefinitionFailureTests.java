@@ -105,6 +105,50 @@ class TaskDefinitionFailureTests {
 				.contains("has the id 'twin'", "TwinJobs.first(..)", "TwinJobs.second(..)"));
 	}
 
+	@Test
+	void invalidCronFailsTheStartNamingTheMethodAndTheAcceptedFormats() {
+		this.runner.withBean(BadCron.class).run((context) -> {
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).startsWith("Task method BadCron.run(..) has an invalid schedule")
+				.contains("invalid cron expression '0 61 * * * *'", "Accepted formats: Spring (6 fields",
+						"Unix (5 fields", "Quartz (6 or 7 fields");
+			assertThat(analysis.getAction()).contains("cron", "cleo.schedules.cron-format");
+		});
+	}
+
+	@Test
+	void scheduledMethodWithParametersFailsTheStart() {
+		this.runner.withBean(ScheduledWithArguments.class).run((context) -> {
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription())
+				.isEqualTo("Task method ScheduledWithArguments.run(..) is scheduled but takes parameters");
+			assertThat(analysis.getAction()).contains("take none");
+		});
+	}
+
+	@Test
+	void cronAndFixedRateTogetherFailTheStart() {
+		this.runner.withBean(TwoTriggers.class)
+			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+				.isEqualTo("Task method TwoTriggers.run(..) sets more than one of cron, fixedRate and fixedDelay"));
+	}
+
+	@Test
+	void declaredScheduleWithoutAnApplicationNameFailsTheStart() {
+		this.runner.withBean(Hourly.class).run((context) -> {
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("[Hourly.run]", "no name to own them");
+			assertThat(analysis.getAction()).contains("spring.application.name", "cleo.schedules.owner");
+		});
+	}
+
+	@Test
+	void applicationNameOwnsTheDeclaredSchedules() {
+		this.runner.withBean(Hourly.class)
+			.withPropertyValues("spring.application.name=billing")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
 	private static FailureAnalysis analyze(Throwable failure) {
 		assertThat(failure).isNotNull();
 		FailureAnalysis analysis = new TaskDefinitionFailureAnalyzer().analyze(failure);
@@ -156,6 +200,38 @@ class TaskDefinitionFailureTests {
 	public static class SecondJob {
 
 		@Task(id = "nightly")
+		public void run() {
+		}
+
+	}
+
+	public static class BadCron {
+
+		@Task(cron = "0 61 * * * *")
+		public void run() {
+		}
+
+	}
+
+	public static class ScheduledWithArguments {
+
+		@Task(fixedRate = "1m")
+		public void run(String region) {
+		}
+
+	}
+
+	public static class TwoTriggers {
+
+		@Task(cron = "0 0 * * * *", fixedRate = "1h")
+		public void run() {
+		}
+
+	}
+
+	public static class Hourly {
+
+		@Task(cron = "0 0 * * * *")
 		public void run() {
 		}
 

@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.Lifecycle;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -188,6 +189,35 @@ class SampleApplicationHttpTests {
 	}
 
 	@Test
+	void reportDigestIsScheduledAndItsScheduleIsRunThroughTheActuatorOverHttp() {
+		// The test support empties Redis before each test, after the start-up declared
+		// the
+		// application's schedules: declare them again, as the start-up does.
+		Lifecycle reconciler = this.context.getBean("cleoScheduleReconciler", Lifecycle.class);
+		reconciler.stop();
+		reconciler.start();
+		JsonNode digest = schedule("reports.digest");
+		assertThat(digest.get("trigger").asString()).isEqualTo("cron '0 * * * * *' (SPRING, UTC)");
+		assertThat(digest.get("overlap").asString()).isEqualTo("SKIP_IF_RUNNING");
+		assertThat(digest.get("owner").asString()).isEqualTo("cleo-sample");
+		assertThat(digest.get("nextFire").asString()).isNotEmpty();
+
+		Map<String, String> body = Map.of("schedule", "reports.digest");
+		assertThat(post("/actuator/queues/reports/pause-schedule", body).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(schedule("reports.digest").get("paused").asBoolean()).isTrue();
+		assertThat(post("/actuator/queues/reports/resume-schedule", body).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(schedule("reports.digest").get("paused").asBoolean()).isFalse();
+
+		ResponseEntity<JsonNode> triggered = post("/actuator/queues/reports/trigger-schedule", body);
+		assertThat(triggered.getStatusCode()).isEqualTo(HttpStatus.OK);
+		JsonNode run = awaitJob(triggered.getBody().get("taskId").asString(), "completed", "reports");
+		assertThat(run.get("type").asString()).isEqualTo("reports.digest");
+		ResponseEntity<JsonNode> unknown = post("/actuator/queues/reports/trigger-schedule",
+				Map.of("schedule", "ghost"));
+		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
 	void prometheusServesTheTaskMeters() {
 		awaitJob(postWork(10, 0, 0), "completed");
 		String scrape = this.http.get().uri("/actuator/prometheus").retrieve().body(String.class);
@@ -210,6 +240,16 @@ class SampleApplicationHttpTests {
 		return await().atMost(WAIT)
 			.until(() -> get(path).getBody(),
 					(job) -> job != null && job.has("status") && status.equals(job.get("status").asString()));
+	}
+
+	private JsonNode schedule(String name) {
+		JsonNode reports = get("/actuator/queues/reports").getBody();
+		for (JsonNode schedule : reports.get("schedules")) {
+			if (schedule.get("name").asString().equals(name)) {
+				return schedule;
+			}
+		}
+		throw new AssertionError("No schedule " + name + " in " + reports.get("schedules"));
 	}
 
 	private static Map<String, Object> order(String id) {

@@ -5,7 +5,6 @@ package dev.cleo.queue.autoconfigure.actuate;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -32,10 +31,13 @@ import dev.cleo.queue.WorkerInfo;
 /**
  * The {@code queues} endpoint: every queue with its counts, paused flag, worker pools and
  * instances ({@code GET /actuator/queues}), one queue in detail ({@code GET
- * /actuator/queues/{name}}; both with each queue's first groups and their stats), and the
- * administrative actions ({@code POST /actuator/queues/{name}/{action}}: {@code pause},
- * {@code resume}, {@code retry-dead-letters} with an optional {@code maxJobs},
- * {@code purge-dead-letters}), which are refused with 403 unless
+ * /actuator/queues/{name}}; both with each queue's first groups and their stats, its
+ * schedules and its first delayed tasks), and the administrative actions ({@code POST
+ * /actuator/queues/{name}/{action}}: {@code pause}, {@code resume},
+ * {@code retry-dead-letters} with an optional {@code maxJobs},
+ * {@code purge-dead-letters}, and {@code pause-schedule}, {@code resume-schedule},
+ * {@code delete-schedule}, {@code trigger-schedule} with the {@code schedule} named in
+ * the body), which are refused with 403 unless
  * {@code cleo.actuator.write-operations.enabled=true}.
  */
 @Endpoint(id = "queues")
@@ -46,6 +48,9 @@ public class QueuesEndpoint {
 
 	/** The most groups a queue's description lists. */
 	static final int GROUPS_LISTED = 100;
+
+	/** The most delayed tasks a queue's description lists, soonest due first. */
+	static final int DELAYED_LISTED = 100;
 
 	/** HTTP 403: the actions are switched off. */
 	private static final int STATUS_FORBIDDEN = 403;
@@ -90,17 +95,20 @@ public class QueuesEndpoint {
 	}
 
 	/**
-	 * Run an administrative action on a queue.
+	 * Run an administrative action on a queue or one of its schedules.
 	 * @param name the queue
-	 * @param action {@code pause}, {@code resume}, {@code retry-dead-letters} or
-	 * {@code purge-dead-letters}
+	 * @param action {@code pause}, {@code resume}, {@code retry-dead-letters},
+	 * {@code purge-dead-letters}, {@code pause-schedule}, {@code resume-schedule},
+	 * {@code delete-schedule} or {@code trigger-schedule}
 	 * @param maxJobs for {@code retry-dead-letters}: how many at most (default
 	 * {@value #DEFAULT_RETRY_MAX_JOBS})
+	 * @param schedule for the schedule actions: the schedule's name
 	 * @return the outcome; 403 when write operations are off, 400 for an unknown action
+	 * or a schedule action without a schedule, 404 for an unknown schedule
 	 */
 	@WriteOperation
 	public WebEndpointResponse<QueueActionResult> act(@Selector String name, @Selector String action,
-			@Nullable Integer maxJobs) {
+			@Nullable Integer maxJobs, @Nullable String schedule) {
 		if (!this.properties.getWriteOperations().isEnabled()) {
 			return new WebEndpointResponse<>(
 					QueueActionResult.refused(name, action,
@@ -110,11 +118,14 @@ public class QueuesEndpoint {
 		}
 		QueueAction parsed = QueueAction.from(action);
 		if (parsed == null) {
-			return new WebEndpointResponse<>(
-					QueueActionResult.refused(name, action,
-							"Unknown action '" + action
-									+ "'; use pause, resume, retry-dead-letters or purge-dead-letters"),
+			return new WebEndpointResponse<>(QueueActionResult.refused(name, action,
+					"Unknown action '" + action + "'; use pause, resume, retry-dead-letters, "
+							+ "purge-dead-letters, pause-schedule, resume-schedule, delete-schedule "
+							+ "or trigger-schedule"),
 					WebEndpointResponse.STATUS_BAD_REQUEST);
+		}
+		if (parsed.onSchedule()) {
+			return new ScheduleActions(this.manager.schedules()).run(name, parsed, schedule);
 		}
 		return new WebEndpointResponse<>(run(name, parsed, maxJobs));
 	}
@@ -133,6 +144,7 @@ public class QueuesEndpoint {
 			case RETRY_DEAD_LETTERS -> QueueActionResult.done(name, action,
 					deadLetters.retryAll((maxJobs != null) ? maxJobs : DEFAULT_RETRY_MAX_JOBS).size());
 			case PURGE_DEAD_LETTERS -> QueueActionResult.done(name, action, deadLetters.purge());
+			default -> throw new IllegalArgumentException("Not a queue action: " + action.value());
 		};
 	}
 
@@ -140,8 +152,18 @@ public class QueuesEndpoint {
 		QueueInfo info = this.manager.queueInfo(name);
 		List<GroupInfo> listed = this.manager.groups(name, GROUPS_LISTED);
 		GroupsDescriptor groups = GroupsDescriptor.of(this.manager.groupSettings(name), listed, stats(name, listed));
+		List<ScheduleDescriptor> schedules = this.manager.schedules()
+			.list(name)
+			.stream()
+			.map(ScheduleDescriptor::of)
+			.toList();
+		List<DelayedTaskDescriptor> delayed = this.manager.schedules()
+			.delayed(name, DELAYED_LISTED)
+			.stream()
+			.map(DelayedTaskDescriptor::of)
+			.toList();
 		return new QueueDescriptor(info.name(), info.paused(), info.counts(), info.counts().dead(), info.workers(),
-				info.instances(), groups);
+				info.instances(), groups, schedules, delayed);
 	}
 
 	/** The listed groups' stats: one more round trip, bounded by the groups listed. */
@@ -174,9 +196,13 @@ public class QueuesEndpoint {
 	 * @param workers the worker pools serving it, on every instance
 	 * @param instances the instances of those pools
 	 * @param groups its groups
+	 * @param schedules its schedules, by next fire time (paused ones last)
+	 * @param delayed its delayed tasks with their due times, soonest first (the first
+	 * {@value QueuesEndpoint#DELAYED_LISTED}; {@code counts.delayed} has them all)
 	 */
 	public record QueueDescriptor(String name, boolean paused, QueueCounts counts, long deadLetters,
-			List<WorkerInfo> workers, List<String> instances, GroupsDescriptor groups) {
+			List<WorkerInfo> workers, List<String> instances, GroupsDescriptor groups,
+			List<ScheduleDescriptor> schedules, List<DelayedTaskDescriptor> delayed) {
 
 	}
 
@@ -203,26 +229,6 @@ public class QueuesEndpoint {
 			return new GroupsDescriptor(settings.strategy(), settings.concurrency(), settings.order(),
 					settings.maxSize(), settings.overflow(), settings.rateLimit(), settings.heldForRetries(), listed,
 					stats);
-		}
-
-	}
-
-	/** The administrative actions. */
-	enum QueueAction {
-
-		PAUSE, RESUME, RETRY_DEAD_LETTERS, PURGE_DEAD_LETTERS;
-
-		String value() {
-			return name().toLowerCase(Locale.ROOT).replace('_', '-');
-		}
-
-		static @Nullable QueueAction from(String value) {
-			for (QueueAction action : values()) {
-				if (action.value().equalsIgnoreCase(value)) {
-					return action;
-				}
-			}
-			return null;
 		}
 
 	}

@@ -8,7 +8,10 @@ import java.lang.reflect.Type;
 
 import tools.jackson.databind.JavaType;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.cleo.queue.TaskOptions;
+import dev.cleo.queue.schedule.Schedule;
 
 import org.springframework.expression.Expression;
 
@@ -24,9 +27,20 @@ import org.springframework.expression.Expression;
  * @param options the options of every call, before group and deduplication key
  * @param group the group expression, or {@code null}
  * @param dedupeKey the deduplication key expression, or {@code null}
+ * @param schedule the schedule it declares with {@code @Task(cron/fixedRate/fixedDelay)},
+ * or {@code null}
  */
 record TaskMethod(String id, Method method, ReturnKind returnKind, Type resultType, JavaType[] parameterTypes,
-		TaskOptions options, Expression group, Expression dedupeKey) {
+		TaskOptions options, @Nullable Expression group, @Nullable Expression dedupeKey, @Nullable Schedule schedule) {
+
+	/**
+	 * @param schedule the schedule the method declares, or {@code null}
+	 * @return a copy with the schedule
+	 */
+	TaskMethod withSchedule(@Nullable Schedule schedule) {
+		return new TaskMethod(this.id, this.method, this.returnKind, this.resultType, this.parameterTypes, this.options,
+				this.group, this.dedupeKey, schedule);
+	}
 
 	/**
 	 * @return the method as messages name it, {@code EmailService.send(..)}

@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,10 +48,23 @@ final class TaskMethodFactory {
 
 	private final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
 
+	private final TaskScheduleFactory schedules;
+
 	TaskMethodFactory(CleoSettings settings, JsonMapper mapper) {
+		this(settings, mapper, UnaryOperator.identity());
+	}
+
+	/**
+	 * A factory.
+	 * @param settings the merged properties
+	 * @param mapper the mapper payloads are written with
+	 * @param placeholders resolves {@code ${...}} in schedule attributes
+	 */
+	TaskMethodFactory(CleoSettings settings, JsonMapper mapper, UnaryOperator<String> placeholders) {
 		this.settings = settings;
 		this.mapper = mapper;
 		this.typeCheck = new JacksonTypeCheck(mapper);
+		this.schedules = new TaskScheduleFactory(settings.schedules(), placeholders);
 	}
 
 	TaskMethod create(Method method, Class<?> targetClass) {
@@ -71,8 +85,10 @@ final class TaskMethodFactory {
 			parameterTypes[i] = check(method, "parameter " + (i + 1), type);
 		}
 		TaskOptions options = options(method, queueClass, task, kind);
-		return new TaskMethod(id(method, targetClass, task), method, kind, resultType, parameterTypes, options,
-				expression(method, queueClass, task, "group"), expression(method, queueClass, task, "dedupeKey"));
+		TaskMethod created = new TaskMethod(id(method, targetClass, task), method, kind, resultType, parameterTypes,
+				options, expression(method, queueClass, task, "group"),
+				expression(method, queueClass, task, "dedupeKey"), null);
+		return created.withSchedule(this.schedules.create(created, task));
 	}
 
 	private String id(Method method, Class<?> targetClass, MergedAnnotation<Task> task) {

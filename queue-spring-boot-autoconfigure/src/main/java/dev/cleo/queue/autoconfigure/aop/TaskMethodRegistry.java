@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +19,7 @@ import java.util.function.Supplier;
 import dev.cleo.queue.annotation.QueueClass;
 import dev.cleo.queue.annotation.Task;
 import dev.cleo.queue.autoconfigure.TaskDefinitionException;
+import dev.cleo.queue.schedule.Schedule;
 
 import org.springframework.core.MethodClassKey;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -88,6 +90,15 @@ public final class TaskMethodRegistry {
 	 */
 	public synchronized Set<String> ids() {
 		return Set.copyOf(this.byId.keySet());
+	}
+
+	/**
+	 * The schedules the task methods declare with
+	 * {@code @Task(cron/fixedRate/fixedDelay)}, each named by its task id.
+	 * @return the schedules, in the order the methods were found
+	 */
+	public synchronized List<Schedule> schedules() {
+		return this.byId.values().stream().map((bean) -> bean.task().schedule()).filter(Objects::nonNull).toList();
 	}
 
 	synchronized Collection<TaskBean> tasks() {

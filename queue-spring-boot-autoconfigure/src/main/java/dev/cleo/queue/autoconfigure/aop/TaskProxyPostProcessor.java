@@ -4,6 +4,7 @@
 package dev.cleo.queue.autoconfigure.aop;
 
 import java.lang.reflect.Method;
+import java.util.function.UnaryOperator;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,6 +17,7 @@ import org.springframework.aop.framework.autoproxy.AbstractBeanFactoryAwareAdvis
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 
@@ -46,8 +48,12 @@ public class TaskProxyPostProcessor extends AbstractBeanFactoryAwareAdvisingPost
 		super.setBeanFactory(beanFactory);
 		this.mapper = SingletonSupplier
 			.of(() -> beanFactory.getBeanProvider(JsonMapper.class).getIfUnique(() -> JsonMapper.builder().build()));
-		this.registry = new TaskMethodRegistry(
-				() -> new TaskMethodFactory(beanFactory.getBean(CleoSettings.class), this.mapper.obtain()));
+		// ${...} in schedule attributes resolve as in @Scheduled, against the
+		// environment.
+		UnaryOperator<String> placeholders = (beanFactory instanceof ConfigurableBeanFactory configurable)
+				? configurable::resolveEmbeddedValue : UnaryOperator.identity();
+		this.registry = new TaskMethodRegistry(() -> new TaskMethodFactory(beanFactory.getBean(CleoSettings.class),
+				this.mapper.obtain(), placeholders));
 		SingletonSupplier<QueueManager> manager = SingletonSupplier.of(() -> beanFactory.getBean(QueueManager.class));
 		this.advisor = new TaskAdvisor(new TaskInterceptor(this.registry, new TaskCalls(manager)));
 	}

@@ -4,6 +4,9 @@
 package dev.cleo.queue.autoconfigure.actuate;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -20,9 +23,13 @@ import dev.cleo.queue.GroupRateLimit;
 import dev.cleo.queue.GroupStats;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskOptions;
+import dev.cleo.queue.TaskState;
 import dev.cleo.queue.UnrecoverableTaskException;
 import dev.cleo.queue.autoconfigure.actuate.QueuesEndpoint.QueueDescriptor;
 import dev.cleo.queue.autoconfigure.actuate.QueuesEndpoint.QueuesDescriptor;
+import dev.cleo.queue.schedule.OverlapPolicy;
+import dev.cleo.queue.schedule.Schedule;
+import dev.cleo.queue.schedule.ScheduleInfo;
 import dev.cleo.queue.test.RedisServer;
 import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPool;
@@ -32,8 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The {@code queues} endpoint against a real Redis: what it reads, and its write
- * operations, refused unless switched on.
+ * The {@code queues} endpoint against a real Redis: what it reads (groups, schedules,
+ * delayed tasks), and its write operations on queues and schedules, refused unless
+ * switched on.
  */
 @RedisTest
 class QueuesEndpointTests {
@@ -62,7 +70,7 @@ class QueuesEndpointTests {
 
 	@Test
 	void writeOperationsAreRefusedByDefault() {
-		WebEndpointResponse<QueueActionResult> response = this.endpoint.act("orders", "pause", null);
+		WebEndpointResponse<QueueActionResult> response = this.endpoint.act("orders", "pause", null, null);
 		assertThat(response.getStatus()).isEqualTo(403);
 		assertThat(response.getBody().done()).isFalse();
 		assertThat(response.getBody().message()).contains("cleo.actuator.write-operations.enabled=true");
@@ -71,7 +79,7 @@ class QueuesEndpointTests {
 	@Test
 	void unknownActionIsABadRequest() {
 		this.properties.getWriteOperations().setEnabled(true);
-		WebEndpointResponse<QueueActionResult> response = this.endpoint.act("orders", "explode", null);
+		WebEndpointResponse<QueueActionResult> response = this.endpoint.act("orders", "explode", null, null);
 		assertThat(response.getStatus()).isEqualTo(400);
 		assertThat(response.getBody().message()).contains("Unknown action 'explode'");
 	}
@@ -80,7 +88,7 @@ class QueuesEndpointTests {
 	void retryDeadLettersRunsThemAgainWhenEnabled() {
 		oneDeadTaskIn("orders");
 		this.properties.getWriteOperations().setEnabled(true);
-		WebEndpointResponse<QueueActionResult> response = this.endpoint.act("orders", "retry-dead-letters", 10);
+		WebEndpointResponse<QueueActionResult> response = this.endpoint.act("orders", "retry-dead-letters", 10, null);
 		assertThat(response.getStatus()).isEqualTo(200);
 		assertThat(response.getBody().affected()).isEqualTo(1);
 		assertThat(this.manager.counts("orders").dead()).isZero();
@@ -90,7 +98,7 @@ class QueuesEndpointTests {
 	@Test
 	void retryDeadLettersIsRefusedWhenDisabled() {
 		oneDeadTaskIn("orders");
-		assertThat(this.endpoint.act("orders", "retry-dead-letters", 10).getStatus()).isEqualTo(403);
+		assertThat(this.endpoint.act("orders", "retry-dead-letters", 10, null).getStatus()).isEqualTo(403);
 		assertThat(this.manager.counts("orders").dead()).isOne();
 	}
 
@@ -163,16 +171,16 @@ class QueuesEndpointTests {
 	@Test
 	void pauseAndResumeWhenEnabled() {
 		this.properties.getWriteOperations().setEnabled(true);
-		assertThat(this.endpoint.act("orders", "pause", null).getStatus()).isEqualTo(200);
+		assertThat(this.endpoint.act("orders", "pause", null, null).getStatus()).isEqualTo(200);
 		assertThat(this.manager.isPaused("orders")).isTrue();
 		assertThat(this.endpoint.queue("orders").paused()).isTrue();
-		assertThat(this.endpoint.act("orders", "resume", null).getStatus()).isEqualTo(200);
+		assertThat(this.endpoint.act("orders", "resume", null, null).getStatus()).isEqualTo(200);
 		assertThat(this.manager.isPaused("orders")).isFalse();
 	}
 
 	@Test
 	void pauseIsRefusedWhenDisabled() {
-		assertThat(this.endpoint.act("orders", "pause", null).getStatus()).isEqualTo(403);
+		assertThat(this.endpoint.act("orders", "pause", null, null).getStatus()).isEqualTo(403);
 		assertThat(this.manager.isPaused("orders")).isFalse();
 	}
 
@@ -180,9 +188,91 @@ class QueuesEndpointTests {
 	void purgeDeadLettersWhenEnabled() {
 		oneDeadTaskIn("orders");
 		this.properties.getWriteOperations().setEnabled(true);
-		WebEndpointResponse<QueueActionResult> response = this.endpoint.act("orders", "purge-dead-letters", null);
+		WebEndpointResponse<QueueActionResult> response = this.endpoint.act("orders", "purge-dead-letters", null, null);
 		assertThat(response.getBody().affected()).isOne();
 		assertThat(this.manager.counts("orders").dead()).isZero();
+	}
+
+	@Test
+	void detailShowsTheSchedulesAndTheDelayedTasksWithTheirDueTime() {
+		this.manager.schedules().register(nightly());
+		String runId = this.manager.schedules().trigger("reports", "nightly");
+		Instant due = Instant.now().plus(Duration.ofHours(1));
+		String delayedId = this.manager
+			.enqueue("echo", "later", TaskOptions.defaults().queue("reports").runAt(due).group("eu"))
+			.id();
+
+		QueueDescriptor reports = this.endpoint.queue("reports");
+		assertThat(reports.schedules()).singleElement().satisfies((schedule) -> {
+			assertThat(schedule.name()).isEqualTo("nightly");
+			assertThat(schedule.task()).isEqualTo("echo");
+			assertThat(schedule.trigger()).isEqualTo("cron '0 30 2 * * *' (SPRING, Europe/Paris)");
+			assertThat(schedule.overlap()).isEqualTo(OverlapPolicy.SKIP_IF_RUNNING);
+			assertThat(schedule.paused()).isFalse();
+			assertThat(schedule.nextFire()).isAfter(Instant.now());
+			assertThat(schedule.lastRun().taskId()).isEqualTo(runId);
+			assertThat(schedule.lastRun().state()).isEqualTo(TaskState.WAITING);
+		});
+		assertThat(reports.delayed()).singleElement().satisfies((task) -> {
+			assertThat(task.id()).isEqualTo(delayedId);
+			assertThat(task.task()).isEqualTo("echo");
+			assertThat(task.dueAt()).isEqualTo(due.truncatedTo(ChronoUnit.MILLIS));
+			assertThat(task.group()).isEqualTo("eu");
+		});
+	}
+
+	@Test
+	void scheduleActionsAreRefusedWhenDisabled() {
+		this.manager.schedules().register(nightly());
+		for (String action : List.of("pause-schedule", "resume-schedule", "delete-schedule", "trigger-schedule")) {
+			WebEndpointResponse<QueueActionResult> response = this.endpoint.act("reports", action, null, "nightly");
+			assertThat(response.getStatus()).as(action).isEqualTo(403);
+			assertThat(response.getBody().done()).isFalse();
+		}
+		ScheduleInfo untouched = this.manager.schedules().find("reports", "nightly").orElseThrow();
+		assertThat(untouched.paused()).isFalse();
+		assertThat(untouched.lastRun()).isNull();
+	}
+
+	@Test
+	void scheduleActionsPauseResumeTriggerAndDeleteWhenEnabled() {
+		this.manager.schedules().register(nightly());
+		this.properties.getWriteOperations().setEnabled(true);
+
+		assertThat(this.endpoint.act("reports", "pause-schedule", null, "nightly").getBody().affected()).isOne();
+		assertThat(this.endpoint.queue("reports").schedules().get(0).paused()).isTrue();
+		assertThat(this.endpoint.act("reports", "pause-schedule", null, "nightly").getBody().affected()).isZero();
+		assertThat(this.endpoint.act("reports", "resume-schedule", null, "nightly").getBody().affected()).isOne();
+		assertThat(this.manager.schedules().find("reports", "nightly").orElseThrow().paused()).isFalse();
+
+		WebEndpointResponse<QueueActionResult> triggered = this.endpoint.act("reports", "trigger-schedule", null,
+				"nightly");
+		assertThat(triggered.getStatus()).isEqualTo(200);
+		assertThat(triggered.getBody().schedule()).isEqualTo("nightly");
+		assertThat(this.manager.task("reports", triggered.getBody().taskId())).isPresent();
+
+		assertThat(this.endpoint.act("reports", "delete-schedule", null, "nightly").getStatus()).isEqualTo(200);
+		assertThat(this.manager.schedules().list("reports")).isEmpty();
+	}
+
+	@Test
+	void unknownScheduleIsNotFoundAndAMissingNameABadRequest() {
+		this.properties.getWriteOperations().setEnabled(true);
+		for (String action : List.of("pause-schedule", "resume-schedule", "delete-schedule", "trigger-schedule")) {
+			WebEndpointResponse<QueueActionResult> unknown = this.endpoint.act("reports", action, null, "ghost");
+			assertThat(unknown.getStatus()).as(action).isEqualTo(404);
+			assertThat(unknown.getBody().message()).contains("No schedule 'ghost' on queue 'reports'");
+			WebEndpointResponse<QueueActionResult> unnamed = this.endpoint.act("reports", action, null, null);
+			assertThat(unnamed.getStatus()).as(action).isEqualTo(400);
+			assertThat(unnamed.getBody().message()).contains("{\"schedule\": \"<name>\"}");
+		}
+	}
+
+	private static Schedule nightly() {
+		return Schedule.cron("nightly", "0 30 2 * * *", ZoneId.of("Europe/Paris"))
+			.task("echo", "report")
+			.options(TaskOptions.defaults().queue("reports"))
+			.overlap(OverlapPolicy.SKIP_IF_RUNNING);
 	}
 
 	private void oneDeadTaskIn(String queue) {
