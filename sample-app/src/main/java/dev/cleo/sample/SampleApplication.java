@@ -37,10 +37,11 @@ public final class SampleApplication {
 			        [--groups=N]
 			      Load generator: prints one JSON line per scenario to stdout (logs go to stderr). It
 			      deletes only keys under 'cleo-bench:' in that Redis, before each scenario and at the end.
-			      Scenarios, in order: enqueue_bulk, drain, end_to_end, proxy_end_to_end, groups_round_robin,
-			      latency, flood
+			      Scenarios, in order: enqueue_bulk, drain, delayed_due, end_to_end, proxy_end_to_end,
+			      groups_round_robin, latency, flood
 			      (default: all).
-			      --tasks        base task count (default 100000); flood runs 10x
+			      --tasks        base task count (default 100000); flood runs 10x; delayed_due enqueues them
+			                     all due at one instant, 1 s + 25 us a task ahead
 			      --concurrency  worker pool concurrency (default 50)
 			      --batches-in-flight  enqueue batches of 1000 sent at once (default 4; 1 = sequential)
 			      --callers      threads calling the task proxy in proxy_end_to_end (default 64)

@@ -89,6 +89,12 @@ final class Fetcher implements Runnable {
 		}
 		if (this.signals.awaitFree(this.idleMillis) > 0
 				&& this.claimsInFlight.tryAcquire(this.idleMillis, TimeUnit.MILLISECONDS)) {
+			if (this.drained) {
+				// A claim came back short while we waited (the slots it gave back woke
+				// us): another now would come back empty, so wait for work instead.
+				this.claimsInFlight.release();
+				return;
+			}
 			sendClaim();
 		}
 	}
@@ -131,22 +137,24 @@ final class Fetcher implements Runnable {
 				return;
 			}
 			this.backoff.succeeded();
+			boolean moreReady = batch.nextDueMillis() == ClaimBatch.MORE_READY;
+			// Recorded before the unused slots go back, since those wake a fetcher
+			// waiting for slots, which must then see that the queues are drained.
+			if (!moreReady) {
+				this.nextDueMillis = batch.nextDueMillis();
+			}
+			this.drained = !moreReady;
 			this.signals.give(reserved - batch.tasks().size());
 			batch.tasks().forEach(this.dispatcher);
-			if (batch.nextDueMillis() == ClaimBatch.MORE_READY) {
-				this.drained = false;
+			if (moreReady) {
 				// A claim the watcher sent leaves the fetcher asleep: wake it to go on
 				// claiming.
 				this.signals.signalWork();
 			}
-			else {
-				this.nextDueMillis = batch.nextDueMillis();
-				this.drained = true;
-				if (batch.nextDueMillis() >= 0) {
-					// The fetcher may be asleep (the watcher sent this claim): let it see
-					// the due time.
-					this.signals.nudge();
-				}
+			else if (batch.nextDueMillis() >= 0) {
+				// The fetcher may be asleep (the watcher sent this claim): let it see
+				// the due time.
+				this.signals.nudge();
 			}
 		}
 		finally {

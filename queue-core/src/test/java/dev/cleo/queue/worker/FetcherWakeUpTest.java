@@ -83,6 +83,18 @@ class FetcherWakeUpTest {
 		assertThat(this.store.counts).containsExactly(SLOTS, 2);
 	}
 
+	@Test
+	void shortClaimSendsNoOtherClaimBeforeTheNextDueTime() throws InterruptedException {
+		start();
+		long due = System.currentTimeMillis() + 1_000;
+		this.store.next().complete(new ClaimBatch(full(1).tasks(), due));
+		assertThat(this.store.claims.poll(500, TimeUnit.MILLISECONDS))
+			.as("no claim while nothing is due: the slots a short claim gives back are no reason to claim")
+			.isNull();
+		assertThat(this.store.next()).isNotNull();
+		assertThat(System.currentTimeMillis()).as("the claim at the due time").isGreaterThanOrEqualTo(due);
+	}
+
 	/** Answer any claim the fetcher still sends, empty, until it goes idle. */
 	private void awaitIdleFetcher() throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

@@ -11,8 +11,8 @@ import java.util.List;
 final class Scenarios {
 
 	private static final List<Scenario> ALL = List.of(new EnqueueBulkScenario(), new DrainScenario(),
-			EndToEndScenario.standard(), new ProxyEndToEndScenario(), EndToEndScenario.groupsRoundRobin(),
-			new LatencyScenario(), EndToEndScenario.flood());
+			new DelayedDueScenario(), EndToEndScenario.standard(), new ProxyEndToEndScenario(),
+			EndToEndScenario.groupsRoundRobin(), new LatencyScenario(), EndToEndScenario.flood());
 
 	/** The scenario names, in order. */
 	static final List<String> NAMES = ALL.stream().map(Scenario::name).toList();

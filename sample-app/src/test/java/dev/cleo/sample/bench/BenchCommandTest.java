@@ -48,8 +48,8 @@ class BenchCommandTest {
 		this.connection.sync().set("other:keep", "still here");
 		List<JsonNode> lines = bench(redis, "--tasks=200", "--duration-seconds=1", "--rate=200");
 		assertThat(lines).extracting((line) -> line.get("scenario").asString())
-			.containsExactly("enqueue_bulk", "drain", "end_to_end", "proxy_end_to_end", "groups_round_robin", "latency",
-					"flood");
+			.containsExactly("enqueue_bulk", "drain", "delayed_due", "end_to_end", "proxy_end_to_end",
+					"groups_round_robin", "latency", "flood");
 		for (JsonNode line : lines) {
 			assertThat(line.get("tasks").asLong()).isPositive();
 			assertThat(line.get("concurrency").asInt()).isPositive();
@@ -68,6 +68,19 @@ class BenchCommandTest {
 		assertThat(line.get("tasks").asInt()).isEqualTo(300);
 		assertThat(line.get("groups").asInt()).isEqualTo(30);
 		assertThat(line.get("group_concurrency").asInt()).isEqualTo(1);
+		assertThat(line.has("dead")).isFalse();
+	}
+
+	@Test
+	void delayedDueTimesFromTheDueInstantToTheLastStartAfterAnEnqueueThatEndedBeforeIt(RedisServer redis) {
+		JsonNode line = bench(redis, "--scenario=delayed_due", "--tasks=2000", "--warmup-tasks=0").get(0);
+
+		assertThat(line.get("tasks").asInt()).isEqualTo(2_000);
+		assertThat(line.get("lead_ms").asLong()).isEqualTo(1_050);
+		assertThat(line.get("enqueue_seconds").asDouble()).isPositive().isLessThan(1.05);
+		double firstStartMillis = line.get("first_start_ms").asDouble();
+		assertThat(firstStartMillis).as("no task starts before its due time").isNotNegative();
+		assertThat(line.get("seconds").asDouble() * 1_000).isGreaterThanOrEqualTo(firstStartMillis);
 		assertThat(line.has("dead")).isFalse();
 	}
 
