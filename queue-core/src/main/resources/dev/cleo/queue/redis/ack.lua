@@ -40,7 +40,7 @@ for i = 7, #ARGV, 5 do
     elseif kind == "f" and attempts_left(key) then
       -- Blocked before the slot frees, so the group does not move on past this task (unless
       -- the queue's "gconf" field "retry-holds" is "0": then the group goes on meanwhile).
-      if group and redis.call("HGET", prefix .. "gconf", "retry-holds") ~= "0" then
+      if group and group_settings(prefix)["retry-holds"] ~= "0" then
         hold_group(prefix, key, group)
       end
       redis.call("HSET", key, "state", "failed", "error", data, "run_at", ARGV[i + 4], "token", "")

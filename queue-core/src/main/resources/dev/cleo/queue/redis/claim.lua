@@ -68,14 +68,11 @@ local function take(id, gscore)
   end
   taken = taken + 1
   local attempts, token = tonumber(f[3] or 0) + 1, token_base .. ":" .. taken
-  if gscore then
-    -- Its place in the group, where a retry or a hand-back puts it again (make_ready).
-    redis.call("HSET", key, "state", "active", "attempts", attempts, "started_at", now, "worker", worker,
-      "token", token, "gscore", gscore)
-  else
-    redis.call("HSET", key, "state", "active", "attempts", attempts, "started_at", now, "worker", worker,
-      "token", token)
-  end
+  local fields = { "state", "active", "attempts", attempts, "started_at", now, "worker", worker, "token", token }
+  -- A grouped task also keeps its place in the group, where a retry or a hand-back puts it again
+  -- (make_ready).
+  if gscore then fields[11], fields[12] = "gscore", gscore end
+  redis.call("HSET", key, unpack(fields))
   leased[#leased + 1] = lease_until; leased[#leased + 1] = id
   local n = #out
   out[n + 1], out[n + 2], out[n + 3], out[n + 4], out[n + 5] = id, token, f[1], f[2], attempts
@@ -87,13 +84,13 @@ end
 -- a group at its limit leaves the line until ack frees a slot, one out of rate waits in "glimited"
 -- until its window ends. Returns false when no group can run.
 local groups, gactive = prefix .. "groups", prefix .. "gactive"
-local conf -- read on the first grouped take, so ungrouped claims never pay for it
 -- A group's rate limit ("gconf" field "rate", or "rate:<group>" when "limits" is set):
 -- "<tasks>/<window ms>", fixed windows that start with the window's first task. Returns nil when
 -- the group has none.
 local function rate_of(group)
-  local rate = conf[2]
-  if conf[3] then rate = redis.call("HGET", prefix .. "gconf", "rate:" .. group) or rate end
+  local settings = group_settings(prefix)
+  local rate = settings.rate
+  if settings.limits then rate = redis.call("HGET", prefix .. "gconf", "rate:" .. group) or rate end
   if not rate or rate == "0" then return nil end
   local slash = string.find(rate, "/", 1, true)
   return tonumber(string.sub(rate, 1, slash - 1)), tonumber(string.sub(rate, slash + 1))
@@ -117,15 +114,16 @@ local function window_room(group, limit, window, count)
   return false
 end
 local function take_from_group()
-  conf = conf or redis.call("HMGET", prefix .. "gconf", "concurrency", "rate", "limits")
-  local group_limit = tonumber(conf[1] or "1")
+  -- read on the first grouped take, so ungrouped claims never pay for it
+  local settings = group_settings(prefix)
+  local group_limit = tonumber(settings.concurrency or "1")
   while true do
     local turn = redis.call("ZPOPMIN", groups)
     if #turn == 0 then return false end
     local group = turn[1]
     local active = tonumber(redis.call("HGET", gactive, group) or "0")
     local limit, window = nil, nil
-    if conf[2] or conf[3] then limit, window = rate_of(group) end
+    if settings.rate or settings.limits then limit, window = rate_of(group) end
     if active < group_limit and (not limit or window_room(group, limit, window, false)) then
       local set = prefix .. "g:" .. group
       local head = redis.call("ZPOPMIN", set)

@@ -19,17 +19,13 @@ local prefix, now, all_or_nothing = ARGV[1], tonumber(ARGV[2]), ARGV[3] == "1"
 local FIRST, PER = 4, 13
 local count = (#ARGV - FIRST + 1) / PER
 
--- Group settings, read once per call and only when a grouped task is here.
-local conf, limits, sizes = nil, {}, {}
-local function group_conf()
-  conf = conf or redis.call("HMGET", prefix .. "gconf", "order", "max-size", "overflow", "limits")
-  return conf
-end
+-- Group sizes, read only when a grouped task is here.
+local limits, sizes = {}, {}
 local function max_size(group)
   if limits[group] == nil then
-    local c = group_conf()
-    local own = c[4] and redis.call("HGET", prefix .. "gconf", "max-size:" .. group)
-    limits[group] = tonumber(own or c[2] or 0)
+    local settings = group_settings(prefix)
+    local own = settings.limits and redis.call("HGET", prefix .. "gconf", "max-size:" .. group)
+    limits[group] = tonumber(own or settings["max-size"] or 0)
   end
   return limits[group]
 end
@@ -40,13 +36,13 @@ local function size(group)
 end
 local function would_refuse(group)
   local limit = max_size(group)
-  return limit > 0 and group_conf()[3] ~= "DROP_OLDEST" and size(group) >= limit
+  return limit > 0 and group_settings(prefix).overflow ~= "DROP_OLDEST" and size(group) >= limit
 end
 
 -- Whether a full group may refuse a task here: a maximum is set and the overflow is FAIL.
 local function may_refuse()
-  local c = group_conf()
-  return (c[2] or c[4]) and c[3] ~= "DROP_OLDEST"
+  local settings = group_settings(prefix)
+  return (settings["max-size"] or settings.limits) and settings.overflow ~= "DROP_OLDEST"
 end
 
 -- All or nothing: find a refusal before anything is written.
@@ -82,7 +78,7 @@ end
 -- priority waiting, since that is the task that would have run last.
 local function drop_oldest(group)
   local set, victim = prefix .. "g:" .. group, nil
-  local order = group_conf()[1]
+  local order = group_settings(prefix).order
   if order == "LIFO" then
     victim = redis.call("ZRANGE", set, -1, -1)[1]
   elseif order == "PRIORITY" then
@@ -130,7 +126,7 @@ for i = FIRST, #ARGV, PER do
     else
       seq = seq + 1
       if group ~= "" then
-        grouped[#grouped + 1] = { group, score_in_group(group_conf()[1], priority, seq), id }
+        grouped[#grouped + 1] = { group, score_in_group(group_settings(prefix).order, priority, seq), id }
         if max_size(group) > 0 then sizes[group] = size(group) + 1 end
       else
         ready[#ready + 1] = ready_score(priority, seq); ready[#ready + 1] = id

@@ -39,17 +39,29 @@ end
 -- A group's place in line ("gconf" field "strategy"): ROUND_ROBIN (default) the next turn, so it
 -- goes to the back; FIFO the arrival of its head task, so the oldest head goes first; PRIORITY its
 -- priority ("gconf" field "priority:<group>", 0..1000, default 0), higher first, then turns.
--- The strategy and order are read once per script call (group-config.lua, their one writer, writes
--- before it places any group).
-local line_conf
+-- The queue's group settings ("gconf"; RedisKeys lists the fields), read in one HMGET on first use
+-- in a script call and kept for the rest of it: group-config.lua, their one writer, writes before
+-- it reads them. Per-group fields ("priority:<group>", ...) are read where they are needed.
+local GROUP_SETTINGS = { "strategy", "order", "concurrency", "max-size", "overflow", "rate", "limits",
+  "retry-holds" }
+local group_settings_read
+local function group_settings(prefix)
+  if not group_settings_read then
+    local values = redis.call("HMGET", prefix .. "gconf", unpack(GROUP_SETTINGS))
+    group_settings_read = {}
+    for i, field in ipairs(GROUP_SETTINGS) do group_settings_read[field] = values[i] end
+  end
+  return group_settings_read
+end
+
 local function group_score(prefix, group)
-  line_conf = line_conf or redis.call("HMGET", prefix .. "gconf", "strategy", "order")
-  if line_conf[1] == "FIFO" then
+  local settings = group_settings(prefix)
+  if settings.strategy == "FIFO" then
     local head = redis.call("ZRANGE", prefix .. "g:" .. group, 0, 0, "WITHSCORES")
-    if #head > 0 then return arrival_in_group(line_conf[2], tonumber(head[2])) end
+    if #head > 0 then return arrival_in_group(settings.order, tonumber(head[2])) end
   end
   local turn = redis.call("INCR", prefix .. "gturn")
-  if line_conf[1] == "PRIORITY" then
+  if settings.strategy == "PRIORITY" then
     local priority = redis.call("HGET", prefix .. "gconf", "priority:" .. group)
     return (1000 - tonumber(priority or 0)) * 1099511627776 + turn
   end
@@ -120,7 +132,7 @@ end
 -- already under FIFO, takes the place its head now gives it. Returns whether it entered.
 local function group_reenter(prefix, group)
   if group_enter(prefix, group) then return true end
-  if redis.call("HGET", prefix .. "gconf", "strategy") == "FIFO" then
+  if group_settings(prefix).strategy == "FIFO" then
     redis.call("ZADD", prefix .. "groups", "XX", group_score(prefix, group), group)
   end
   return false
@@ -149,7 +161,7 @@ local function make_ready(prefix, id, priority, seq)
   local group = task_group(prefix, key, redis.call("HGET", key, "group"))
   if group then
     local set, score = prefix .. "g:" .. group, nil
-    local order = redis.call("HGET", prefix .. "gconf", "order")
+    local order = group_settings(prefix).order
     if seq == 0 then
       score = tonumber(redis.call("HGET", key, "gscore"))
       local head = not score and redis.call("ZRANGE", set, 0, 0, "WITHSCORES")
