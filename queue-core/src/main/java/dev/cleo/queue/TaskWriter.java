@@ -84,12 +84,12 @@ final class TaskWriter {
 	private CompletableFuture<List<TaskHandle<Object>>> writeOne(TaskRequest request) {
 		String queue = request.options().queue();
 		register(queue);
-		CompletableFuture<EnqueueResult> stored = this.coalescer.enqueue(queue,
-				newTask(request, this.engine.clock().millis()));
+		NewTask task = newTask(request, this.engine.clock().millis());
+		CompletableFuture<EnqueueResult> stored = this.coalescer.enqueue(queue, task);
 		return RedisCalls.cancelling(stored.thenApply((result) -> {
-			if (result.status() == EnqueueResult.Status.GROUP_FULL) {
-				throw new GroupFullException(queue, request.options().group(), result.groupMaxSize(), false);
-			}
+			refusal(queue, List.of(task), List.of(result)).ifPresent((refused) -> {
+				throw refused;
+			});
 			return List.of(created(queue, request, result));
 		}), stored);
 	}
