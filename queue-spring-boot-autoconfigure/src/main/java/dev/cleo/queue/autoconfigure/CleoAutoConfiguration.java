@@ -58,6 +58,12 @@ public final class CleoAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	ApplicationQueues cleoApplicationQueues(CleoProperties properties) {
+		return new ApplicationQueues(properties.getQueues().keySet());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	Clock cleoClock() {
 		return Clock.systemUTC();
 	}

@@ -65,6 +65,8 @@ final class CleoTaskRegistrar implements SmartInitializingSingleton {
 		if (!handlers.isEmpty()) {
 			queues.add(TaskOptions.DEFAULT_QUEUE);
 		}
+		ApplicationQueues known = this.beanFactory.getBean(ApplicationQueues.class);
+		known.addAll(queues);
 		// Before any pool starts, since starting one turns firing on.
 		manager.schedules().setFiringAllowed(this.settings.schedules().enabled());
 		List<Schedule> declared = this.proxies.registry().schedules();
@@ -73,6 +75,7 @@ final class CleoTaskRegistrar implements SmartInitializingSingleton {
 				new ScheduleReconciler(manager, declared, this.settings.schedules()));
 		if (this.settings.properties().getWorker().isEnabled()) {
 			for (WorkerPoolOptions pool : new WorkerPoolPlanner(this.settings).plan(queues)) {
+				known.addAll(pool.queues().keySet());
 				this.beanFactory.registerSingleton(POOL_BEAN_PREFIX + pool.name(),
 						new WorkerPoolLifecycle(manager, pool));
 			}
