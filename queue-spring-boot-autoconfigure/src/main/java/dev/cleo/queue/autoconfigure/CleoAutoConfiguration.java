@@ -26,6 +26,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.ClassUtils;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -41,6 +42,8 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 @ConditionalOnClass({ QueueManager.class, LettuceConnectionFactory.class })
 @EnableConfigurationProperties(CleoProperties.class)
 public final class CleoAutoConfiguration {
+
+	private static final String SPRING_SECURITY_CONTEXT = "org.springframework.security.core.context.SecurityContextHolder";
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
@@ -60,6 +63,22 @@ public final class CleoAutoConfiguration {
 	@ConditionalOnMissingBean
 	ApplicationQueues cleoApplicationQueues(CleoProperties properties) {
 		return new ApplicationQueues(properties.getQueues().keySet());
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	RedisReads cleoRedisReads(CleoProperties properties) {
+		return new RedisReads(properties.getRequestTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WriteAccess cleoWriteAccess(CleoProperties properties) {
+		boolean enabled = properties.getWriteOperations().isEnabled();
+		if (ClassUtils.isPresent(SPRING_SECURITY_CONTEXT, CleoAutoConfiguration.class.getClassLoader())) {
+			return new WriteAccess(enabled, SecurityAuthorities::current);
+		}
+		return WriteAccess.withoutSecurity(enabled);
 	}
 
 	@Bean

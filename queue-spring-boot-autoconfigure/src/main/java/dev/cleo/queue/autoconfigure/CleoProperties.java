@@ -14,6 +14,7 @@ import dev.cleo.queue.worker.WorkerThreads;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Cleo's settings under {@code cleo.*}. The Redis connection itself is Spring Boot's
@@ -33,6 +34,21 @@ public class CleoProperties {
 	 * How long a call waits for Redis before failing (10 ms to 5 min).
 	 */
 	private Duration commandTimeout = Duration.ofSeconds(5);
+
+	/**
+	 * The longest an HTTP request, a health check, a scrape or an Actuator call waits for
+	 * Redis before it answers that Redis is unavailable. Keep it well below the command
+	 * timeout: request threads must not park while Redis is away.
+	 */
+	private Duration requestTimeout = Duration.ofSeconds(2);
+
+	/**
+	 * The largest payload (its JSON, in bytes) a task may carry; enqueueing a larger one
+	 * fails, and the HTTP API answers 413 before reading it.
+	 */
+	private DataSize maxPayloadSize = DataSize.ofMegabytes(1);
+
+	private final WriteOperations writeOperations = new WriteOperations();
 
 	private final Retention retention = new Retention();
 
@@ -72,6 +88,26 @@ public class CleoProperties {
 		this.commandTimeout = commandTimeout;
 	}
 
+	public Duration getRequestTimeout() {
+		return this.requestTimeout;
+	}
+
+	public void setRequestTimeout(Duration requestTimeout) {
+		this.requestTimeout = requestTimeout;
+	}
+
+	public DataSize getMaxPayloadSize() {
+		return this.maxPayloadSize;
+	}
+
+	public void setMaxPayloadSize(DataSize maxPayloadSize) {
+		this.maxPayloadSize = maxPayloadSize;
+	}
+
+	public WriteOperations getWriteOperations() {
+		return this.writeOperations;
+	}
+
 	public Retention getRetention() {
 		return this.retention;
 	}
@@ -90,6 +126,29 @@ public class CleoProperties {
 
 	public ScheduleProperties getSchedules() {
 		return this.schedules;
+	}
+
+	/**
+	 * Operations that change queues from outside the application's code: the HTTP API's
+	 * dead-letter, cleanup and cancel calls and the Actuator endpoint's actions.
+	 */
+	public static final class WriteOperations {
+
+		/**
+		 * Whether those operations run. Off by default: they change what every instance
+		 * does. With Spring Security on the classpath they also need the caller to hold
+		 * the authority {@code CLEO_ADMIN}.
+		 */
+		private boolean enabled = false;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
 	}
 
 	/**
