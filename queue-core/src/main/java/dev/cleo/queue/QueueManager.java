@@ -5,6 +5,7 @@ package dev.cleo.queue;
 
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -185,6 +186,39 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 */
 	public QueueCounts counts(String queue) {
 		return this.engine.store().counts(RedisKeys.checkQueueName(queue));
+	}
+
+	/**
+	 * Count the tasks of several queues by place in one pipelined round trip: every read
+	 * is sent before any answer is awaited, so a scrape or a health check that reads many
+	 * queues waits for Redis once, not once per queue (on a Cluster each queue is read
+	 * from its own master, in parallel).
+	 * @param queues the queues; a queue named twice is read once
+	 * @return the counts by queue, in the order given (a queue nothing was ever enqueued
+	 * to counts zeros)
+	 * @throws IllegalArgumentException when a queue name is invalid (before anything is
+	 * sent)
+	 * @throws QueueUnavailableException when Redis does not answer within the command
+	 * timeout
+	 */
+	public Map<String, QueueCounts> counts(Collection<String> queues) {
+		return RedisCalls.await(countsAsync(queues), this.engine.commandTimeout().plusMillis(100),
+				"count the tasks of " + queues.size() + " queues");
+	}
+
+	/**
+	 * Count the tasks of several queues by place without waiting for Redis, as
+	 * {@link #counts(Collection)} does.
+	 * @param queues the queues; a queue named twice is read once
+	 * @return the counts by queue, in the order given; fails with
+	 * {@link QueueUnavailableException} when Redis does not answer within the command
+	 * timeout (one timeout for all the queues)
+	 * @throws IllegalArgumentException when a queue name is invalid (before anything is
+	 * sent)
+	 */
+	public CompletableFuture<Map<String, QueueCounts>> countsAsync(Collection<String> queues) {
+		List<String> checked = queues.stream().map(RedisKeys::checkQueueName).toList();
+		return this.engine.store().countsAsync(checked);
 	}
 
 	/**

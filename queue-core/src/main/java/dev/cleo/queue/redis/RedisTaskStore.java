@@ -6,6 +6,7 @@ package dev.cleo.queue.redis;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,8 @@ public final class RedisTaskStore implements TaskStore {
 
 	private final Scripts scripts = new Scripts();
 
+	private final RedisQueueCounts queueCounts;
+
 	/**
 	 * Create a store.
 	 * @param connector the connections
@@ -49,6 +52,7 @@ public final class RedisTaskStore implements TaskStore {
 		this.keys = keys;
 		this.clock = clock;
 		this.timeout = timeout;
+		this.queueCounts = new RedisQueueCounts(this.commands, keys, timeout);
 	}
 
 	@Override
@@ -216,17 +220,12 @@ public final class RedisTaskStore implements TaskStore {
 
 	@Override
 	public QueueCounts counts(String queue) {
-		List<RedisFuture<Long>> sizes = List.of("ready", "delayed", "active", "done", "dead")
-			.stream()
-			.map((kind) -> this.commands.zcard(this.keys.key(queue, kind)))
-			.toList();
-		// Grouped waiting tasks sit in their groups' sets; the scripts keep their total.
-		RedisFuture<String> grouped = this.commands.get(this.keys.key(queue, "gwaiting"));
-		String what = "count tasks of queue '" + queue + "'";
-		String groupedCount = await(grouped, what);
-		long waiting = await(sizes.get(0), what) + ((groupedCount != null) ? Long.parseLong(groupedCount) : 0);
-		return new QueueCounts(waiting, await(sizes.get(1), what), await(sizes.get(2), what), await(sizes.get(3), what),
-				await(sizes.get(4), what));
+		return await(countsAsync(List.of(queue)), "count tasks of queue '" + queue + "'").get(queue);
+	}
+
+	@Override
+	public CompletableFuture<Map<String, QueueCounts>> countsAsync(Collection<String> queues) {
+		return this.queueCounts.read(queues);
 	}
 
 	@Override

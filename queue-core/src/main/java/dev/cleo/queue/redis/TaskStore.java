@@ -4,7 +4,9 @@
 package dev.cleo.queue.redis;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -107,6 +109,13 @@ public interface TaskStore {
 
 	/** Count the tasks of a queue by place. */
 	QueueCounts counts(String queue);
+
+	/**
+	 * Count the tasks of several queues by place: every read is sent before any answer is
+	 * awaited, and the whole is bounded by one command timeout.
+	 * @return the counts by queue, in the order given (a queue named twice appears once)
+	 */
+	CompletableFuture<Map<String, QueueCounts>> countsAsync(Collection<String> queues);
 
 	/**
 	 * Put the wake-up marker back, for a worker that popped it but has no free slot to

@@ -226,6 +226,11 @@ class FetcherWakeUpTest {
 		}
 
 		@Override
+		public CompletableFuture<java.util.Map<String, QueueCounts>> countsAsync(java.util.Collection<String> queues) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
 		public CompletableFuture<Void> wakeAsync(String queue) {
 			throw new UnsupportedOperationException();
 		}
