@@ -61,7 +61,8 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 		this.engine = engine;
 		this.writer = new TaskWriter(this, engine);
 		this.inspector = new QueueInspector(engine);
-		this.schedules = new Schedules(engine.schedules(), engine.serializer(), engine.connector(), this::servedQueues);
+		this.schedules = new Schedules(engine.schedules(), engine.serializer(), engine.connector(), this::servedQueues,
+				engine.maxPayloadSize());
 	}
 
 	/**
@@ -122,6 +123,8 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * Enqueue many tasks: one round trip per queue among them.
 	 * @param requests the tasks
 	 * @return their handles, in order
+	 * @throws PayloadTooLargeException when a payload is over {@link #maxPayloadSize()}:
+	 * then no task of the batch is sent
 	 * @throws QueueUnavailableException when Redis does not answer within the command
 	 * timeout
 	 */
@@ -133,6 +136,8 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * Enqueue many tasks without waiting for Redis.
 	 * @param requests the tasks
 	 * @return their handles, in order, once Redis stored them
+	 * @throws PayloadTooLargeException at the call, when a payload is over
+	 * {@link #maxPayloadSize()}: then no task of the batch is sent
 	 */
 	public CompletableFuture<List<TaskHandle<Object>>> enqueueAllAsync(List<TaskRequest> requests) {
 		return this.writer.write(requests);
@@ -659,6 +664,15 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 */
 	public List<WorkerPool> workerPools() {
 		return List.copyOf(this.pools);
+	}
+
+	/**
+	 * The largest payload a task may carry, as JSON in UTF-8 bytes (see
+	 * {@link QueueManagerBuilder#maxPayloadSize(long)}).
+	 * @return the limit in bytes
+	 */
+	public long maxPayloadSize() {
+		return this.engine.maxPayloadSize();
 	}
 
 	/**
