@@ -164,11 +164,19 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	}
 
 	/**
-	 * Cancel a task that has not started (waiting, delayed, or failed and waiting for its
-	 * retry).
+	 * Cancel a task: one that has not started (waiting, delayed, or failed and waiting
+	 * for its retry), or one that is running. Either way it ends {@code cancelled} at
+	 * once, never runs (again) and is never retried, and a
+	 * {@link TaskHandle#completion()} waiting on it fails with
+	 * {@link TaskFailedException}. A running task's lease is revoked in the same step,
+	 * and its group slot freed, so the group's next task may start; its worker learns of
+	 * it with its next heartbeat (within {@code WorkerPoolOptions.heartbeat}, a third of
+	 * the lease by default), interrupts the handler ({@link TaskContext#isLeaseLost()} is
+	 * then true) and drops whatever the handler returns. A handler that ignores
+	 * interruption runs on until it returns, but nothing it does is recorded any more.
 	 * @param queue the queue
 	 * @param id the task id
-	 * @return true when it is now cancelled; false when it is running, finished or
+	 * @return true when it is now cancelled; false when it had finished already or is
 	 * unknown
 	 */
 	public boolean cancel(String queue, String id) {

@@ -105,7 +105,7 @@ public final class RedisTaskStore implements TaskStore {
 	}
 
 	@Override
-	public List<String> extend(String queue, List<Lease> leases, Duration lease) {
+	public List<LostLease> extend(String queue, List<Lease> leases, Duration lease) {
 		List<String> args = new ArrayList<>(2 + leases.size() * 2);
 		args.add(this.keys.queuePrefix(queue));
 		args.add(Long.toString(this.clock.millis() + lease.toMillis()));
@@ -113,7 +113,7 @@ public final class RedisTaskStore implements TaskStore {
 			args.add(held.id());
 			args.add(held.token());
 		});
-		return ScriptReplies.strings(call(this.scripts.extend, queue, args, "extend leases on queue '" + queue + "'"));
+		return ScriptReplies.lost(call(this.scripts.extend, queue, args, "extend leases on queue '" + queue + "'"));
 	}
 
 	@Override
@@ -153,7 +153,7 @@ public final class RedisTaskStore implements TaskStore {
 		args.add(id);
 		List<Object> reply = call(this.scripts.cancel, queue, args, "cancel task " + id + " on queue '" + queue + "'");
 		long code = (Long) reply.get(0);
-		return new CancelResult(code == 1, code >= 0, (reply.size() > 1) ? (String) reply.get(1) : null);
+		return new CancelResult(code >= 1, code >= 0, (reply.size() > 1) ? (String) reply.get(1) : null, code == 2);
 	}
 
 	@Override

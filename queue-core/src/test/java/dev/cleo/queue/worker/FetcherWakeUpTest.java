@@ -170,7 +170,7 @@ class FetcherWakeUpTest {
 		}
 
 		@Override
-		public List<String> extend(String queue, List<Lease> leases, Duration lease) {
+		public List<dev.cleo.queue.redis.LostLease> extend(String queue, List<Lease> leases, Duration lease) {
 			throw new UnsupportedOperationException();
 		}
 
