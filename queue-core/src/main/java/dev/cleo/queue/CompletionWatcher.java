@@ -121,7 +121,8 @@ final class CompletionWatcher implements AutoCloseable {
 			if (state == null) {
 				waiter.future()
 					.completeExceptionally(new QueueException("Task " + end.id() + " on queue '" + queue
-							+ "' does not exist (never enqueued, or removed by retention)", null));
+							+ "' does not exist (never enqueued, removed by retention, or its queue was removed)",
+							null));
 			}
 			else if (state == TaskState.COMPLETED) {
 				complete(waiter, end.resultJson());

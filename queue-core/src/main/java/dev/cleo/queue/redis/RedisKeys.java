@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * Builds every Redis key Cleo uses: {@code <prefix>:{<queue>}:<kind>[:<id>]}. The storage
  * format is a public contract for operators; each key of queue {@code Q} carries the hash
  * tag {@code {Q}}, so a queue lives in one Cluster slot and every script that touches it
- * is Cluster-safe.
+ * is Cluster-safe. Removing a queue ({@code queue-remove.lua}) deletes every key below,
+ * except a group's {@code gstats} and {@code gwindow} once nothing of the queue names the
+ * group any more: those expire by their TTLs.
  *
  * <table>
  * <caption>Keys of one queue</caption>
@@ -242,13 +244,14 @@ import java.util.regex.Pattern;
  * <td>set</td>
  * <td>every queue a task was enqueued to or a worker pool served (no hash tag: written
  * with plain commands, never from a script)</td>
- * <td>kept</td>
+ * <td>until the queue is removed; an instance enqueueing to it adds it again (at least
+ * every 30 s while it enqueues)</td>
  * </tr>
  * <tr>
  * <td>{@code P:schedule-queues}</td>
  * <td>set</td>
  * <td>every queue that has had schedules (no hash tag: written with plain commands)</td>
- * <td>kept</td>
+ * <td>until the queue is removed</td>
  * </tr>
  * </table>
  */

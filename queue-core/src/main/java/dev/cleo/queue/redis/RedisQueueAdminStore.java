@@ -13,16 +13,19 @@ import java.util.concurrent.CompletableFuture;
 import dev.cleo.queue.GroupInfo;
 import dev.cleo.queue.GroupStats;
 import dev.cleo.queue.InvalidTaskOptionException;
+import dev.cleo.queue.QueueCounts;
+import dev.cleo.queue.QueueNotEmptyException;
 import dev.cleo.queue.TaskInfo;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 /**
- * The {@link QueueAdminStore} on Lettuce. Bulk removals run a script that removes at most
- * {@value #CHUNK} tasks per call and repeat it, so other clients get their turn between
- * chunks. The queue registry is one key outside any queue's hash tag, so it is written
- * with plain commands, never from a script.
+ * The {@link QueueAdminStore} on Lettuce. Bulk removals (dead letters, finished tasks, a
+ * whole queue) run a script that removes at most {@value #CHUNK} tasks per call and
+ * repeat it, so other clients get their turn between chunks. The queue registry is one
+ * key outside any queue's hash tag, so it is written with plain commands, never from a
+ * script.
  */
 public final class RedisQueueAdminStore implements QueueAdminStore {
 
@@ -43,6 +46,8 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 	private final LuaScript groupPause = new LuaScript("group-pause");
 
 	private final LuaScript groupList = new LuaScript("group-list");
+
+	private final LuaScript queueRemove = new LuaScript("queue-remove");
 
 	private final RedisGroupMoves groupMoves;
 
@@ -238,6 +243,30 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 			offset += (Long) reply.get(1);
 		}
 		while ((Long) reply.get(2) == CHUNK);
+		return total;
+	}
+
+	@Override
+	public long removeQueue(String queue, boolean withTasks) {
+		String what = "remove queue '" + queue + "'";
+		long total = 0;
+		List<Object> reply;
+		do {
+			reply = await(this.queueRemove.<List<Object>>run(this.commands, ScriptOutputType.MULTI, routing(queue),
+					this.keys.queuePrefix(queue), withTasks ? "1" : "", Integer.toString(CHUNK)), what);
+			long removed = (Long) reply.get(0);
+			if (removed < 0) {
+				throw new QueueNotEmptyException(queue, new QueueCounts((Long) reply.get(1), (Long) reply.get(2),
+						(Long) reply.get(3), (Long) reply.get(4), (Long) reply.get(5)));
+			}
+			total += removed;
+		}
+		while ((Long) reply.get(1) == 0);
+		// Outside the queue's hash tag, so plain commands, once the queue's keys are
+		// gone.
+		CompletableFuture<Long> queues = this.commands.srem(this.keys.queues(), queue).toCompletableFuture();
+		CompletableFuture<Long> schedules = this.commands.srem(this.keys.scheduleQueues(), queue).toCompletableFuture();
+		await(queues.thenCombine(schedules, Long::sum), what);
 		return total;
 	}
 
