@@ -74,11 +74,15 @@ public final class Schedules {
 	 * @return the schedule as stored
 	 * @throws dev.cleo.queue.PayloadTooLargeException when its payload is over the
 	 * manager's maximum payload size (nothing is stored)
+	 * @throws UnknownScheduleException when it was deleted again before it could be read
+	 * back
 	 * @throws dev.cleo.queue.QueueUnavailableException when Redis does not answer
 	 */
 	public ScheduleInfo register(Schedule schedule) {
 		save(schedule, null, payload(schedule));
-		return find(schedule.queue(), schedule.name()).orElseThrow();
+		// Another instance may delete it (or its queue) between the save and the read.
+		return find(schedule.queue(), schedule.name())
+			.orElseThrow(() -> new UnknownScheduleException(schedule.queue(), schedule.name()));
 	}
 
 	private int save(Schedule schedule, String owner, String payload) {

@@ -34,10 +34,8 @@ end
 local function remove_task(id)
   local key = task_key(prefix, id)
   local f = redis.call("HMGET", key, "dedupe_id", "group", "notify", "state")
-  if f[1] then
-    local dedupe = prefix .. "dedupe:" .. f[1]
-    if redis.call("GET", dedupe) == id then redis.call("DEL", dedupe) end
-  end
+  local dedupe = own_dedupe_key(prefix, id, f[1])
+  if dedupe then redis.call("DEL", dedupe) end
   if f[2] then forget_group_keys(f[2]) end
   removed = removed + redis.call("DEL", key)
   redis.call("DEL", prefix .. "logs:" .. id)
