@@ -493,7 +493,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	public long mergeGroups(String queue, String from, String into) {
 		if (checkGroup(from).equals(checkGroup(into))) {
 			throw new InvalidTaskOptionException(
-					"Cannot merge group '" + from + "' into itself: name two different groups");
+					"Cannot merge group " + Texts.quote(from) + " into itself: name two different groups");
 		}
 		return this.engine.admin().mergeGroups(RedisKeys.checkQueueName(queue), from, into);
 	}

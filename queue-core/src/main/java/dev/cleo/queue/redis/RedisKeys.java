@@ -5,6 +5,8 @@ package dev.cleo.queue.redis;
 
 import java.util.regex.Pattern;
 
+import dev.cleo.queue.Texts;
+
 /**
  * Builds every Redis key Cleo uses: {@code <prefix>:{<queue>}:<kind>[:<id>]}. The storage
  * format is a public contract for operators; each key of queue {@code Q} carries the hash
@@ -270,7 +272,7 @@ public final class RedisKeys {
 	public RedisKeys(String prefix) {
 		if (prefix == null || !PREFIX.matcher(prefix).matches()) {
 			throw new IllegalArgumentException(
-					"Key prefix '" + prefix + "' is invalid: use 1 to 50 letters, digits, '.', '_' or '-'");
+					"Key prefix " + Texts.quote(prefix) + " is invalid: use 1 to 50 letters, digits, '.', '_' or '-'");
 		}
 		this.prefix = prefix;
 	}
@@ -285,7 +287,7 @@ public final class RedisKeys {
 	public static String checkQueueName(String queue) {
 		if (queue == null || !QUEUE_NAME.matcher(queue).matches()) {
 			throw new IllegalArgumentException(
-					"Queue name '" + queue + "' is invalid: use 1 to 100 letters, digits, '.', '_' or '-'");
+					"Queue name " + Texts.quote(queue) + " is invalid: use 1 to 100 letters, digits, '.', '_' or '-'");
 		}
 		return queue;
 	}
