@@ -98,6 +98,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * @param name the task name
 	 * @param payload the payload
 	 * @return the handle
+	 * @throws PayloadTooLargeException when the payload is over {@link #maxPayloadSize()}
 	 */
 	public TaskHandle<Object> enqueue(String name, Object payload) {
 		return enqueue(TaskRequest.of(name, payload));
@@ -109,6 +110,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * @param payload the payload
 	 * @param options the options
 	 * @return the handle
+	 * @throws PayloadTooLargeException when the payload is over {@link #maxPayloadSize()}
 	 */
 	public TaskHandle<Object> enqueue(String name, Object payload, TaskOptions options) {
 		return enqueue(TaskRequest.of(name, payload, options));
