@@ -5,6 +5,7 @@ package dev.cleo.queue;
 
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +61,8 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 		this.engine = engine;
 		this.writer = new TaskWriter(this, engine);
 		this.inspector = new QueueInspector(engine);
-		this.schedules = new Schedules(engine.schedules(), engine.serializer(), engine.connector(), this::servedQueues);
+		this.schedules = new Schedules(engine.schedules(), engine.serializer(), engine.connector(), this::servedQueues,
+				engine.maxPayloadSize());
 	}
 
 	/**
@@ -96,6 +98,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * @param name the task name
 	 * @param payload the payload
 	 * @return the handle
+	 * @throws PayloadTooLargeException when the payload is over {@link #maxPayloadSize()}
 	 */
 	public TaskHandle<Object> enqueue(String name, Object payload) {
 		return enqueue(TaskRequest.of(name, payload));
@@ -107,6 +110,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * @param payload the payload
 	 * @param options the options
 	 * @return the handle
+	 * @throws PayloadTooLargeException when the payload is over {@link #maxPayloadSize()}
 	 */
 	public TaskHandle<Object> enqueue(String name, Object payload, TaskOptions options) {
 		return enqueue(TaskRequest.of(name, payload, options));
@@ -121,6 +125,8 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * Enqueue many tasks: one round trip per queue among them.
 	 * @param requests the tasks
 	 * @return their handles, in order
+	 * @throws PayloadTooLargeException when a payload is over {@link #maxPayloadSize()}:
+	 * then no task of the batch is sent
 	 * @throws QueueUnavailableException when Redis does not answer within the command
 	 * timeout
 	 */
@@ -132,6 +138,8 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * Enqueue many tasks without waiting for Redis.
 	 * @param requests the tasks
 	 * @return their handles, in order, once Redis stored them
+	 * @throws PayloadTooLargeException at the call, when a payload is over
+	 * {@link #maxPayloadSize()}: then no task of the batch is sent
 	 */
 	public CompletableFuture<List<TaskHandle<Object>>> enqueueAllAsync(List<TaskRequest> requests) {
 		return this.writer.write(requests);
@@ -158,11 +166,19 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	}
 
 	/**
-	 * Cancel a task that has not started (waiting, delayed, or failed and waiting for its
-	 * retry).
+	 * Cancel a task: one that has not started (waiting, delayed, or failed and waiting
+	 * for its retry), or one that is running. Either way it ends {@code cancelled} at
+	 * once, never runs (again) and is never retried, and a
+	 * {@link TaskHandle#completion()} waiting on it fails with
+	 * {@link TaskFailedException}. A running task's lease is revoked in the same step,
+	 * and its group slot freed, so the group's next task may start; its worker learns of
+	 * it with its next heartbeat (within {@code WorkerPoolOptions.heartbeat}, a third of
+	 * the lease by default), interrupts the handler ({@link TaskContext#isLeaseLost()} is
+	 * then true) and drops whatever the handler returns. A handler that ignores
+	 * interruption runs on until it returns, but nothing it does is recorded any more.
 	 * @param queue the queue
 	 * @param id the task id
-	 * @return true when it is now cancelled; false when it is running, finished or
+	 * @return true when it is now cancelled; false when it had finished already or is
 	 * unknown
 	 */
 	public boolean cancel(String queue, String id) {
@@ -185,6 +201,39 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 */
 	public QueueCounts counts(String queue) {
 		return this.engine.store().counts(RedisKeys.checkQueueName(queue));
+	}
+
+	/**
+	 * Count the tasks of several queues by place in one pipelined round trip: every read
+	 * is sent before any answer is awaited, so a scrape or a health check that reads many
+	 * queues waits for Redis once, not once per queue (on a Cluster each queue is read
+	 * from its own master, in parallel).
+	 * @param queues the queues; a queue named twice is read once
+	 * @return the counts by queue, in the order given (a queue nothing was ever enqueued
+	 * to counts zeros)
+	 * @throws IllegalArgumentException when a queue name is invalid (before anything is
+	 * sent)
+	 * @throws QueueUnavailableException when Redis does not answer within the command
+	 * timeout
+	 */
+	public Map<String, QueueCounts> counts(Collection<String> queues) {
+		return RedisCalls.await(countsAsync(queues), this.engine.commandTimeout().plusMillis(100),
+				"count the tasks of " + queues.size() + " queues");
+	}
+
+	/**
+	 * Count the tasks of several queues by place without waiting for Redis, as
+	 * {@link #counts(Collection)} does.
+	 * @param queues the queues; a queue named twice is read once
+	 * @return the counts by queue, in the order given; fails with
+	 * {@link QueueUnavailableException} when Redis does not answer within the command
+	 * timeout (one timeout for all the queues)
+	 * @throws IllegalArgumentException when a queue name is invalid (before anything is
+	 * sent)
+	 */
+	public CompletableFuture<Map<String, QueueCounts>> countsAsync(Collection<String> queues) {
+		List<String> checked = queues.stream().map(RedisKeys::checkQueueName).toList();
+		return this.engine.store().countsAsync(checked);
 	}
 
 	/**
@@ -446,7 +495,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	public long mergeGroups(String queue, String from, String into) {
 		if (checkGroup(from).equals(checkGroup(into))) {
 			throw new InvalidTaskOptionException(
-					"Cannot merge group '" + from + "' into itself: name two different groups");
+					"Cannot merge group " + Texts.quote(from) + " into itself: name two different groups");
 		}
 		return this.engine.admin().mergeGroups(RedisKeys.checkQueueName(queue), from, into);
 	}
@@ -549,6 +598,40 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	}
 
 	/**
+	 * Remove a queue with everything Redis keeps for it: its tasks with their logs and
+	 * deduplication ids, its groups (waiting lines, settings, pauses, merges, statistics,
+	 * rate windows), its paused flag, worker reports and other keys, the schedules whose
+	 * tasks go to it, and its entry in {@link #queues()}. Without {@code withTasks} it
+	 * refuses while the queue has waiting, delayed, running or dead tasks; its history
+	 * (completed, cancelled, expired and dropped tasks) goes either way. With
+	 * {@code withTasks} those tasks go too: a running one's worker is fenced off as from
+	 * a cancelled task (its ack, heartbeat and progress write nothing, and its next
+	 * heartbeat interrupts the handler), and futures waiting on a removed task fail.
+	 * <p>
+	 * The removal runs in bounded steps (a script call per 500 tasks or group names), so
+	 * a large queue never blocks Redis; if it fails on the way, calling it again finishes
+	 * it. It does not stop anyone from using the queue: stop enqueueing to it and serving
+	 * it first, since a task enqueued meanwhile creates it again (and lists it again), a
+	 * worker pool still serving it reports itself in it again with its next heartbeat,
+	 * and a schedule an application still declares comes back when it next starts.
+	 * Statistics and rate windows of a group none of whose tasks or settings is left
+	 * expire on their own (after the completed-task retention age, at least an hour).
+	 * @param queue the queue
+	 * @param withTasks whether waiting, delayed, running and dead tasks are removed too
+	 * @return how many tasks were removed
+	 * @throws QueueNotEmptyException when {@code withTasks} is false and the queue has
+	 * waiting, delayed, running or dead tasks (it names how many)
+	 * @throws QueueUnavailableException when Redis does not answer within the command
+	 * timeout
+	 */
+	public long removeQueue(String queue, boolean withTasks) {
+		String name = RedisKeys.checkQueueName(queue);
+		long removed = this.engine.admin().removeQueue(name, withTasks);
+		this.writer.forget(name);
+		return removed;
+	}
+
+	/**
 	 * Remove finished tasks ahead of retention, with their data: completed and cancelled
 	 * ones when {@code removeCompleted}, expired and dropped ones when
 	 * {@code removeExpired}, each only when it finished at least {@code olderThan} ago.
@@ -625,6 +708,15 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 */
 	public List<WorkerPool> workerPools() {
 		return List.copyOf(this.pools);
+	}
+
+	/**
+	 * The largest payload a task may carry, as JSON in UTF-8 bytes (see
+	 * {@link QueueManagerBuilder#maxPayloadSize(long)}).
+	 * @return the limit in bytes
+	 */
+	public long maxPayloadSize() {
+		return this.engine.maxPayloadSize();
 	}
 
 	/**

@@ -9,11 +9,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import dev.cleo.queue.event.ObserverEvent;
 import dev.cleo.queue.event.TaskEvent;
@@ -33,10 +33,17 @@ final class TaskWriter {
 	private final QueueEngine engine;
 
 	/**
-	 * Queues this manager has added to the registry: the hot path sends the registry's
-	 * {@code SADD} once per queue, not per enqueue.
+	 * How long this manager trusts that a queue it added to the registry is still there:
+	 * another instance may have removed the queue since.
 	 */
-	private final Set<String> registered = ConcurrentHashMap.newKeySet();
+	private static final long REGISTERED_FOR_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+	/**
+	 * When this manager last added each queue to the registry: the hot path sends the
+	 * registry's {@code SADD} once per queue every {@link #REGISTERED_FOR_NANOS}, not per
+	 * enqueue.
+	 */
+	private final Map<String, Long> registered = new ConcurrentHashMap<>();
 
 	private final EnqueueCoalescer coalescer;
 
@@ -83,8 +90,9 @@ final class TaskWriter {
 	/** A single enqueue travels with others of its queue when they overlap. */
 	private CompletableFuture<List<TaskHandle<Object>>> writeOne(TaskRequest request) {
 		String queue = request.options().queue();
-		register(queue);
+		// Built, and so checked, before anything (the registry's SADD too) is sent.
 		NewTask task = newTask(request, this.engine.clock().millis());
+		register(queue);
 		CompletableFuture<EnqueueResult> stored = this.coalescer.enqueue(queue, task);
 		return RedisCalls.cancelling(stored.thenApply((result) -> {
 			refusal(queue, List.of(task), List.of(result)).ifPresent((refused) -> {
@@ -107,20 +115,33 @@ final class TaskWriter {
 	}
 
 	private void register(String queue) {
-		if (this.registered.add(queue)) {
-			// Sent beside the enqueue, not awaited; a failure is retried with the next
-			// one.
+		long now = System.nanoTime();
+		Long last = this.registered.get(queue);
+		if (last != null && now - last < REGISTERED_FOR_NANOS) {
+			return;
+		}
+		// One thread of many sends it; sent beside the enqueue, not awaited; a failure is
+		// retried with the next one.
+		boolean mine = (last == null) ? this.registered.putIfAbsent(queue, now) == null
+				: this.registered.replace(queue, last, now);
+		if (mine) {
 			this.engine.admin().addQueue(queue).whenComplete((added, error) -> {
 				if (error != null) {
-					this.registered.remove(queue);
+					this.registered.remove(queue, now);
 				}
 			});
 		}
 	}
 
+	/** The queue was removed: its next enqueue here adds it to the registry again. */
+	void forget(String queue) {
+		this.registered.remove(queue);
+	}
+
 	private NewTask newTask(TaskRequest request, long now) {
 		TaskOptions options = request.options();
-		String payload = this.engine.serializer().write(request.payload());
+		String payload = TaskRequest.checkPayloadSize(request.name(), this.engine.serializer().write(request.payload()),
+				this.engine.maxPayloadSize());
 		long runAt = options.runAtFrom(Instant.ofEpochMilli(now)).toEpochMilli();
 		long expireAt = (options.ttl() != null) ? now + options.ttl().toMillis() : 0;
 		return new NewTask(newId(), request.name(), payload, options.priority(), (runAt > now) ? runAt : 0,
