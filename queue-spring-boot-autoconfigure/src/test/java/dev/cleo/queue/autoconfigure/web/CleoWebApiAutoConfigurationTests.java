@@ -3,6 +3,8 @@
  */
 package dev.cleo.queue.autoconfigure.web;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -12,6 +14,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.web.servlet.DispatcherServlet;
 
 import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.autoconfigure.CleoAutoConfiguration;
 import dev.cleo.queue.test.RedisServer;
 import dev.cleo.queue.test.RedisTest;
 
@@ -25,7 +28,7 @@ import static org.mockito.Mockito.mock;
 class CleoWebApiAutoConfigurationTests {
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(CleoWebApiAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(CleoAutoConfiguration.class, CleoWebApiAutoConfiguration.class));
 
 	private WebApplicationContextRunner withManager(RedisServer redis) {
 		return this.runner.withBean(QueueManager.class, () -> QueueManager.builder().redisUri(redis.uri()).build());
@@ -43,13 +46,17 @@ class CleoWebApiAutoConfigurationTests {
 			assertThat(context).hasSingleBean(JobsController.class)
 				.hasSingleBean(OperationsController.class)
 				.hasSingleBean(ApiExceptionHandler.class);
-			assertThat(context.getBean(CleoWebApiProperties.class).getDefaultQueue()).isEqualTo("default");
+			CleoWebApiProperties properties = context.getBean(CleoWebApiProperties.class);
+			assertThat(properties.getDefaultQueue()).isEqualTo("default");
+			assertThat(properties.getBasePath()).isEqualTo("/api");
+			assertThat(properties.getMaxDelay()).isEqualTo(Duration.ofDays(7));
+			assertThat(properties.getMaxTtl()).isEqualTo(Duration.ofDays(7));
 		});
 	}
 
 	@Test
 	void controllersBackOffWhenTheUserDefinesThem(RedisServer redis) {
-		JobsController own = new JobsController(mock(QueueManager.class), new CleoWebApiProperties());
+		JobsController own = new JobsController(mock(QueueManager.class), null, null, null, null, null);
 		withManager(redis).withPropertyValues("cleo.web.api.enabled=true")
 			.withBean("myJobsController", JobsController.class, () -> own)
 			.run((context) -> assertThat(context).getBean(JobsController.class).isSameAs(own));
@@ -64,7 +71,8 @@ class CleoWebApiAutoConfigurationTests {
 
 	@Test
 	void apiIsAbsentOutsideAWebApplication(RedisServer redis) {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CleoWebApiAutoConfiguration.class))
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(CleoAutoConfiguration.class, CleoWebApiAutoConfiguration.class))
 			.withBean(QueueManager.class, () -> QueueManager.builder().redisUri(redis.uri()).build())
 			.withPropertyValues("cleo.web.api.enabled=true")
 			.run((context) -> assertThat(context).doesNotHaveBean(JobsController.class));
@@ -72,7 +80,8 @@ class CleoWebApiAutoConfigurationTests {
 
 	@Test
 	void apiIsAbsentWithoutAQueueManager() {
-		this.runner.withPropertyValues("cleo.web.api.enabled=true")
+		new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(CleoWebApiAutoConfiguration.class))
+			.withPropertyValues("cleo.web.api.enabled=true")
 			.run((context) -> assertThat(context).doesNotHaveBean(JobsController.class));
 	}
 
