@@ -64,12 +64,17 @@ final class ApiBodies {
 		if (isBlank(body)) {
 			throw ApiProblems.badRequest("Malformed request body", "The request body is empty: send a JSON object");
 		}
+		T value;
 		try {
-			return this.mapper.readValue(body, type);
+			value = this.mapper.readValue(body, type);
 		}
 		catch (JacksonException ex) {
 			throw ApiProblems.badRequest("Malformed request body", JsonProblems.describe(ex, "The request body", ""));
 		}
+		if (value == null) {
+			throw ApiProblems.badRequest("Malformed request body", "The request body must be a JSON object, not null");
+		}
+		return value;
 	}
 
 	private byte[] readAtMostLimit(HttpServletRequest request) {

@@ -27,8 +27,11 @@ final class ProblemText {
 	/** The longest detail, whatever a message says. */
 	static final int MAX_DETAIL = 600;
 
-	/** A single-quoted part of a message: what core and API messages quote is input. */
-	private static final Pattern QUOTED = Pattern.compile("'([^']{" + (MAX_QUOTED + 1) + ",})'");
+	/**
+	 * A single-quoted part of a message, what core and API messages quote being input;
+	 * its end may have been cut off.
+	 */
+	private static final Pattern QUOTED = Pattern.compile("'([^']{" + (MAX_QUOTED + 1) + ",})('|$)");
 
 	private ProblemText() {
 	}
