@@ -19,12 +19,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.DispatcherServlet;
 
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.autoconfigure.ApplicationQueues;
-import dev.cleo.queue.autoconfigure.CleoProperties;
 import dev.cleo.queue.autoconfigure.CleoSettings;
 import dev.cleo.queue.autoconfigure.RedisReads;
 import dev.cleo.queue.autoconfigure.WriteAccess;
@@ -49,8 +49,7 @@ public final class CleoWebApiAutoConfiguration {
 	@ConditionalOnMissingBean
 	JobsController cleoJobsController(QueueManager manager, CleoWebApiProperties properties, ApplicationQueues known,
 			RedisReads reads, WriteAccess writes, ObjectProvider<CleoSettings> settings,
-			ObjectProvider<CleoProperties> cleo, ObjectProvider<TaskProxyPostProcessor> proxies,
-			ObjectProvider<JsonMapper> mapper) {
+			ObjectProvider<TaskProxyPostProcessor> proxies, ObjectProvider<JsonMapper> mapper) {
 		ApiQueues queues = new ApiQueues(known, properties);
 		TaskMethodRequests methods = proxies.stream().findFirst().map(TaskProxyPostProcessor::requests).orElse(null);
 		// the workers read arguments with the application's mapper; so does the API,
@@ -59,17 +58,16 @@ public final class CleoWebApiAutoConfiguration {
 				StrictJson.argumentMapper(mapper.getIfUnique(() -> JsonMapper.builder().build())));
 		JobRequests requests = new JobRequests(new ExposedTasks(manager, properties, methods), queues, properties,
 				queueDefaults(settings.getIfAvailable()), methods, arguments);
-		return new JobsController(manager, bodies(cleo.getIfAvailable()), requests,
-				new JobLookup(manager, reads, queues, properties), reads, writes);
+		return new JobsController(manager, bodies(manager), requests, new JobLookup(manager, reads, queues, properties),
+				reads, writes);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	OperationsController cleoOperationsController(QueueManager manager, CleoWebApiProperties properties,
-			ApplicationQueues known, RedisReads reads, WriteAccess writes, ObjectProvider<CleoProperties> cleo,
-			Environment environment) {
-		return new OperationsController(manager, bodies(cleo.getIfAvailable()), new ApiQueues(known, properties), reads,
-				writes, properties, healthTimeout(environment));
+			ApplicationQueues known, RedisReads reads, WriteAccess writes, Environment environment) {
+		return new OperationsController(manager, bodies(manager), new ApiQueues(known, properties), reads, writes,
+				properties, healthTimeout(environment));
 	}
 
 	@Bean
@@ -78,9 +76,9 @@ public final class CleoWebApiAutoConfiguration {
 		return new ApiExceptionHandler(properties.getBasePath());
 	}
 
-	private static ApiBodies bodies(CleoProperties cleo) {
-		CleoProperties properties = (cleo != null) ? cleo : new CleoProperties();
-		return new ApiBodies(StrictJson.requestMapper(), properties.getMaxPayloadSize());
+	/** Bodies are bounded by the core's limit, which cleo.max-payload-size sets. */
+	private static ApiBodies bodies(QueueManager manager) {
+		return new ApiBodies(StrictJson.requestMapper(), DataSize.ofBytes(manager.maxPayloadSize()));
 	}
 
 	private static Function<String, TaskOptions> queueDefaults(CleoSettings settings) {

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import dev.cleo.queue.GroupFullException;
 import dev.cleo.queue.InvalidTaskOptionException;
+import dev.cleo.queue.PayloadTooLargeException;
 import dev.cleo.queue.QueueUnavailableException;
 import dev.cleo.queue.UnreadablePayloadException;
 import dev.cleo.queue.autoconfigure.WriteAccess;
@@ -44,6 +45,10 @@ final class ProblemMapping {
 		}
 		if (ex instanceof WriteAccess.WriteRefusedException) {
 			return cleo(HttpStatus.FORBIDDEN, "Write refused", ex);
+		}
+		if (ex instanceof PayloadTooLargeException tooLarge) {
+			return ApiProblems.tooLarge("The payload is " + tooLarge.size() + " bytes as JSON, over the limit of "
+					+ tooLarge.limit() + " bytes (cleo.max-payload-size)", tooLarge.limit());
 		}
 		if (ex instanceof GroupFullException) {
 			return cleo(HttpStatus.CONFLICT, "Group full", ex);

@@ -13,6 +13,11 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.web.servlet.DispatcherServlet;
 
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.autoconfigure.CleoAutoConfiguration;
 import dev.cleo.queue.test.RedisServer;
@@ -20,6 +25,9 @@ import dev.cleo.queue.test.RedisTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * When the HTTP API is configured: only on request, only in a servlet application.
@@ -52,6 +60,21 @@ class CleoWebApiAutoConfigurationTests {
 			assertThat(properties.getMaxDelay()).isEqualTo(Duration.ofDays(7));
 			assertThat(properties.getMaxTtl()).isEqualTo(Duration.ofDays(7));
 		});
+	}
+
+	@Test
+	void bodyLimitIsTheManagersWhichCleoMaxPayloadSizeSets(RedisServer redis) {
+		this.runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("cleo.web.api.enabled=true", "cleo.worker.enabled=false", "cleo.max-payload-size=16KB",
+					"spring.data.redis.url=" + redis.uri())
+			.run((context) -> {
+				assertThat(context.getBean(QueueManager.class).maxPayloadSize()).isEqualTo(16 * 1024);
+				MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+				mvc.perform(post("/api/jobs").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"payload\":\"" + "a".repeat(40 * 1024) + "\"}"))
+					.andExpect(status().is(413))
+					.andExpect(jsonPath("$.maxPayloadSize").value(16 * 1024));
+			});
 	}
 
 	@Test
