@@ -5,6 +5,8 @@ package dev.cleo.queue.autoconfigure.web;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +18,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskInfo;
+import dev.cleo.queue.TaskState;
 import dev.cleo.queue.autoconfigure.WriteAccess;
 import dev.cleo.queue.test.RedisServer;
 import dev.cleo.queue.test.RedisTest;
@@ -30,6 +33,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -220,6 +224,81 @@ class JobsApiTests {
 				.andExpect(jsonPath("$.detail").value(containsString("at most 60000 ms")));
 			postJson(mvc, "/api/jobs", "{\"type\":\"send-email\",\"options\":{\"queue\":\"orders\"}}")
 				.andExpect(status().isCreated());
+		});
+	}
+
+	@Test
+	void runningJobIsCancelledItsHandlerInterruptedAndNeverRetried() {
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch interrupted = new CountDownLatch(1);
+		this.manager.register("block", (task) -> {
+			started.countDown();
+			try {
+				new CountDownLatch(1).await();
+			}
+			catch (InterruptedException ex) {
+				interrupted.countDown();
+				throw ex;
+			}
+			return null;
+		});
+		ApiRunner.run(this.runner.withBean(WriteAccess.class, ApiRunner::authorised), (mvc) -> {
+			// a short heartbeat, so the worker learns of the cancel soon
+			this.manager.startWorkers(WorkerPoolOptions.builder()
+				.name("t")
+				.queue("default")
+				.concurrency(1)
+				.lease(Duration.ofSeconds(2))
+				.heartbeat(Duration.ofMillis(200))
+				.build());
+			String id = jobId(postJson(mvc, "/api/jobs", "{\"type\":\"block\"}").andExpect(status().isCreated()));
+			assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+			mvc.perform(post("/api/jobs/" + id + "/cancel").param("queue", "default"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.status").value("cancelled"))
+				.andExpect(jsonPath("$.previousStatus").value("active"));
+			assertThat(interrupted.await(10, TimeUnit.SECONDS)).isTrue();
+			await().untilAsserted(() -> assertThat(this.manager.counts("default").active()).isZero());
+			TaskInfo job = this.manager.task("default", id).orElseThrow();
+			assertThat(job.state()).isEqualTo(TaskState.CANCELLED);
+			assertThat(job.attempts()).isOne();
+			assertThat(this.manager.counts("default").waiting() + this.manager.counts("default").delayed()).isZero();
+		});
+	}
+
+	@Test
+	void waitingJobIsCancelled() {
+		ApiRunner.run(this.runner.withBean(WriteAccess.class, ApiRunner::authorised), (mvc) -> {
+			String id = jobId(postJson(mvc, "/api/jobs", "{\"type\":\"send-email\"}"));
+			mvc.perform(post("/api/jobs/" + id + "/cancel"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.queue").value("emails"))
+				.andExpect(jsonPath("$.previousStatus").value("waiting"));
+			assertThat(this.manager.task("emails", id).orElseThrow().state()).isEqualTo(TaskState.CANCELLED);
+		});
+	}
+
+	@Test
+	void cancelOfAFinishedJobIsAConflictAndOfAnUnknownOneNotFound() {
+		ApiRunner.run(this.runner.withBean(WriteAccess.class, ApiRunner::authorised), (mvc) -> {
+			this.manager.startWorkers(WorkerPoolOptions.builder().name("t").queue("emails").concurrency(1).build());
+			String id = jobId(postJson(mvc, "/api/jobs", "{\"type\":\"send-email\",\"payload\":{\"to\":\"f@x\"}}"));
+			await().until(() -> this.manager.counts("emails").finished() == 1);
+			mvc.perform(post("/api/jobs/" + id + "/cancel").param("queue", "emails"))
+				.andExpect(status().isConflict())
+				.andExpect(jsonPath("$.detail").value(containsString("is completed already")));
+			mvc.perform(post("/api/jobs/f81d4fae-7dec-11d0-a765-00a0c91e6bf6/cancel")).andExpect(status().isNotFound());
+		});
+	}
+
+	@Test
+	void cancelIsAWriteThatTheSwitchMustAllow() {
+		ApiRunner.run(this.runner, (mvc) -> {
+			String id = jobId(postJson(mvc, "/api/jobs", "{\"type\":\"send-email\"}"));
+			mvc.perform(post("/api/jobs/" + id + "/cancel"))
+				.andExpect(status().isForbidden())
+				.andExpect(jsonPath("$.detail").value(containsString("cleo.write-operations.enabled=true")));
+			assertThat(this.manager.task("emails", id).orElseThrow().state()).isEqualTo(TaskState.WAITING);
 		});
 	}
 
