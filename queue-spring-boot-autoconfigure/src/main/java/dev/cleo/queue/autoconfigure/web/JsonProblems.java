@@ -54,7 +54,7 @@ final class JsonProblems {
 					? root + " has the property " + ProblemText.quote(duplicate.group(1)) + " twice" + at(ex)
 					: root + " is not valid JSON" + at(ex);
 		}
-		if (ex instanceof MismatchedInputException mismatch && !field.isEmpty() && !field.equals(prefix)) {
+		if (ex instanceof MismatchedInputException mismatch && !field.isEmpty()) {
 			return ProblemText.quote(field) + " must be " + expected(mismatch.getTargetType());
 		}
 		if (ex instanceof MismatchedInputException mismatch) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.http.MediaType;
@@ -45,11 +46,15 @@ final class ApiRunner {
 	}
 
 	static void run(WebApplicationContextRunner runner, MvcCall call) {
+		run(runner, (context, mvc) -> call.accept(mvc));
+	}
+
+	static void run(WebApplicationContextRunner runner, ContextCall call) {
 		runner.run((context) -> {
 			if (context.getStartupFailure() != null) {
 				throw new IllegalStateException(context.getStartupFailure());
 			}
-			call.accept(MockMvcBuilders.webAppContextSetup(context).build());
+			call.accept(context, MockMvcBuilders.webAppContextSetup(context).build());
 		});
 	}
 
@@ -65,6 +70,13 @@ final class ApiRunner {
 	interface MvcCall {
 
 		void accept(MockMvc mvc) throws Exception;
+
+	}
+
+	@FunctionalInterface
+	interface ContextCall {
+
+		void accept(AssertableWebApplicationContext context, MockMvc mvc) throws Exception;
 
 	}
 
