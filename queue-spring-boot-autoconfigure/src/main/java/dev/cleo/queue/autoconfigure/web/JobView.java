@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import org.jspecify.annotations.Nullable;
 
 import dev.cleo.queue.TaskInfo;
+import dev.cleo.queue.Texts;
 
 /**
  * A job as {@code GET /api/jobs/{id}} shows it; times are epoch milliseconds, the status
@@ -48,7 +49,7 @@ public record JobView(String jobId, String queue, String type, String status, in
 	}
 
 	private static @Nullable String error(@Nullable String error) {
-		return (error != null) ? ProblemText.cut(error, MAX_ERROR_LENGTH) : null;
+		return Texts.bounded(error, MAX_ERROR_LENGTH);
 	}
 
 	private static @Nullable Long millis(@Nullable Instant instant) {

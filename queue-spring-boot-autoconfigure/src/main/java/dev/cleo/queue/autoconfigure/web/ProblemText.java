@@ -10,16 +10,16 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.cleo.queue.Texts;
+
 /**
- * Keeps what the API's error answers repeat of a caller's input short and inert: a quoted
- * value is cut to {@value #MAX_QUOTED} characters and its control characters are escaped,
- * so that a 1 MB field does not come back as a 1 MB answer and a newline cannot forge a
- * line in whatever logs or shows the answer. Internal.
+ * Keeps what the API's error answers repeat of a caller's input short and inert, as the
+ * core's {@link Texts} does for its messages: a quoted value is cut to
+ * {@value Texts#MAX_QUOTED} characters with its control characters escaped, so that a 1
+ * MB field does not come back as a 1 MB answer and a newline cannot forge a line in
+ * whatever logs or shows the answer. Internal.
  */
 final class ProblemText {
-
-	/** The most characters of one input value a detail repeats. */
-	static final int MAX_QUOTED = 100;
 
 	/** The most names a detail lists. */
 	static final int MAX_LISTED = 20;
@@ -27,11 +27,17 @@ final class ProblemText {
 	/** The longest detail, whatever a message says. */
 	static final int MAX_DETAIL = 600;
 
+	/** How much of a message is looked at; the rest could not be shown anyway. */
+	private static final int MAX_SCANNED = 64 * 1024;
+
 	/**
-	 * A single-quoted part of a message, what core and API messages quote being input;
-	 * its end may have been cut off.
+	 * A single-quoted part of a message, what messages quote being input; its end may
+	 * have been cut off.
 	 */
-	private static final Pattern QUOTED = Pattern.compile("'([^']{" + (MAX_QUOTED + 1) + ",})('|$)");
+	private static final Pattern QUOTED = Pattern.compile("'([^']{" + (Texts.MAX_QUOTED + 1) + ",})('|$)");
+
+	/** What a detail may not hold as it is: control characters and line separators. */
+	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\u2028\u2029]");
 
 	private ProblemText() {
 	}
@@ -42,7 +48,7 @@ final class ProblemText {
 	 * @return {@code 'value'}, cut and escaped
 	 */
 	static String quote(@Nullable String value) {
-		return (value != null) ? "'" + escape(cut(value)) + "'" : "null";
+		return Texts.quote(value);
 	}
 
 	/**
@@ -59,8 +65,10 @@ final class ProblemText {
 	}
 
 	/**
-	 * A detail built elsewhere (by the core, say) made safe to answer with: long quoted
-	 * values cut, control characters escaped, the whole bounded.
+	 * A detail built elsewhere (by the core or a library) made safe to answer with: long
+	 * quoted values cut, control characters escaped, the whole bounded. The core quotes
+	 * through {@link Texts} already; an {@link IllegalArgumentException} from elsewhere
+	 * may not.
 	 * @param detail the message
 	 * @return the bounded detail
 	 */
@@ -68,48 +76,11 @@ final class ProblemText {
 		if (detail == null) {
 			return "";
 		}
-		String text = (detail.length() > 4 * MAX_DETAIL) ? detail.substring(0, 4 * MAX_DETAIL) : detail;
-		Matcher matcher = QUOTED.matcher(text);
-		text = matcher.replaceAll((match) -> Matcher.quoteReplacement("'" + cut(match.group(1)) + "'"));
-		return cut(escape(text), MAX_DETAIL);
-	}
-
-	private static String cut(String value) {
-		return cut(value, MAX_QUOTED);
-	}
-
-	static String cut(String value, int max) {
-		if (value.length() <= max) {
-			return value;
-		}
-		// never between the two halves of a surrogate pair, which no JSON writer takes
-		int end = Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max;
-		return value.substring(0, end) + "...";
-	}
-
-	private static String escape(String value) {
-		StringBuilder escaped = new StringBuilder(value.length());
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (c == '\n' || c == '\r' || c == '\t') {
-				escaped.append((c == '\n') ? "\\n" : (c == '\r') ? "\\r" : "\\t");
-			}
-			else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || isLoneSurrogate(value, i)) {
-				escaped.append(String.format("\\u%04x", (int) c));
-			}
-			else {
-				escaped.append(c);
-			}
-		}
-		return escaped.toString();
-	}
-
-	private static boolean isLoneSurrogate(String value, int i) {
-		char c = value.charAt(i);
-		if (Character.isHighSurrogate(c)) {
-			return i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1));
-		}
-		return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(value.charAt(i - 1)));
+		String text = (detail.length() > MAX_SCANNED) ? detail.substring(0, MAX_SCANNED) : detail;
+		text = QUOTED.matcher(text).replaceAll((match) -> Matcher.quoteReplacement(quote(match.group(1))));
+		text = CONTROL.matcher(text)
+			.replaceAll((match) -> Matcher.quoteReplacement(String.format("\\u%04x", (int) match.group().charAt(0))));
+		return Texts.bounded(text, MAX_DETAIL);
 	}
 
 }

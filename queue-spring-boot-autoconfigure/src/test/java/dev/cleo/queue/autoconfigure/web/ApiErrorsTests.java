@@ -116,7 +116,7 @@ class ApiErrorsTests {
 				.andReturn()
 				.getResponse()
 				.getContentAsString();
-			assertThat(answer).hasSizeLessThan(1000).doesNotContain("y".repeat(ProblemText.MAX_QUOTED + 1));
+			assertThat(answer).hasSizeLessThan(1000).doesNotContain("y".repeat(dev.cleo.queue.Texts.MAX_QUOTED + 1));
 		});
 	}
 
