@@ -104,7 +104,8 @@ public final class CleoAutoConfiguration {
 			.commandTimeout(settings.commandTimeout())
 			.retention(settings.retention())
 			.serializer(serializer)
-			.clock(clock);
+			.clock(clock)
+			.maxPayloadSize(settings.properties().getMaxPayloadSize().toBytes());
 		return useClient(builder, nativeClient(connectionFactory)).build();
 	}
 

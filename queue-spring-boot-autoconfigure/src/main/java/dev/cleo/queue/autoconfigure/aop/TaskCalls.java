@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskHandle;
 import dev.cleo.queue.TaskOptions;
+import dev.cleo.queue.TaskRequest;
 
 import org.springframework.context.expression.MethodBasedEvaluationContext;
 import org.springframework.core.DefaultParameterNameDiscoverer;
@@ -37,14 +38,23 @@ final class TaskCalls {
 	 * @return {@code null}, the handle, or the handle's completion
 	 */
 	Object enqueue(TaskMethod task, Object[] arguments) {
-		TaskOptions options = options(task, arguments);
-		TaskHandle<Object> handle = this.manager.get()
-			.enqueue(task.id(), new TaskArguments(task.parameterTypes(), arguments), options);
+		TaskHandle<Object> handle = this.manager.get().enqueue(request(task, arguments));
 		return switch (task.returnKind()) {
 			case VOID -> null;
 			case HANDLE -> handle.withResultType(task.resultType());
 			case FUTURE -> handle.withResultType(task.resultType()).completion();
 		};
+	}
+
+	/**
+	 * The task a call enqueues: its arguments as the payload, the declaration's options
+	 * with the group and deduplication key evaluated over the arguments.
+	 * @param task the called task method
+	 * @param arguments the call's arguments
+	 * @return the request
+	 */
+	TaskRequest request(TaskMethod task, Object[] arguments) {
+		return TaskRequest.of(task.id(), new TaskArguments(task.parameterTypes(), arguments), options(task, arguments));
 	}
 
 	TaskOptions options(TaskMethod task, Object[] arguments) {

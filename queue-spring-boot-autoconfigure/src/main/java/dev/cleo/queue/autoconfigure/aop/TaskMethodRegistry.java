@@ -16,6 +16,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.cleo.queue.annotation.QueueClass;
 import dev.cleo.queue.annotation.Task;
 import dev.cleo.queue.autoconfigure.TaskDefinitionException;
@@ -99,6 +101,16 @@ public final class TaskMethodRegistry {
 	 */
 	public synchronized List<Schedule> schedules() {
 		return this.byId.values().stream().map((bean) -> bean.task().schedule()).filter(Objects::nonNull).toList();
+	}
+
+	/**
+	 * The task method of an id.
+	 * @param id the task id
+	 * @return the task method, or {@code null} when no task method has the id
+	 */
+	synchronized @Nullable TaskMethod byId(String id) {
+		TaskBean bean = this.byId.get(id);
+		return (bean != null) ? bean.task() : null;
 	}
 
 	synchronized Collection<TaskBean> tasks() {

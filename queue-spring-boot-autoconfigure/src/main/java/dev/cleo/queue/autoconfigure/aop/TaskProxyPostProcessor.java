@@ -34,6 +34,8 @@ public class TaskProxyPostProcessor extends AbstractBeanFactoryAwareAdvisingPost
 
 	private TaskMethodRegistry registry;
 
+	private TaskMethodRequests requests;
+
 	/**
 	 * A post-processor whose proxies extend the bean's class, so that a worker can call
 	 * any task method through the proxy.
@@ -55,7 +57,9 @@ public class TaskProxyPostProcessor extends AbstractBeanFactoryAwareAdvisingPost
 		this.registry = new TaskMethodRegistry(() -> new TaskMethodFactory(beanFactory.getBean(CleoSettings.class),
 				this.mapper.obtain(), placeholders));
 		SingletonSupplier<QueueManager> manager = SingletonSupplier.of(() -> beanFactory.getBean(QueueManager.class));
-		this.advisor = new TaskAdvisor(new TaskInterceptor(this.registry, new TaskCalls(manager)));
+		TaskCalls calls = new TaskCalls(manager);
+		this.requests = new TaskMethodRequests(this.registry, calls);
+		this.advisor = new TaskAdvisor(new TaskInterceptor(this.registry, calls));
 	}
 
 	@Override
@@ -74,6 +78,14 @@ public class TaskProxyPostProcessor extends AbstractBeanFactoryAwareAdvisingPost
 	 */
 	public TaskMethodRegistry registry() {
 		return this.registry;
+	}
+
+	/**
+	 * @return the application's task methods by id, as callers from outside its code
+	 * enqueue them
+	 */
+	public TaskMethodRequests requests() {
+		return this.requests;
 	}
 
 	/**

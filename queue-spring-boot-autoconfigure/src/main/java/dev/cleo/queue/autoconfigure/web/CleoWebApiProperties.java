@@ -3,6 +3,7 @@
  */
 package dev.cleo.queue.autoconfigure.web;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,10 +18,16 @@ public class CleoWebApiProperties {
 	/**
 	 * Whether the HTTP API ({@code /api/jobs}, {@code /api/status}, {@code /api/health},
 	 * {@code /api/dlq/reprocess}, {@code /api/cleanup}) is served. Off by default: it
-	 * lets callers enqueue any registered task and manage dead letters, so secure it
-	 * (Spring Security) before exposing it.
+	 * lets callers enqueue the exposed task types, so secure it (Spring Security) before
+	 * exposing it. Its writes other than enqueueing also need
+	 * {@code cleo.write-operations.enabled}.
 	 */
 	private boolean enabled = false;
+
+	/**
+	 * The path the API is served under.
+	 */
+	private String basePath = "/api";
 
 	/**
 	 * The queue of a job whose request names none and whose type has no entry in
@@ -29,9 +36,11 @@ public class CleoWebApiProperties {
 	private String defaultQueue = "default";
 
 	/**
-	 * The queue of each task type, for jobs whose request names no queue, for example
-	 * {@code send-email: notifications}. Job look-ups without a queue search these queues
-	 * and the default one.
+	 * The task types callers may enqueue besides the application's handlers, with the
+	 * queue of each for jobs whose request names none, for example
+	 * {@code send-email: notifications}. A {@code @Task} method can be enqueued through
+	 * the API only when listed here; it then runs on the queue its declaration gives it.
+	 * Job look-ups without a queue search these queues and the default one.
 	 */
 	private final Map<String, String> taskQueues = new LinkedHashMap<>();
 
@@ -41,12 +50,31 @@ public class CleoWebApiProperties {
 	 */
 	private int defaultMaxJobs = 100;
 
+	/**
+	 * The longest delay a caller may give a job.
+	 */
+	private Duration maxDelay = Duration.ofDays(7);
+
+	/**
+	 * The longest time to live a caller may give a job; a TTL configured for the queue
+	 * bounds it further.
+	 */
+	private Duration maxTtl = Duration.ofDays(7);
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public String getBasePath() {
+		return this.basePath;
+	}
+
+	public void setBasePath(String basePath) {
+		this.basePath = basePath;
 	}
 
 	public String getDefaultQueue() {
@@ -67,6 +95,22 @@ public class CleoWebApiProperties {
 
 	public void setDefaultMaxJobs(int defaultMaxJobs) {
 		this.defaultMaxJobs = defaultMaxJobs;
+	}
+
+	public Duration getMaxDelay() {
+		return this.maxDelay;
+	}
+
+	public void setMaxDelay(Duration maxDelay) {
+		this.maxDelay = maxDelay;
+	}
+
+	public Duration getMaxTtl() {
+		return this.maxTtl;
+	}
+
+	public void setMaxTtl(Duration maxTtl) {
+		this.maxTtl = maxTtl;
 	}
 
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import org.jspecify.annotations.Nullable;
 
 import dev.cleo.queue.TaskInfo;
+import dev.cleo.queue.Texts;
 
 /**
  * A job as {@code GET /api/jobs/{id}} shows it; times are epoch milliseconds, the status
@@ -22,7 +23,8 @@ import dev.cleo.queue.TaskInfo;
  * @param attempts attempts started so far
  * @param maxAttempts the most attempts it may have
  * @param result the handler's result (JSON), once completed
- * @param error the error of the latest failed attempt
+ * @param error the error of the latest failed attempt, cut to {@value #MAX_ERROR_LENGTH}
+ * characters
  * @param progress the last reported progress in percent
  * @param createdAt when it was enqueued
  * @param runAt when it became or becomes due
@@ -33,11 +35,21 @@ public record JobView(String jobId, String queue, String type, String status, in
 		int maxAttempts, @JsonRawValue @Nullable String result, @Nullable String error, @Nullable Integer progress,
 		@Nullable Long createdAt, @Nullable Long runAt, @Nullable Long startedAt, @Nullable Long finishedAt) {
 
+	/**
+	 * The most characters of a job's error shown: a handler's message may be as long as
+	 * it likes, and may repeat its payload.
+	 */
+	public static final int MAX_ERROR_LENGTH = 1000;
+
 	static JobView of(TaskInfo task) {
 		String result = (task.resultJson() == null || task.resultJson().isEmpty()) ? null : task.resultJson();
 		return new JobView(task.id(), task.queue(), task.name(), task.state().value(), task.priority(), task.attempts(),
-				task.maxAttempts(), result, task.lastError(), task.progress(), millis(task.createdAt()),
+				task.maxAttempts(), result, error(task.lastError()), task.progress(), millis(task.createdAt()),
 				millis(task.runAt()), millis(task.startedAt()), millis(task.finishedAt()));
+	}
+
+	private static @Nullable String error(@Nullable String error) {
+		return Texts.bounded(error, MAX_ERROR_LENGTH);
 	}
 
 	private static @Nullable Long millis(@Nullable Instant instant) {

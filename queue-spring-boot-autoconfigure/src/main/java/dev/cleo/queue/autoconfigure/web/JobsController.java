@@ -5,32 +5,35 @@ package dev.cleo.queue.autoconfigure.web;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.QueueUnavailableException;
 import dev.cleo.queue.TaskHandle;
 import dev.cleo.queue.TaskInfo;
-import dev.cleo.queue.TaskOptions;
+import dev.cleo.queue.TaskRequest;
+import dev.cleo.queue.autoconfigure.RedisReads;
+import dev.cleo.queue.autoconfigure.WriteAccess;
 
 /**
- * {@code POST /api/jobs} and {@code GET /api/jobs/{id}}. Only registered task names can
- * be enqueued: a job's {@code type} is checked against
- * {@link QueueManager#registeredTasks()}.
+ * {@code POST /api/jobs}, {@code GET /api/jobs/{id}} and {@code POST
+ * /api/jobs/{id}/cancel}. What a job may be is decided by {@link JobRequests}: an exposed
+ * type, a queue the application knows, options within its own. Enqueueing is governed by
+ * {@code cleo.web.api.enabled} and the exposed types; cancelling is a write, which
+ * {@link WriteAccess} must allow.
  */
 @RestController
 @RequestMapping("${cleo.web.api.base-path:/api}/jobs")
@@ -38,56 +41,44 @@ public class JobsController {
 
 	private final QueueManager manager;
 
-	private final CleoWebApiProperties properties;
+	private final ApiBodies bodies;
 
-	private final Function<String, TaskOptions> queueDefaults;
+	private final JobRequests requests;
 
-	/**
-	 * Create the controller; jobs start from the core's default options.
-	 * @param manager the queue manager
-	 * @param properties the API settings
-	 */
-	public JobsController(QueueManager manager, CleoWebApiProperties properties) {
-		this(manager, properties, (queue) -> TaskOptions.defaults().queue(queue));
-	}
+	private final JobLookup lookup;
 
-	/**
-	 * Create the controller.
-	 * @param manager the queue manager
-	 * @param properties the API settings
-	 * @param queueDefaults the options a job of a queue starts from (the application's
-	 * {@code cleo.defaults} and {@code cleo.queues.<name>} settings), before the
-	 * request's own options apply
-	 */
-	public JobsController(QueueManager manager, CleoWebApiProperties properties,
-			Function<String, TaskOptions> queueDefaults) {
+	private final RedisReads reads;
+
+	private final WriteAccess writes;
+
+	JobsController(QueueManager manager, ApiBodies bodies, JobRequests requests, JobLookup lookup, RedisReads reads,
+			WriteAccess writes) {
 		this.manager = manager;
-		this.properties = properties;
-		this.queueDefaults = queueDefaults;
+		this.bodies = bodies;
+		this.requests = requests;
+		this.lookup = lookup;
+		this.reads = reads;
+		this.writes = writes;
 	}
 
 	/**
 	 * Enqueue a job.
-	 * @param request the job
+	 * @param http the request, whose body is a {@link JobRequest}
 	 * @return 201 with the new job, or 200 with the earlier one when the deduplication id
 	 * matched
 	 */
-	@PostMapping
-	public ResponseEntity<JobCreated> create(@RequestBody JobRequest request) {
-		String type = checkType(request.type());
-		JobOptions options = request.options();
-		String queue = (options != null && options.queue() != null) ? options.queue()
-				: this.properties.getTaskQueues().getOrDefault(type, this.properties.getDefaultQueue());
-		TaskOptions taskOptions = this.queueDefaults.apply(queue);
-		taskOptions = (options != null) ? options.applyTo(taskOptions) : taskOptions;
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	public ResponseEntity<JobCreated> create(HttpServletRequest http) {
+		JobRequest request = this.bodies.read(http, JobRequest.class);
+		TaskRequest task = this.requests.toTask(request, this.writes.isCallerAuthorised());
 		long now = System.currentTimeMillis();
-		TaskHandle<Object> handle = this.manager.enqueue(type, request.payload(), taskOptions);
+		TaskHandle<Object> handle = this.manager.enqueue(task);
+		String queue = task.options().queue();
 		if (handle.isDuplicate()) {
-			TaskInfo earlier = handle.info().orElseThrow();
-			return ResponseEntity.ok(new JobCreated(handle.id(), queue, earlier.state().value(),
-					earlier.createdAt().toEpochMilli(), true));
+			return ResponseEntity.ok(duplicate(handle, queue));
 		}
-		String status = (taskOptions.runAtFrom(Instant.ofEpochMilli(now)).toEpochMilli() > now) ? "delayed" : "waiting";
+		String status = (task.options().runAtFrom(Instant.ofEpochMilli(now)).toEpochMilli() > now) ? "delayed"
+				: "waiting";
 		URI location = ServletUriComponentsBuilder.fromCurrentRequest()
 			.path("/{id}")
 			.queryParam("queue", queue)
@@ -105,33 +96,39 @@ public class JobsController {
 	 */
 	@GetMapping("/{id}")
 	public JobView get(@PathVariable String id, @RequestParam(required = false) @Nullable String queue) {
-		Set<String> queues = new LinkedHashSet<>();
-		if (queue != null) {
-			queues.add(queue);
-		}
-		else {
-			queues.add(this.properties.getDefaultQueue());
-			queues.addAll(this.properties.getTaskQueues().values());
-		}
-		return queues.stream()
-			.map((name) -> this.manager.task(name, id))
-			.flatMap(Optional::stream)
-			.findFirst()
-			.map(JobView::of)
-			.orElseThrow(() -> new ApiProblems.JobNotFoundException(
-					"No job '" + id + "' in queue(s) " + queues + " (it may never have existed or been removed)"));
+		return JobView.of(this.lookup.find(id, queue));
 	}
 
-	private String checkType(@Nullable String type) {
-		if (type == null || type.isBlank()) {
-			throw new ApiProblems.UnknownJobTypeException(
-					"'type' is required: the name of a registered task, one of " + this.manager.registeredTasks());
+	/**
+	 * Cancel a job that has not finished; a running one has its handler interrupted and
+	 * is not retried.
+	 * @param id the job id
+	 * @param queue its queue, searched for as by {@link #get} when absent
+	 * @return 200 with the outcome; 404 for an unknown job, 409 for a finished one
+	 */
+	@PostMapping("/{id}/cancel")
+	public JobCancelled cancel(@PathVariable String id, @RequestParam(required = false) @Nullable String queue) {
+		this.writes.check("cancel a job");
+		TaskInfo job = this.lookup.find(id, queue);
+		if (!job.state().isFinal() && this.manager.cancel(job.queue(), job.id())) {
+			return new JobCancelled(job.id(), job.queue(), "cancelled", job.state().value());
 		}
-		if (!this.manager.registeredTasks().contains(type)) {
-			throw new ApiProblems.UnknownJobTypeException(
-					"Unknown job type '" + type + "'; registered types are " + this.manager.registeredTasks());
+		TaskInfo now = this.lookup.find(id, job.queue());
+		throw ApiProblems.conflict("Job not cancellable", "Job " + ProblemText.quote(id) + " is " + now.state().value()
+				+ (now.state().isFinal() ? " already" : ", which cannot be cancelled"));
+	}
+
+	private JobCreated duplicate(TaskHandle<Object> handle, String queue) {
+		Optional<TaskInfo> earlier;
+		try {
+			earlier = this.reads.within("job " + ProblemText.quote(handle.id()), handle::info);
 		}
-		return type;
+		catch (QueueUnavailableException ex) {
+			// the job exists; only its state is unknown for now
+			earlier = Optional.empty();
+		}
+		return new JobCreated(handle.id(), queue, earlier.map((job) -> job.state().value()).orElse(null),
+				earlier.map((job) -> job.createdAt().toEpochMilli()).orElse(null), true);
 	}
 
 }

@@ -3,6 +3,8 @@
  */
 package dev.cleo.queue.autoconfigure.web;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -11,12 +13,21 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.web.servlet.DispatcherServlet;
 
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+
 import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.autoconfigure.CleoAutoConfiguration;
 import dev.cleo.queue.test.RedisServer;
 import dev.cleo.queue.test.RedisTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * When the HTTP API is configured: only on request, only in a servlet application.
@@ -25,7 +36,7 @@ import static org.mockito.Mockito.mock;
 class CleoWebApiAutoConfigurationTests {
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(CleoWebApiAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(CleoAutoConfiguration.class, CleoWebApiAutoConfiguration.class));
 
 	private WebApplicationContextRunner withManager(RedisServer redis) {
 		return this.runner.withBean(QueueManager.class, () -> QueueManager.builder().redisUri(redis.uri()).build());
@@ -43,13 +54,32 @@ class CleoWebApiAutoConfigurationTests {
 			assertThat(context).hasSingleBean(JobsController.class)
 				.hasSingleBean(OperationsController.class)
 				.hasSingleBean(ApiExceptionHandler.class);
-			assertThat(context.getBean(CleoWebApiProperties.class).getDefaultQueue()).isEqualTo("default");
+			CleoWebApiProperties properties = context.getBean(CleoWebApiProperties.class);
+			assertThat(properties.getDefaultQueue()).isEqualTo("default");
+			assertThat(properties.getBasePath()).isEqualTo("/api");
+			assertThat(properties.getMaxDelay()).isEqualTo(Duration.ofDays(7));
+			assertThat(properties.getMaxTtl()).isEqualTo(Duration.ofDays(7));
 		});
 	}
 
 	@Test
+	void bodyLimitIsTheManagersWhichCleoMaxPayloadSizeSets(RedisServer redis) {
+		this.runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("cleo.web.api.enabled=true", "cleo.worker.enabled=false", "cleo.max-payload-size=16KB",
+					"spring.data.redis.url=" + redis.uri())
+			.run((context) -> {
+				assertThat(context.getBean(QueueManager.class).maxPayloadSize()).isEqualTo(16 * 1024);
+				MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+				mvc.perform(post("/api/jobs").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"payload\":\"" + "a".repeat(40 * 1024) + "\"}"))
+					.andExpect(status().is(413))
+					.andExpect(jsonPath("$.maxPayloadSize").value(16 * 1024));
+			});
+	}
+
+	@Test
 	void controllersBackOffWhenTheUserDefinesThem(RedisServer redis) {
-		JobsController own = new JobsController(mock(QueueManager.class), new CleoWebApiProperties());
+		JobsController own = new JobsController(mock(QueueManager.class), null, null, null, null, null);
 		withManager(redis).withPropertyValues("cleo.web.api.enabled=true")
 			.withBean("myJobsController", JobsController.class, () -> own)
 			.run((context) -> assertThat(context).getBean(JobsController.class).isSameAs(own));
@@ -64,7 +94,8 @@ class CleoWebApiAutoConfigurationTests {
 
 	@Test
 	void apiIsAbsentOutsideAWebApplication(RedisServer redis) {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CleoWebApiAutoConfiguration.class))
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(CleoAutoConfiguration.class, CleoWebApiAutoConfiguration.class))
 			.withBean(QueueManager.class, () -> QueueManager.builder().redisUri(redis.uri()).build())
 			.withPropertyValues("cleo.web.api.enabled=true")
 			.run((context) -> assertThat(context).doesNotHaveBean(JobsController.class));
@@ -72,7 +103,8 @@ class CleoWebApiAutoConfigurationTests {
 
 	@Test
 	void apiIsAbsentWithoutAQueueManager() {
-		this.runner.withPropertyValues("cleo.web.api.enabled=true")
+		new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(CleoWebApiAutoConfiguration.class))
+			.withPropertyValues("cleo.web.api.enabled=true")
 			.run((context) -> assertThat(context).doesNotHaveBean(JobsController.class));
 	}
 

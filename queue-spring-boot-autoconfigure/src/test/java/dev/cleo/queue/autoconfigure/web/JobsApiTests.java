@@ -5,35 +5,32 @@ package dev.cleo.queue.autoconfigure.web;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import dev.cleo.queue.QueueManager;
-import dev.cleo.queue.autoconfigure.CleoProperties;
-import dev.cleo.queue.autoconfigure.CleoSettings;
-import dev.cleo.queue.autoconfigure.QueueOverrides;
-import dev.cleo.queue.TaskOptions;
-import dev.cleo.queue.UnrecoverableTaskException;
+import dev.cleo.queue.TaskInfo;
+import dev.cleo.queue.TaskState;
+import dev.cleo.queue.autoconfigure.WriteAccess;
 import dev.cleo.queue.test.RedisServer;
 import dev.cleo.queue.test.RedisTest;
-import dev.cleo.queue.worker.WorkerPool;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
+import static dev.cleo.queue.autoconfigure.web.ApiRunner.jobId;
+import static dev.cleo.queue.autoconfigure.web.ApiRunner.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -42,7 +39,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * QueueFlow's HTTP API over MockMvc, against a real Redis.
+ * {@code /api/jobs} over MockMvc, against a real Redis: what a caller may enqueue, with
+ * which options, and reading jobs back.
  */
 @RedisTest
 class JobsApiTests {
@@ -55,15 +53,10 @@ class JobsApiTests {
 	void setUp(RedisServer redis) {
 		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
 		this.manager.register("send-email", (task) -> Map.of("sentTo", task.payload(Email.class).to()));
-		this.manager.register("fail", (task) -> {
-			throw new UnrecoverableTaskException("broken on purpose");
-		});
-		this.runner = new WebApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(JacksonAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
-							WebMvcAutoConfiguration.class, CleoWebApiAutoConfiguration.class))
-			.withBean(QueueManager.class, () -> this.manager)
-			.withPropertyValues("cleo.web.api.enabled=true", "cleo.web.api.task-queues.send-email=emails");
+		this.runner = ApiRunner.on(this.manager)
+			.withPropertyValues("cleo.web.api.task-queues.send-email=emails", "cleo.queues.emails.priority=high",
+					"cleo.queues.orders.timeout=30s", "cleo.queues.orders.retries=3",
+					"cleo.queues.orders.priority=normal");
 	}
 
 	@AfterEach
@@ -73,20 +66,16 @@ class JobsApiTests {
 
 	@Test
 	void postedJobCompletesAndIsReadBack() {
-		api((mvc) -> {
+		ApiRunner.run(this.runner, (mvc) -> {
 			this.manager.startWorkers(WorkerPoolOptions.builder().name("t").queue("emails").concurrency(2).build());
-			String body = mvc.perform(post("/api/jobs").contentType(MediaType.APPLICATION_JSON).content("""
+			String id = jobId(postJson(mvc, "/api/jobs", """
 					{"type":"send-email","payload":{"to":"a@example.com","subject":"Hi","body":"Hello"},
-					 "options":{"priority":"high","maxRetries":2,"ttl":60000,"timeout":30000}}"""))
+					 "options":{"priority":"high","maxRetries":2,"ttl":60000,"timeout":30000}}""")
 				.andExpect(status().isCreated())
 				.andExpect(header().string("Location", containsString("/api/jobs/")))
 				.andExpect(jsonPath("$.status").value("waiting"))
 				.andExpect(jsonPath("$.queue").value("emails"))
-				.andExpect(jsonPath("$.enqueuedAt").isNumber())
-				.andReturn()
-				.getResponse()
-				.getContentAsString();
-			String id = body.replaceAll(".*\"jobId\":\"([^\"]+)\".*", "$1");
+				.andExpect(jsonPath("$.enqueuedAt").isNumber()));
 			await().until(() -> mvc.perform(get("/api/jobs/" + id))
 				.andReturn()
 				.getResponse()
@@ -96,175 +85,265 @@ class JobsApiTests {
 				.andExpect(jsonPath("$.jobId").value(id))
 				.andExpect(jsonPath("$.type").value("send-email"))
 				.andExpect(jsonPath("$.priority").value(10))
-				.andExpect(jsonPath("$.attempts").value(1))
 				.andExpect(jsonPath("$.maxAttempts").value(3))
-				.andExpect(jsonPath("$.result.sentTo").value("a@example.com"))
-				.andExpect(jsonPath("$.createdAt").isNumber());
+				.andExpect(jsonPath("$.result.sentTo").value("a@example.com"));
 		});
 	}
 
 	@Test
 	void jobsStartFromTheQueuesConfiguredOptions() {
-		CleoProperties properties = new CleoProperties();
-		QueueOverrides emails = new QueueOverrides();
-		emails.setRetries(5);
-		properties.getQueues().put("emails", emails);
-		this.runner.withBean(CleoSettings.class, () -> new CleoSettings(properties, false)).run((context) -> {
-			MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
-			String body = mvc.perform(post("/api/jobs").contentType(MediaType.APPLICATION_JSON).content("""
-					{"type":"send-email","payload":{"to":"c@example.com"}}"""))
-				.andExpect(status().isCreated())
-				.andReturn()
-				.getResponse()
-				.getContentAsString();
-			String id = body.replaceAll(".*\"jobId\":\"([^\"]+)\".*", "$1");
+		ApiRunner.run(this.runner.withPropertyValues("cleo.queues.emails.retries=5"), (mvc) -> {
+			String id = jobId(postJson(mvc, "/api/jobs", "{\"type\":\"send-email\",\"payload\":{\"to\":\"c@x.org\"}}")
+				.andExpect(status().isCreated()));
 			assertThat(this.manager.task("emails", id).orElseThrow().maxAttempts()).isEqualTo(6);
 		});
 	}
 
 	@Test
 	void delayedJobSaysSoAndDuplicateReturnsTheFirst() {
-		api((mvc) -> {
+		ApiRunner.run(this.runner, (mvc) -> {
 			String request = """
 					{"type":"send-email","payload":{"to":"b@example.com"},
-					 "options":{"delay":60000,"dedupeId":"welcome-b","group":"b","queue":"later"}}""";
-			mvc.perform(post("/api/jobs").contentType(MediaType.APPLICATION_JSON).content(request))
-				.andExpect(status().isCreated())
+					 "options":{"delay":60000,"dedupeId":"welcome-b","group":"b","queue":"orders"}}""";
+			String id = jobId(postJson(mvc, "/api/jobs", request).andExpect(status().isCreated())
 				.andExpect(jsonPath("$.status").value("delayed"))
-				.andExpect(jsonPath("$.queue").value("later"));
-			mvc.perform(post("/api/jobs").contentType(MediaType.APPLICATION_JSON).content(request))
-				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.queue").value("orders")));
+			postJson(mvc, "/api/jobs", request).andExpect(status().isOk())
 				.andExpect(jsonPath("$.duplicate").value(true))
+				.andExpect(jsonPath("$.jobId").value(id))
 				.andExpect(jsonPath("$.status").value("delayed"));
 		});
 	}
 
 	@Test
-	void malformedJsonIsAProblem() {
-		api((mvc) -> mvc.perform(post("/api/jobs").contentType(MediaType.APPLICATION_JSON).content("{\"type\":"))
-			.andExpect(status().isBadRequest())
-			.andExpect(header().string("Content-Type", startsWith("application/problem+json")))
-			.andExpect(jsonPath("$.title").value("Malformed request body"))
-			.andExpect(jsonPath("$.detail").value(containsString("not valid JSON"))));
+	void dedupeIdOfARemovedJobGivesANewJob() {
+		ApiRunner.run(this.runner.withBean(WriteAccess.class, ApiRunner::authorised), (mvc) -> {
+			this.manager.startWorkers(WorkerPoolOptions.builder().name("t").queue("emails").concurrency(1).build());
+			String request = "{\"type\":\"send-email\",\"payload\":{\"to\":\"d@x.org\"},\"options\":{\"dedupeId\":\"d\"}}";
+			String first = jobId(postJson(mvc, "/api/jobs", request).andExpect(status().isCreated()));
+			await().until(() -> this.manager.counts("emails").finished() == 1);
+			postJson(mvc, "/api/cleanup", "{\"removeCompleted\":true,\"queue\":\"emails\"}")
+				.andExpect(jsonPath("$.removed").value(1));
+
+			String second = jobId(postJson(mvc, "/api/jobs", request).andExpect(status().isCreated())
+				.andExpect(jsonPath("$.duplicate").value(false)));
+			assertThat(second).isNotEqualTo(first);
+		});
 	}
 
 	@Test
-	void unknownTypeIsAProblemThatNamesTheRegisteredOnes() {
-		api((mvc) -> {
-			mvc.perform(post("/api/jobs").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"type\":\"rm-rf\",\"payload\":{}}"))
+	void queueTheApplicationDoesNotKnowIsRefusedWithoutNamingTheKnownOnes() {
+		ApiRunner.run(this.runner, (mvc) -> {
+			postJson(mvc, "/api/jobs", "{\"type\":\"send-email\",\"payload\":{},\"options\":{\"queue\":\"q-3320\"}}")
 				.andExpect(status().isBadRequest())
-				.andExpect(jsonPath("$.status").value(400))
+				.andExpect(jsonPath("$.title").value("Unknown queue"))
+				.andExpect(
+						jsonPath("$.detail").value(allOf(containsString("'q-3320'"), not(containsString("emails")))));
+			assertThat(this.manager.queues()).doesNotContain("q-3320");
+		});
+	}
+
+	@Test
+	void queueTheApplicationDoesNotKnowIsRefusedNamingTheKnownOnesToAnAuthorisedCaller() {
+		ApiRunner.run(this.runner.withBean(WriteAccess.class, ApiRunner::authorised),
+				(mvc) -> postJson(mvc, "/api/jobs", "{\"type\":\"send-email\",\"options\":{\"queue\":\"nope\"}}")
+					.andExpect(status().isBadRequest())
+					.andExpect(jsonPath("$.detail")
+						.value(containsString("the queues it takes are 'default', 'emails', 'orders'"))));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			{"type":"send-email","options":{"queue":false}}          | options.queue      | a string
+			{"type":"send-email","options":{"queue":1e-320}}         | options.queue      | a string
+			{"type":"send-email","options":{"maxRetries":1.9}}       | options.maxRetries | a whole number
+			{"type":"send-email","options":{"ttl":"3600000"}}        | options.ttl        | a whole number
+			{"type":5}                                               | type               | a string
+			{"type":"send-email","options":{"group":["a"]}}          | options.group      | a string
+			{"type":"send-email","options":{"maxRetries":99999999999}} | options.maxRetries | out of range
+			""")
+	void valueOfTheWrongJsonTypeIsRefusedNamingTheField(String body, String field, String expected) {
+		ApiRunner.run(this.runner, (mvc) -> {
+			postJson(mvc, "/api/jobs", body).andExpect(status().isBadRequest())
+				.andExpect(header().string("Content-Type", startsWith("application/problem+json")))
+				.andExpect(
+						jsonPath("$.detail").value(allOf(containsString("'" + field + "'"), containsString(expected))));
+			assertThat(this.manager.queues()).isEmpty();
+		});
+	}
+
+	@Test
+	void unknownTypeIsRefusedWithoutNamingTheRegisteredOnes() {
+		ApiRunner.run(this.runner, (mvc) -> {
+			postJson(mvc, "/api/jobs", "{\"type\":\"rm-rf\",\"payload\":{}}").andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.detail").value(containsString("Unknown job type 'rm-rf'")))
-				.andExpect(jsonPath("$.detail").value(containsString("send-email")));
+				.andExpect(jsonPath("$.detail").value(not(containsString("send-email"))));
 			assertThat(this.manager.counts("default").waiting()).isZero();
 		});
 	}
 
 	@Test
-	void outOfRangePriorityIsAProblem() {
-		api((mvc) -> mvc
-			.perform(post("/api/jobs").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"type\":\"send-email\",\"payload\":{},\"options\":{\"priority\":1001}}"))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value(containsString("priority must be between 0 and 1000"))));
+	void unknownTypeNamesTheExposedOnesToAnAuthorisedCaller() {
+		ApiRunner.run(this.runner.withBean(WriteAccess.class, ApiRunner::authorised),
+				(mvc) -> postJson(mvc, "/api/jobs", "{\"type\":\"rm-rf\"}").andExpect(status().isBadRequest())
+					.andExpect(jsonPath("$.detail").value(containsString("the types it takes are 'send-email'"))));
 	}
 
 	@Test
-	void unknownPriorityWordIsAProblem() {
-		api((mvc) -> mvc
-			.perform(post("/api/jobs").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"type\":\"send-email\",\"payload\":{},\"options\":{\"priority\":\"urgent\"}}"))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value(containsString("priority must be \"high\", \"normal\", \"low\""))));
+	void callerCannotLiftTheConfiguredTimeoutOrRaiseRetriesAndPriority() {
+		ApiRunner.run(this.runner, (mvc) -> {
+			refused(mvc, "\"timeout\":0", "from 1 to 30000 ms");
+			refused(mvc, "\"timeout\":30001", "from 1 to 30000 ms");
+			refused(mvc, "\"maxRetries\":999", "maxRetries may be at most 3");
+			refused(mvc, "\"priority\":1000", "priority may be at most 5");
+			refused(mvc, "\"priority\":\"high\"", "priority may be at most 5");
+			refused(mvc, "\"delay\":31536000000", "at most 604800000 ms (cleo.web.api.max-delay)");
+			refused(mvc, "\"ttl\":31536000000", "at most 604800000 ms (cleo.web.api.max-ttl)");
+			assertThat(this.manager.counts("orders").waiting() + this.manager.counts("orders").delayed()).isZero();
+		});
 	}
 
 	@Test
-	void negativeTtlIsAProblem() {
-		api((mvc) -> mvc
-			.perform(post("/api/jobs").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"type\":\"send-email\",\"payload\":{},\"options\":{\"ttl\":-5}}"))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value("ttl must be zero or more milliseconds, was -5")));
+	void callerMayLowerTheConfiguredOptions() {
+		ApiRunner.run(this.runner, (mvc) -> {
+			String id = jobId(postJson(mvc, "/api/jobs",
+					"""
+							{"type":"send-email","options":{"queue":"orders","timeout":1000,"maxRetries":1,"priority":"low"}}""")
+				.andExpect(status().isCreated()));
+			TaskInfo job = this.manager.task("orders", id).orElseThrow();
+			assertThat(job.maxAttempts()).isEqualTo(2);
+			assertThat(job.priority()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void configuredTimeoutAppliesWhenTheCallerGivesNone() {
+		ApiRunner.run(this.runner.withPropertyValues("cleo.web.api.max-delay=1m"), (mvc) -> {
+			postJson(mvc, "/api/jobs", "{\"type\":\"send-email\",\"options\":{\"queue\":\"orders\",\"delay\":60001}}")
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.detail").value(containsString("at most 60000 ms")));
+			postJson(mvc, "/api/jobs", "{\"type\":\"send-email\",\"options\":{\"queue\":\"orders\"}}")
+				.andExpect(status().isCreated());
+		});
+	}
+
+	@Test
+	void runningJobIsCancelledItsHandlerInterruptedAndNeverRetried() {
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch interrupted = new CountDownLatch(1);
+		this.manager.register("block", (task) -> {
+			started.countDown();
+			try {
+				new CountDownLatch(1).await();
+			}
+			catch (InterruptedException ex) {
+				interrupted.countDown();
+				throw ex;
+			}
+			return null;
+		});
+		ApiRunner.run(this.runner.withBean(WriteAccess.class, ApiRunner::authorised), (mvc) -> {
+			// a short heartbeat, so the worker learns of the cancel soon
+			this.manager.startWorkers(WorkerPoolOptions.builder()
+				.name("t")
+				.queue("default")
+				.concurrency(1)
+				.lease(Duration.ofSeconds(2))
+				.heartbeat(Duration.ofMillis(200))
+				.build());
+			String id = jobId(postJson(mvc, "/api/jobs", "{\"type\":\"block\"}").andExpect(status().isCreated()));
+			assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+			mvc.perform(post("/api/jobs/" + id + "/cancel").param("queue", "default"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.status").value("cancelled"))
+				.andExpect(jsonPath("$.previousStatus").value("active"));
+			assertThat(interrupted.await(10, TimeUnit.SECONDS)).isTrue();
+			await().untilAsserted(() -> assertThat(this.manager.counts("default").active()).isZero());
+			TaskInfo job = this.manager.task("default", id).orElseThrow();
+			assertThat(job.state()).isEqualTo(TaskState.CANCELLED);
+			assertThat(job.attempts()).isOne();
+			assertThat(this.manager.counts("default").waiting() + this.manager.counts("default").delayed()).isZero();
+		});
+	}
+
+	@Test
+	void waitingJobIsCancelled() {
+		ApiRunner.run(this.runner.withBean(WriteAccess.class, ApiRunner::authorised), (mvc) -> {
+			String id = jobId(postJson(mvc, "/api/jobs", "{\"type\":\"send-email\"}"));
+			mvc.perform(post("/api/jobs/" + id + "/cancel"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.queue").value("emails"))
+				.andExpect(jsonPath("$.previousStatus").value("waiting"));
+			assertThat(this.manager.task("emails", id).orElseThrow().state()).isEqualTo(TaskState.CANCELLED);
+		});
+	}
+
+	@Test
+	void cancelOfAFinishedJobIsAConflictAndOfAnUnknownOneNotFound() {
+		ApiRunner.run(this.runner.withBean(WriteAccess.class, ApiRunner::authorised), (mvc) -> {
+			this.manager.startWorkers(WorkerPoolOptions.builder().name("t").queue("emails").concurrency(1).build());
+			String id = jobId(postJson(mvc, "/api/jobs", "{\"type\":\"send-email\",\"payload\":{\"to\":\"f@x\"}}"));
+			await().until(() -> this.manager.counts("emails").finished() == 1);
+			mvc.perform(post("/api/jobs/" + id + "/cancel").param("queue", "emails"))
+				.andExpect(status().isConflict())
+				.andExpect(jsonPath("$.detail").value(containsString("is completed already")));
+			mvc.perform(post("/api/jobs/f81d4fae-7dec-11d0-a765-00a0c91e6bf6/cancel")).andExpect(status().isNotFound());
+		});
+	}
+
+	@Test
+	void cancelIsAWriteThatTheSwitchMustAllow() {
+		ApiRunner.run(this.runner, (mvc) -> {
+			String id = jobId(postJson(mvc, "/api/jobs", "{\"type\":\"send-email\"}"));
+			mvc.perform(post("/api/jobs/" + id + "/cancel"))
+				.andExpect(status().isForbidden())
+				.andExpect(jsonPath("$.detail").value(containsString("cleo.write-operations.enabled=true")));
+			assertThat(this.manager.task("emails", id).orElseThrow().state()).isEqualTo(TaskState.WAITING);
+		});
 	}
 
 	@Test
 	void unknownJobIsNotFound() {
-		api((mvc) -> mvc.perform(get("/api/jobs/nope"))
-			.andExpect(status().isNotFound())
-			.andExpect(jsonPath("$.title").value("Job not found"))
-			.andExpect(jsonPath("$.detail").value(containsString("No job 'nope'"))));
+		ApiRunner.run(this.runner,
+				(mvc) -> mvc.perform(get("/api/jobs/nope"))
+					.andExpect(status().isNotFound())
+					.andExpect(jsonPath("$.title").value("Job not found"))
+					.andExpect(jsonPath("$.detail").value(containsString("No job 'nope'"))));
 	}
 
 	@Test
-	void healthIsUpWhileRedisAnswers() {
-		api((mvc) -> mvc.perform(get("/api/health"))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.status").value("UP")));
+	void jobOfAQueueTheApplicationDoesNotKnowIsNotFound() {
+		String id = this.manager
+			.enqueue("send-email", new Email("e@x.org"), dev.cleo.queue.TaskOptions.defaults().queue("elsewhere"))
+			.id();
+		ApiRunner.run(this.runner, (mvc) -> mvc.perform(get("/api/jobs/" + id).param("queue", "elsewhere"))
+			.andExpect(status().isNotFound()));
 	}
 
 	@Test
-	void reprocessRetriesDeadJobs() {
-		WorkerPool pool = this.manager
-			.startWorkers(WorkerPoolOptions.builder().name("t").queue("default").concurrency(2).build());
-		String id = this.manager.enqueue("fail", "x", TaskOptions.defaults().maxAttempts(1)).id();
-		await().until(() -> this.manager.counts("default").dead() == 1);
-		pool.stop();
-		api((mvc) -> mvc
-			.perform(post("/api/dlq/reprocess").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"jobIds\":[\"" + id + "\"],\"maxJobs\":10}"))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.reprocessed[0]").value(id))
-			.andExpect(jsonPath("$.count").value(1))
-			.andDo((result) -> {
-				assertThat(this.manager.counts("default").dead()).isZero();
-				assertThat(this.manager.counts("default").waiting()).isOne();
-			}));
+	void deadJobErrorIsBounded() {
+		this.manager.register("fail", (task) -> {
+			throw new dev.cleo.queue.UnrecoverableTaskException("x".repeat(50_000));
+		});
+		String id = this.manager.enqueue("fail", "p", dev.cleo.queue.TaskOptions.defaults().maxAttempts(1)).id();
+		this.manager.startWorkers(WorkerPoolOptions.builder().name("t").queue("default").concurrency(1).build());
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.manager.counts("default").dead() == 1);
+		ApiRunner.run(this.runner, (mvc) -> {
+			String error = mvc.perform(get("/api/jobs/" + id))
+				.andExpect(jsonPath("$.status").value("dead"))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(error.length()).isLessThan(JobView.MAX_ERROR_LENGTH + 1000);
+		});
 	}
 
-	@Test
-	void statusListsQueuesWithCounts() {
-		this.manager.enqueue("send-email", new Email("c@example.com"), TaskOptions.defaults().queue("emails"));
-		api((mvc) -> mvc.perform(get("/api/status"))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.status").value("operational"))
-			.andExpect(jsonPath("$.queues[0].name").value("emails"))
-			.andExpect(jsonPath("$.queues[0].counts.waiting").value(1)));
-	}
-
-	@Test
-	void cleanupRemovesCompletedJobs() {
-		this.manager.startWorkers(WorkerPoolOptions.builder().name("t").queue("emails").concurrency(2).build());
-		this.manager.enqueue("send-email", new Email("d@example.com"), TaskOptions.defaults().queue("emails"));
-		await().until(() -> this.manager.counts("emails").finished() == 1);
-		api((mvc) -> mvc
-			.perform(post("/api/cleanup").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"removeCompleted\":true,\"removeExpired\":true,\"olderThan\":0}"))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.removed").value(1))
-			.andExpect(jsonPath("$.queues.emails").value(1))
-			.andDo((result) -> assertThat(this.manager.counts("emails").finished()).isZero()));
-	}
-
-	@Test
-	void negativeOlderThanIsAProblem() {
-		api((mvc) -> mvc
-			.perform(post("/api/cleanup").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"removeCompleted\":true,\"olderThan\":-1,\"queue\":\"emails\"}"))
+	private void refused(org.springframework.test.web.servlet.MockMvc mvc, String option, String detail)
+			throws Exception {
+		postJson(mvc, "/api/jobs", "{\"type\":\"send-email\",\"options\":{\"queue\":\"orders\"," + option + "}}")
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value(containsString("olderThan"))));
-	}
-
-	/** Run calls against the API; the context closes the manager when it closes. */
-	private void api(MvcCall call) {
-		this.runner.run((context) -> call.accept(MockMvcBuilders.webAppContextSetup(context).build()));
-	}
-
-	@FunctionalInterface
-	interface MvcCall {
-
-		void accept(MockMvc mvc) throws Exception;
-
+			.andExpect(jsonPath("$.title").value("Invalid option"))
+			.andExpect(jsonPath("$.detail").value(containsString(detail)));
 	}
 
 	record Email(String to) {
