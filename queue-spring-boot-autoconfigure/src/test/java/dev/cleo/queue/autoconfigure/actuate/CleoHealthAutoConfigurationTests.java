@@ -30,7 +30,8 @@ class CleoHealthAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(CleoHealthAutoConfiguration.class));
 
 	private ApplicationContextRunner withManager(RedisServer redis) {
-		return this.runner.withBean(QueueManager.class, () -> QueueManager.builder().redisUri(redis.uri()).build());
+		return this.runner.withBean(QueueManager.class, () -> QueueManager.builder().redisUri(redis.uri()).build())
+			.withUserConfiguration(QueueReadingsConfiguration.class);
 	}
 
 	@Test

@@ -4,6 +4,7 @@
 package dev.cleo.queue.autoconfigure.actuate;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,8 @@ import org.springframework.boot.health.contributor.Status;
 import dev.cleo.queue.QueueCounts;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskOptions;
+import dev.cleo.queue.autoconfigure.ApplicationQueues;
+import dev.cleo.queue.autoconfigure.QueueReadings;
 import dev.cleo.queue.test.RedisServer;
 import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPool;
@@ -35,6 +38,8 @@ class CleoHealthIndicatorTests {
 
 	private final CleoHealthProperties properties = new CleoHealthProperties();
 
+	private final List<QueueReadings> readings = new ArrayList<>();
+
 	private QueueManager manager;
 
 	@BeforeEach
@@ -44,11 +49,12 @@ class CleoHealthIndicatorTests {
 
 	@AfterEach
 	void tearDown() {
+		this.readings.forEach(QueueReadings::close);
 		this.manager.close();
 	}
 
 	@Test
-	void upWithTheCountsOfEveryQueue() {
+	void upWithTheCountsOfTheApplicationsQueues() {
 		enqueue("emails", 3);
 		Health health = indicator(this.manager).health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
@@ -153,8 +159,15 @@ class CleoHealthIndicatorTests {
 		}
 	}
 
+	/**
+	 * An indicator for an application that knows the queue {@code emails}: the check
+	 * reads the application's queues and those with thresholds, not every queue in Redis.
+	 */
 	private CleoHealthIndicator indicator(QueueManager manager) {
-		return new CleoHealthIndicator(manager, this.properties, List.of());
+		QueueReadings readings = new QueueReadings(new ApplicationQueues(List.of("emails")), manager::workerPools,
+				manager::countsAsync, Duration.ofSeconds(2));
+		this.readings.add(readings);
+		return new CleoHealthIndicator(readings, this.properties, List.of());
 	}
 
 	private static CleoHealthProperties.Thresholds thresholds(Long deadLetters, Long backlog) {

@@ -3,6 +3,8 @@
  */
 package dev.cleo.queue.autoconfigure.metrics;
 
+import java.time.Duration;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.autoconfigure.CleoAutoConfiguration;
+import dev.cleo.queue.autoconfigure.QueueReadings;
+import dev.cleo.queue.autoconfigure.actuate.QueueReadingsConfiguration;
 import dev.cleo.queue.test.RedisServer;
 import dev.cleo.queue.test.RedisTest;
 
@@ -34,7 +38,8 @@ class CleoMetricsAutoConfigurationTests {
 					SimpleMetricsExportAutoConfiguration.class, CleoMetricsAutoConfiguration.class));
 
 	private ApplicationContextRunner withManager(RedisServer redis) {
-		return this.runner.withBean(QueueManager.class, () -> QueueManager.builder().redisUri(redis.uri()).build());
+		return this.runner.withBean(QueueManager.class, () -> QueueManager.builder().redisUri(redis.uri()).build())
+			.withUserConfiguration(QueueReadingsConfiguration.class);
 	}
 
 	@Test
@@ -70,7 +75,8 @@ class CleoMetricsAutoConfigurationTests {
 
 	@Test
 	void metricsBackOffWhenTheUserDefinesThem(RedisServer redis) {
-		CleoTaskMetrics own = new CleoTaskMetrics(mock(QueueManager.class), new CleoMetricsProperties());
+		CleoTaskMetrics own = new CleoTaskMetrics(mock(QueueManager.class), mock(QueueReadings.class),
+				new CleoMetricsProperties(), Duration.ofHours(1));
 		withManager(redis).withBean("myMetrics", CleoTaskMetrics.class, () -> own)
 			.run((context) -> assertThat(context).getBean(CleoTaskMetrics.class).isSameAs(own));
 	}
@@ -105,6 +111,7 @@ class CleoMetricsAutoConfigurationTests {
 	void userRegistryIsUsed(RedisServer redis) {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CleoMetricsAutoConfiguration.class))
 			.withBean(QueueManager.class, () -> QueueManager.builder().redisUri(redis.uri()).build())
+			.withUserConfiguration(QueueReadingsConfiguration.class)
 			.withBean(SimpleMeterRegistry.class)
 			.run((context) -> assertThat(context).hasSingleBean(CleoTaskMetrics.class));
 	}
