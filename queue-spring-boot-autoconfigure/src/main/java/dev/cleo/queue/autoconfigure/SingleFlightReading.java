@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -43,7 +45,7 @@ public final class SingleFlightReading<T> implements AutoCloseable {
 
 	private final LongSupplier nanoTime;
 
-	private final ThreadPoolExecutor starter;
+	private final Executor starter;
 
 	private final AtomicReference<CompletableFuture<T>> inFlight = new AtomicReference<>();
 
@@ -67,17 +69,27 @@ public final class SingleFlightReading<T> implements AutoCloseable {
 	 */
 	public SingleFlightReading(String what, Supplier<CompletableFuture<T>> read, Duration deadline,
 			LongSupplier nanoTime) {
+		// One thread and no queue: while a blocking read still holds it, a new read fails
+		// at once instead of piling up behind it.
+		this(what, read, deadline, nanoTime,
+				new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), (task) -> {
+					Thread thread = new Thread(task, "cleo-reading");
+					thread.setDaemon(true);
+					return thread;
+				}));
+	}
+
+	/**
+	 * Create the reading with a given thread for starting reads (a test's
+	 * {@code Runnable::run} makes every step happen on the caller's thread).
+	 */
+	SingleFlightReading(String what, Supplier<CompletableFuture<T>> read, Duration deadline, LongSupplier nanoTime,
+			Executor starter) {
 		this.what = what;
 		this.read = read;
 		this.deadline = deadline;
 		this.nanoTime = nanoTime;
-		// One thread and no queue: while a blocking read still holds it, a new read fails
-		// at once instead of piling up behind it.
-		this.starter = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), (task) -> {
-			Thread thread = new Thread(task, "cleo-reading");
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.starter = starter;
 	}
 
 	/**
@@ -183,7 +195,9 @@ public final class SingleFlightReading<T> implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.starter.shutdownNow();
+		if (this.starter instanceof ExecutorService executor) {
+			executor.shutdownNow();
+		}
 	}
 
 	private record Stamped<T>(T value, long at) {
