@@ -18,7 +18,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
+import dev.cleo.queue.InvalidTaskOptionException;
 import dev.cleo.queue.QueueCounts;
+import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.autoconfigure.QueueReadings;
 import dev.cleo.queue.worker.WorkerPool;
 
@@ -52,7 +54,18 @@ public class CleoHealthIndicator implements HealthIndicator {
 		this.readings = readings;
 		this.properties = properties;
 		this.localPools = localPools;
+		// A name Redis keys cannot carry would fail every read, the meters' too.
+		properties.getQueues().keySet().forEach(CleoHealthIndicator::checkQueueName);
 		readings.watch(properties.getQueues().keySet());
+	}
+
+	private static void checkQueueName(String queue) {
+		try {
+			TaskOptions.defaults().queue(queue);
+		}
+		catch (InvalidTaskOptionException ex) {
+			throw new InvalidTaskOptionException("Invalid cleo.health.queues." + queue + ": " + ex.getMessage());
+		}
 	}
 
 	@Override

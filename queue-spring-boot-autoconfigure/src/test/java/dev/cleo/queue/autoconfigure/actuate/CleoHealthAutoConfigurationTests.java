@@ -93,6 +93,15 @@ class CleoHealthAutoConfigurationTests {
 	}
 
 	@Test
+	void aQueueNameRedisCannotCarryFailsTheStartNamingTheProperty(RedisServer redis) {
+		withManager(redis).withPropertyValues("cleo.health.queues.[bad*name].backlog-threshold=1")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("cleo.health.queues.bad*name"));
+	}
+
+	@Test
 	void contributorBacksOffWhenTheUserDefinesOne(RedisServer redis) {
 		HealthIndicator own = () -> Health.up().build();
 		withManager(redis).withBean("cleoHealthIndicator", HealthIndicator.class, () -> own)
