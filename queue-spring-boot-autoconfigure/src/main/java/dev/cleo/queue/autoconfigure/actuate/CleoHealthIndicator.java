@@ -78,10 +78,8 @@ public class CleoHealthIndicator implements HealthIndicator {
 			return down(this.properties.getTimeout());
 		}
 		catch (ExecutionException ex) {
-			// Fixed texts only: the cause (logged by the readings) may carry addresses
-			// and
-			// class names that an unauthenticated caller of /actuator/health must not
-			// see.
+			// Fixed texts: the cause (the readings log it) may carry addresses and class
+			// names, and /actuator/health may answer anyone.
 			return (ex.getCause() instanceof TimeoutException) ? down(this.readings.deadline())
 					: Health.down().withDetail("error", "Could not read the queues from Redis").build();
 		}

@@ -180,8 +180,7 @@ class CleoHealthIndicatorTests {
 			finally {
 				callers.shutdownNow();
 			}
-			// The readings' deadline (2 s) outlasts every check: they all joined one
-			// read,
+			// The readings' deadline (2 s) outlasts every check: all joined one read,
 			// started on the readings' one thread.
 			assertThat(reads).hasValue(1);
 			assertThat(threadsOtherThanCallers()).isLessThanOrEqualTo(threadsBefore + 1);

@@ -104,8 +104,7 @@ class CleoGroupMetricsTests {
 		startWorkers();
 
 		await().until(() -> this.manager.groupStats("q", "vip").completed() == 1);
-		// A scrape never waits for Redis: it shows the last reading and sets off the
-		// next.
+		// A scrape never waits for Redis: it shows the last reading, starts the next.
 		await().until(
 				() -> prometheus.scrape().contains("cleo_group_tasks_completed_total{group=\"vip\",queue=\"q\"} 1.0"));
 		assertThat(prometheus.scrape()).contains("cleo_group_tasks_completed_total{group=\"vip\",queue=\"q\"} 1.0")
