@@ -114,6 +114,16 @@ class CleoGroupMetricsTests {
 			.contains("cleo_group_tasks{group=\"vip\",queue=\"q\",state=\"waiting\"} 0.0");
 	}
 
+	@Test
+	void everyGroupMeterSaysItIsClusterWideAndToTakeTheMax() {
+		PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+		this.metrics.bindTo(prometheus);
+		assertThat(prometheus.getMeters()).isNotEmpty()
+			.allSatisfy((meter) -> assertThat(meter.getId().getDescription()).as(meter.getId().getName())
+				.contains("cluster-wide")
+				.contains("max across instances"));
+	}
+
 	private void startWorkers() {
 		this.manager.startWorkers(WorkerPoolOptions.builder().name("t").queue("q").concurrency(2).build());
 	}
