@@ -109,6 +109,15 @@ public final class CleoAutoConfiguration {
 		return useClient(builder, nativeClient(connectionFactory)).build();
 	}
 
+	// Declared after queueManager(), so that the condition sees that bean. Meters and
+	// the health check share these counts, so Redis is read once for all of them.
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(QueueManager.class)
+	QueueReadings cleoQueueReadings(QueueManager manager, ApplicationQueues queues, CleoProperties properties) {
+		return new QueueReadings(queues, manager::workerPools, manager::countsAsync, properties.getRequestTimeout());
+	}
+
 	@Bean
 	static CleoTaskRegistrar cleoTaskRegistrar(ConfigurableListableBeanFactory beanFactory,
 			TaskProxyPostProcessor cleoTaskProxyPostProcessor, CleoSettings settings) {

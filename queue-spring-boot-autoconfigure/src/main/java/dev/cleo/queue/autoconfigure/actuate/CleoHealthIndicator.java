@@ -3,35 +3,40 @@
  */
 package dev.cleo.queue.autoconfigure.actuate;
 
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
+import dev.cleo.queue.InvalidTaskOptionException;
 import dev.cleo.queue.QueueCounts;
-import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.TaskOptions;
+import dev.cleo.queue.autoconfigure.QueueReadings;
 import dev.cleo.queue.worker.WorkerPool;
 
 /**
  * The {@code cleo} health contributor. DOWN when Redis does not answer within
  * {@code cleo.health.timeout}; {@code cleo.health.status-on-breach} when a queue's
  * dead-letter size or backlog exceeds its threshold; UP otherwise. Details: the counts of
- * every queue, the thresholds breached, and the local worker pools.
+ * the application's queues (and of those with thresholds), the thresholds breached, and
+ * the local worker pools. The counts come from the shared {@link QueueReadings}: a check
+ * joins the reading in flight instead of starting its own, and waits for it on the
+ * caller's thread no longer than the timeout, so checks during an outage neither pile up
+ * reads nor start threads.
  */
 public class CleoHealthIndicator implements HealthIndicator {
 
-	private final QueueManager manager;
+	private final QueueReadings readings;
 
 	private final CleoHealthProperties properties;
 
@@ -39,31 +44,44 @@ public class CleoHealthIndicator implements HealthIndicator {
 
 	/**
 	 * Create the indicator.
-	 * @param manager the queue manager
+	 * @param readings the shared queue counts; the queues named under
+	 * {@code cleo.health.queues} are added to what it reads
 	 * @param properties the thresholds and timeout
 	 * @param localPools the worker pools of this instance
 	 */
-	public CleoHealthIndicator(QueueManager manager, CleoHealthProperties properties, Iterable<WorkerPool> localPools) {
-		this.manager = manager;
+	public CleoHealthIndicator(QueueReadings readings, CleoHealthProperties properties,
+			Iterable<WorkerPool> localPools) {
+		this.readings = readings;
 		this.properties = properties;
 		this.localPools = localPools;
+		// A name Redis keys cannot carry would fail every read, the meters' too.
+		properties.getQueues().keySet().forEach(CleoHealthIndicator::checkQueueName);
+		readings.watch(properties.getQueues().keySet());
+	}
+
+	private static void checkQueueName(String queue) {
+		try {
+			TaskOptions.defaults().queue(queue);
+		}
+		catch (InvalidTaskOptionException ex) {
+			throw new InvalidTaskOptionException("Invalid cleo.health.queues." + queue + ": " + ex.getMessage());
+		}
 	}
 
 	@Override
 	public Health health() {
 		Map<String, QueueCounts> counts;
 		try {
-			counts = CompletableFuture.supplyAsync(this::readCounts, CleoHealthIndicator::runOnDaemon)
-				.get(this.properties.getTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			counts = this.readings.fresh().get(this.properties.getTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException ex) {
-			return Health.down()
-				.withDetail("error", "Redis did not answer within " + this.properties.getTimeout())
-				.build();
+			return down(this.properties.getTimeout());
 		}
 		catch (ExecutionException ex) {
-			Throwable cause = ex.getCause();
-			return Health.down().withDetail("error", cause.getClass().getName() + ": " + cause.getMessage()).build();
+			// Fixed texts: the cause (the readings log it) may carry addresses and class
+			// names, and /actuator/health may answer anyone.
+			return (ex.getCause() instanceof TimeoutException) ? down(this.readings.deadline())
+					: Health.down().withDetail("error", "Could not read the queues from Redis").build();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -76,12 +94,10 @@ public class CleoHealthIndicator implements HealthIndicator {
 		return breaches.isEmpty() ? builder.build() : builder.withDetail("breaches", breaches).build();
 	}
 
-	private Map<String, QueueCounts> readCounts() {
-		TreeSet<String> names = new TreeSet<>(this.manager.queues());
-		names.addAll(this.properties.getQueues().keySet());
-		Map<String, QueueCounts> counts = new LinkedHashMap<>();
-		names.forEach((name) -> counts.put(name, this.manager.counts(name)));
-		return counts;
+	private static Health down(Duration waited) {
+		return Health.down()
+			.withDetail("error", "Redis did not answer within " + DurationStyle.SIMPLE.print(waited))
+			.build();
 	}
 
 	private List<String> breaches(Map<String, QueueCounts> counts) {
@@ -109,13 +125,6 @@ public class CleoHealthIndicator implements HealthIndicator {
 					pool.runningTasks(), "concurrency", pool.options().concurrency()));
 		}
 		return pools;
-	}
-
-	/** A fresh daemon thread, so a Redis call stuck past the timeout holds no pool. */
-	private static void runOnDaemon(Runnable command) {
-		Thread thread = new Thread(command, "cleo-health");
-		thread.setDaemon(true);
-		thread.start();
 	}
 
 }

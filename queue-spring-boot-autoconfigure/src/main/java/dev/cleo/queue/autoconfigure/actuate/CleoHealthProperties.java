@@ -19,7 +19,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class CleoHealthProperties {
 
 	/**
-	 * How long the check waits for Redis before it reports DOWN.
+	 * How long the check waits for Redis before it reports DOWN. A check joins the read
+	 * of the queues' counts that scrapes and other checks already started, so checks
+	 * during an outage neither pile up reads nor hold a request thread longer than this.
 	 */
 	private Duration timeout = Duration.ofSeconds(2);
 

@@ -3,6 +3,7 @@
  */
 package dev.cleo.queue.autoconfigure.metrics;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,12 +24,15 @@ import dev.cleo.queue.QueueManager;
  * Binds the {@code cleo.group.*} meters (named in {@link CleoMeters}) for the groups
  * named in configuration, and only those, so the {@code group} tag has a bounded set of
  * values. They show the cluster-wide stats Redis keeps per group
- * ({@link QueueManager#groupStats(String, List)}), read through a short cache: counts as
+ * ({@link QueueManager#groupStats(String, List)}), read in the background and reused for
+ * {@code cleo.metrics.depth-cache-ttl}, so a scrape never waits for Redis: counts as
  * function counters and a function timer (monotonic; they start again from zero after the
- * group's stats expire, which Prometheus treats as a counter reset), waiting and running
- * tasks and the p95 duration as gauges.
+ * group's stats expire, which Prometheus treats as a counter reset; they keep their last
+ * values while Redis is away), waiting and running tasks and the p95 duration as gauges
+ * (NaN once Redis has not answered for {@code cleo.metrics.depth-max-age}). Every value
+ * is cluster-wide: aggregate across instances with {@code max}.
  */
-public class CleoGroupMetrics implements MeterBinder {
+public class CleoGroupMetrics implements MeterBinder, AutoCloseable {
 
 	private final Map<String, List<String>> groups;
 
@@ -39,11 +43,13 @@ public class CleoGroupMetrics implements MeterBinder {
 	 * @param manager the queue manager whose groups are measured
 	 * @param groups the metered groups by queue
 	 * @param properties the metrics settings ({@code depth-cache-ttl} bounds how often
-	 * Redis is read)
+	 * Redis is read, {@code depth-max-age} how long gauges show an old reading)
+	 * @param deadline how long one reading may take ({@code cleo.request-timeout})
 	 */
-	public CleoGroupMetrics(QueueManager manager, Map<String, List<String>> groups, CleoMetricsProperties properties) {
+	public CleoGroupMetrics(QueueManager manager, Map<String, List<String>> groups, CleoMetricsProperties properties,
+			Duration deadline) {
 		this.groups = Map.copyOf(groups);
-		this.readings = new GroupStatsReadings(manager, this.groups, properties.getDepthCacheTtl(), System::nanoTime);
+		this.readings = new GroupStatsReadings(manager, this.groups, properties, deadline, System::nanoTime);
 	}
 
 	@Override
@@ -57,44 +63,44 @@ public class CleoGroupMetrics implements MeterBinder {
 		gauge(registry, tags.and(CleoMeters.TAG_STATE, "active"), queue, group, GroupStats::active);
 		FunctionCounter
 			.builder(CleoMeters.GROUP_TASKS_COMPLETED, this.readings,
-					(readings) -> readings.value(queue, group, GroupStats::completed))
+					(readings) -> readings.total(queue, group, GroupStats::completed))
 			.tags(tags)
-			.description("Tasks of the group that completed, on every instance")
+			.description(CleoMeters.description(CleoMeters.GROUP_TASKS_COMPLETED))
 			.register(registry);
 		failed(registry, tags.and(CleoMeters.TAG_OUTCOME, "retried"), queue, group,
 				(stats) -> stats.failedAttempts() - stats.dead());
 		failed(registry, tags.and(CleoMeters.TAG_OUTCOME, "dead"), queue, group, GroupStats::dead);
 		FunctionTimer
 			.builder(CleoMeters.GROUP_TASKS_DURATION, this.readings,
-					(readings) -> (long) zeroIfNaN(readings.value(queue, group, GroupStats::endedAttempts)),
-					(readings) -> zeroIfNaN(readings.value(queue, group,
+					(readings) -> (long) zeroIfNaN(readings.total(queue, group, GroupStats::endedAttempts)),
+					(readings) -> zeroIfNaN(readings.total(queue, group,
 							(stats) -> stats.averageDurationMillis() * stats.endedAttempts())),
 					TimeUnit.MILLISECONDS)
 			.tags(tags)
-			.description("Run time of the group's ended attempts, on every instance")
+			.description(CleoMeters.description(CleoMeters.GROUP_TASKS_DURATION))
 			.register(registry);
 		TimeGauge
 			.builder(CleoMeters.GROUP_TASKS_DURATION_P95, this.readings, TimeUnit.MILLISECONDS,
-					(readings) -> readings.value(queue, group, GroupStats::p95DurationMillis))
+					(readings) -> readings.current(queue, group, GroupStats::p95DurationMillis))
 			.tags(tags)
-			.description("95th percentile of the group's attempt run times since its stats began")
+			.description(CleoMeters.description(CleoMeters.GROUP_TASKS_DURATION_P95))
 			.register(registry);
 	}
 
 	private void gauge(MeterRegistry registry, Tags tags, String queue, String group,
 			ToDoubleFunction<GroupStats> value) {
-		Gauge.builder(CleoMeters.GROUP_TASKS, this.readings, (readings) -> readings.value(queue, group, value))
+		Gauge.builder(CleoMeters.GROUP_TASKS, this.readings, (readings) -> readings.current(queue, group, value))
 			.tags(tags)
-			.description("Tasks of the group in Redis, by state")
+			.description(CleoMeters.description(CleoMeters.GROUP_TASKS))
 			.register(registry);
 	}
 
 	private void failed(MeterRegistry registry, Tags tags, String queue, String group,
 			ToDoubleFunction<GroupStats> value) {
 		FunctionCounter
-			.builder(CleoMeters.GROUP_TASKS_FAILED, this.readings, (readings) -> readings.value(queue, group, value))
+			.builder(CleoMeters.GROUP_TASKS_FAILED, this.readings, (readings) -> readings.total(queue, group, value))
 			.tags(tags)
-			.description("Failed attempts of the group, on every instance")
+			.description(CleoMeters.description(CleoMeters.GROUP_TASKS_FAILED))
 			.register(registry);
 	}
 
@@ -103,6 +109,11 @@ public class CleoGroupMetrics implements MeterBinder {
 	 */
 	private static double zeroIfNaN(double value) {
 		return Double.isNaN(value) ? 0 : value;
+	}
+
+	@Override
+	public void close() {
+		this.readings.close();
 	}
 
 }

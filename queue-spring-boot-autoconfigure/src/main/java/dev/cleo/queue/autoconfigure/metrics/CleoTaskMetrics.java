@@ -5,6 +5,9 @@ package dev.cleo.queue.autoconfigure.metrics;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.core.instrument.Counter;
@@ -13,39 +16,63 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.SmartLifecycle;
 
 import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.autoconfigure.QueueReadings;
 import dev.cleo.queue.event.TaskEvent;
 
 /**
- * Binds Cleo's meters (named in {@link CleoMeters}): counters and timers fed by the task
- * events of this instance, and gauges of queue depth (read from Redis through a short
- * cache) and of the attempts running here (read from this instance's pools). One event
- * subscription serves every registry it is bound to; {@link #close()} ends it.
+ * Binds Cleo's meters (named and described in {@link CleoMeters}): counters and timers
+ * fed by the task events of this instance, gauges of queue depth (from the shared
+ * {@link QueueReadings}, never waiting for Redis) and of the attempts running here. Every
+ * queue the application knows gets its gauges and zero counters at start, so that
+ * dashboards and alerts see zeros before the first task; queues it does not know are
+ * never a tag value. One event subscription serves every registry it is bound to;
+ * {@link #close()} ends it.
  */
-public class CleoTaskMetrics implements MeterBinder, AutoCloseable {
+public class CleoTaskMetrics implements MeterBinder, SmartLifecycle, AutoCloseable {
 
-	private static final List<String> DEPTH_STATES = List.of("waiting", "delayed", "active", "dead");
+	/** The counters each known queue gets at start, before any task event. */
+	private static final List<StartCounter> START_COUNTERS = List.of(new StartCounter(CleoMeters.TASKS_ENQUEUED, null),
+			new StartCounter(CleoMeters.TASKS_STARTED, null), new StartCounter(CleoMeters.TASKS_COMPLETED, null),
+			new StartCounter(CleoMeters.TASKS_RETRIED, null), new StartCounter(CleoMeters.TASKS_DEAD, null),
+			new StartCounter(CleoMeters.TASKS_FAILED, "retried"), new StartCounter(CleoMeters.TASKS_FAILED, "dead"));
 
 	private final QueueManager manager;
 
+	private final QueueReadings readings;
+
 	private final CleoMetricsProperties properties;
 
-	private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
+	private final Duration timerRange;
 
 	private final QueueDepths depths;
 
-	private AutoCloseable subscription;
+	private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
+
+	private final Set<String> metered = ConcurrentHashMap.newKeySet();
+
+	private @Nullable AutoCloseable subscription;
+
+	private volatile boolean running;
 
 	/**
 	 * Create the binder.
-	 * @param manager the queue manager whose events and queues are measured
+	 * @param manager the queue manager whose events and pools are measured
+	 * @param readings the counts of the queues the application knows
 	 * @param properties the metrics settings
+	 * @param timerRange the longest duration the timers' histogram buckets cover
 	 */
-	public CleoTaskMetrics(QueueManager manager, CleoMetricsProperties properties) {
+	public CleoTaskMetrics(QueueManager manager, QueueReadings readings, CleoMetricsProperties properties,
+			Duration timerRange) {
 		this.manager = manager;
+		this.readings = readings;
 		this.properties = properties;
-		this.depths = new QueueDepths(manager, properties.getDepthCacheTtl(), System::nanoTime, this::registerGauges);
+		this.timerRange = timerRange;
+		this.depths = new QueueDepths(readings, properties.getDepthCacheTtl(), properties.getDepthMaxAge());
 	}
 
 	@Override
@@ -56,83 +83,127 @@ public class CleoTaskMetrics implements MeterBinder, AutoCloseable {
 				this.subscription = this.manager.onTaskEvent(this::record);
 			}
 		}
-		this.depths.current().keySet().forEach((queue) -> registerGauges(registry, queue));
+		Set<String> queues = new TreeSet<>(this.metered);
+		queues.addAll(this.readings.queues());
+		queues.forEach((queue) -> registerQueue(registry, queue));
+		this.metered.addAll(queues);
+	}
+
+	/**
+	 * Once every bean exists, so that the application's queues are all known whenever the
+	 * registries were bound: meters for each, and a first reading of their depths.
+	 */
+	@Override
+	public void start() {
+		this.readings.queues().forEach(this::meter);
+		this.readings.fresh();
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
 	}
 
 	void record(TaskEvent event) {
-		this.depths.see(event.queue());
+		String queue = queueTag(event.queue());
 		switch (event.type()) {
-			case CREATED -> count(CleoMeters.TASKS_ENQUEUED, event, null);
+			case CREATED -> count(CleoMeters.TASKS_ENQUEUED, queue, event, null);
 			case STARTED -> {
-				count(CleoMeters.TASKS_STARTED, event, null);
-				time(CleoMeters.TASKS_WAIT, event, null);
+				count(CleoMeters.TASKS_STARTED, queue, event, null);
+				time(CleoMeters.TASKS_WAIT, queue, event, null);
 			}
 			case COMPLETED -> {
-				count(CleoMeters.TASKS_COMPLETED, event, null);
-				time(CleoMeters.TASKS_DURATION, event, "completed");
+				count(CleoMeters.TASKS_COMPLETED, queue, event, null);
+				time(CleoMeters.TASKS_DURATION, queue, event, "completed");
 			}
-			case FAILED -> {
-				time(CleoMeters.TASKS_DURATION, event, "failed");
-			}
+			case FAILED -> time(CleoMeters.TASKS_DURATION, queue, event, "failed");
 			case RETRIED -> {
-				count(CleoMeters.TASKS_FAILED, event, "retried");
-				count(CleoMeters.TASKS_RETRIED, event, null);
+				count(CleoMeters.TASKS_FAILED, queue, event, "retried");
+				count(CleoMeters.TASKS_RETRIED, queue, event, null);
 			}
 			case DEAD -> {
-				count(CleoMeters.TASKS_FAILED, event, "dead");
-				count(CleoMeters.TASKS_DEAD, event, null);
+				count(CleoMeters.TASKS_FAILED, queue, event, "dead");
+				count(CleoMeters.TASKS_DEAD, queue, event, null);
 			}
 			case PROGRESS -> {
 			}
 		}
 	}
 
-	private void count(String name, TaskEvent event, String outcome) {
-		Tags tags = tags(event, outcome);
-		this.registries.forEach((registry) -> Counter.builder(name).tags(tags).register(registry).increment());
+	/** The queue's name when the application knows it (metering it from now on). */
+	private String queueTag(String queue) {
+		if (this.metered.contains(queue)) {
+			return queue;
+		}
+		if (this.readings.knows(queue)) {
+			meter(queue);
+			return queue;
+		}
+		return CleoMeters.OTHER_QUEUE;
+	}
+
+	private void meter(String queue) {
+		if (this.metered.add(queue)) {
+			this.registries.forEach((registry) -> registerQueue(registry, queue));
+		}
+	}
+
+	private void count(String name, String queue, TaskEvent event, @Nullable String outcome) {
+		Tags tags = tags(queue, event.taskName(), outcome);
+		this.registries.forEach((registry) -> counter(registry, name, tags).increment());
 	}
 
 	/**
 	 * Record the event's duration; an event without one (an older core) records nothing.
 	 */
-	private void time(String name, TaskEvent event, String outcome) {
+	private void time(String name, String queue, TaskEvent event, @Nullable String outcome) {
 		Duration duration = event.duration();
 		if (duration == null) {
 			return;
 		}
-		Tags tags = tags(event, outcome);
+		Tags tags = tags(queue, event.taskName(), outcome);
 		this.registries.forEach((registry) -> Timer.builder(name)
+			.description(CleoMeters.description(name))
 			.tags(tags)
 			.publishPercentileHistogram(this.properties.isPercentileHistogram())
+			.maximumExpectedValue(this.timerRange)
 			.register(registry)
 			.record(duration));
 	}
 
-	private static Tags tags(TaskEvent event, String outcome) {
-		Tags tags = Tags.of(CleoMeters.TAG_QUEUE, event.queue(), CleoMeters.TAG_TASK, event.taskName());
+	private static Tags tags(String queue, String task, @Nullable String outcome) {
+		Tags tags = Tags.of(CleoMeters.TAG_QUEUE, queue, CleoMeters.TAG_TASK, task);
 		return (outcome != null) ? tags.and(CleoMeters.TAG_OUTCOME, outcome) : tags;
 	}
 
-	private void registerGauges(String queue) {
-		this.registries.forEach((registry) -> registerGauges(registry, queue));
+	private static Counter counter(MeterRegistry registry, String name, Tags tags) {
+		return Counter.builder(name).description(CleoMeters.description(name)).tags(tags).register(registry);
 	}
 
-	private void registerGauges(MeterRegistry registry, String queue) {
-		for (String state : DEPTH_STATES) {
+	private void registerQueue(MeterRegistry registry, String queue) {
+		for (String state : QueueDepths.STATES) {
 			Gauge.builder(CleoMeters.QUEUE_DEPTH, this.depths, (depths) -> depths.depth(queue, state))
+				.description(CleoMeters.description(CleoMeters.QUEUE_DEPTH))
 				.tags(CleoMeters.TAG_QUEUE, queue, CleoMeters.TAG_STATE, state)
-				.description("Tasks of the queue in Redis, by state")
 				.register(registry);
 		}
 		// Read from this instance's pools, which track their attempts by lease: a lost
-		// lease
-		// leaves no count behind.
+		// lease leaves no count behind.
 		Gauge
 			.builder(CleoMeters.WORKERS_ACTIVE, this.manager,
 					(manager) -> manager.workerPools().stream().mapToInt((pool) -> pool.runningTasks(queue)).sum())
+			.description(CleoMeters.description(CleoMeters.WORKERS_ACTIVE))
 			.tags(CleoMeters.TAG_QUEUE, queue)
-			.description("Attempts running on this instance")
 			.register(registry);
+		for (StartCounter counter : START_COUNTERS) {
+			counter(registry, counter.name(), tags(queue, CleoMeters.NO_TASK, counter.outcome()));
+		}
 	}
 
 	@Override
@@ -141,6 +212,10 @@ public class CleoTaskMetrics implements MeterBinder, AutoCloseable {
 			this.subscription.close();
 			this.subscription = null;
 		}
+	}
+
+	private record StartCounter(String name, @Nullable String outcome) {
+
 	}
 
 }

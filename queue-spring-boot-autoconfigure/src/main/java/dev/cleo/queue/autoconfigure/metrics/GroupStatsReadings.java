@@ -4,83 +4,94 @@
 package dev.cleo.queue.autoconfigure.metrics;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import dev.cleo.queue.GroupStats;
 import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.autoconfigure.SingleFlightReading;
 
 /**
  * The metered groups' stats read from Redis and reused for a while, so that a scrape
- * costs at most one round trip per queue per {@code ttl}, however many meters and
- * registries read them. Internal.
+ * costs at most one reading per {@code refreshAfter}, however many meters and registries
+ * ask. A meter never waits for Redis: the reading runs on a thread of its own, one at a
+ * time, and a meter shows the last one. Internal.
  */
-final class GroupStatsReadings {
+final class GroupStatsReadings implements AutoCloseable {
 
-	private static final Logger logger = LoggerFactory.getLogger(GroupStatsReadings.class);
+	/**
+	 * Counters keep their last values while Redis is away: dropping them would look like
+	 * a reset.
+	 */
+	private static final Duration FOREVER = Duration.ofNanos(Long.MAX_VALUE);
 
 	private final QueueManager manager;
 
 	private final Map<String, List<String>> groups;
 
-	private final long ttlNanos;
+	private final Duration refreshAfter;
 
-	private final LongSupplier nanoTime;
+	private final Duration maxAge;
 
-	private final Map<String, GroupStats> readings = new ConcurrentHashMap<>();
+	private final SingleFlightReading<Map<String, GroupStats>> reading;
 
-	private long readAt;
-
-	private boolean read;
-
-	GroupStatsReadings(QueueManager manager, Map<String, List<String>> groups, Duration ttl, LongSupplier nanoTime) {
+	GroupStatsReadings(QueueManager manager, Map<String, List<String>> groups, CleoMetricsProperties properties,
+			Duration deadline, LongSupplier nanoTime) {
 		this.manager = manager;
 		this.groups = groups;
-		this.ttlNanos = ttl.toNanos();
-		this.nanoTime = nanoTime;
+		this.refreshAfter = properties.getDepthCacheTtl();
+		this.maxAge = properties.getDepthMaxAge();
+		// The core reads group stats one queue at a time and blocking: that runs on the
+		// reading's own thread, never on a scrape's.
+		this.reading = new SingleFlightReading<>("the stats of the metered groups",
+				() -> CompletableFuture.completedFuture(readAll()), deadline, nanoTime);
 	}
 
 	/**
-	 * A value of a group's stats, from a reading at most {@code ttl} old.
+	 * A value of a group's stats that only grows (a count), from the last reading however
+	 * old.
 	 * @param queue the queue
 	 * @param group the group
 	 * @param value what to take from the stats
-	 * @return the value, or NaN when Redis has not been read yet
+	 * @return the value, or NaN before the first reading
 	 */
-	double value(String queue, String group, ToDoubleFunction<GroupStats> value) {
-		refreshIfStale();
-		GroupStats stats = this.readings.get(queue + '\0' + group);
-		return (stats != null) ? value.applyAsDouble(stats) : Double.NaN;
-	}
-
-	private synchronized void refreshIfStale() {
-		long now = this.nanoTime.getAsLong();
-		if (this.read && now - this.readAt < this.ttlNanos) {
-			return;
-		}
-		this.readAt = now;
-		this.read = true;
-		this.groups.forEach(this::refresh);
+	double total(String queue, String group, ToDoubleFunction<GroupStats> value) {
+		return value(queue, group, value, FOREVER);
 	}
 
 	/**
-	 * Read one queue's groups; a failure keeps the previous reading, so that the counters
-	 * do not drop to nothing and jump back.
+	 * A value of a group's stats that goes up and down, from a reading at most
+	 * {@code cleo.metrics.depth-max-age} old.
+	 * @param queue the queue
+	 * @param group the group
+	 * @param value what to take from the stats
+	 * @return the value, or NaN without a recent reading
 	 */
-	private void refresh(String queue, List<String> names) {
-		try {
-			this.manager.groupStats(queue, names)
-				.forEach((stats) -> this.readings.put(queue + '\0' + stats.group(), stats));
-		}
-		catch (RuntimeException ex) {
-			logger.debug("Could not read the stats of the metered groups of queue '{}'", queue, ex);
-		}
+	double current(String queue, String group, ToDoubleFunction<GroupStats> value) {
+		return value(queue, group, value, this.maxAge);
+	}
+
+	private double value(String queue, String group, ToDoubleFunction<GroupStats> value, Duration maxAge) {
+		GroupStats stats = this.reading.recent(this.refreshAfter, maxAge)
+			.map((readings) -> readings.get(queue + '\0' + group))
+			.orElse(null);
+		return (stats != null) ? value.applyAsDouble(stats) : Double.NaN;
+	}
+
+	private Map<String, GroupStats> readAll() {
+		Map<String, GroupStats> stats = new HashMap<>();
+		this.groups.forEach((queue, names) -> this.manager.groupStats(queue, names)
+			.forEach((group) -> stats.put(queue + '\0' + group.group(), group)));
+		return stats;
+	}
+
+	@Override
+	public void close() {
+		this.reading.close();
 	}
 
 }

@@ -4,70 +4,44 @@
 package dev.cleo.queue.autoconfigure.metrics;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
-import java.util.function.LongSupplier;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.List;
 
 import dev.cleo.queue.QueueCounts;
-import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.autoconfigure.QueueReadings;
 
 /**
- * Queue depths read from Redis and reused for a while, so that a scrape reads each queue
- * at most once per {@code ttl}. Finds new queues on each refresh and reports them.
- * Internal.
+ * The depth gauges' view of the shared {@link QueueReadings}: a gauge never waits for
+ * Redis. It shows the last reading, sets off a new one in the background once the last is
+ * {@code refreshAfter} old, and shows NaN before the first reading and once Redis has not
+ * answered for {@code maxAge}. Internal.
  */
 final class QueueDepths {
 
-	private static final Logger logger = LoggerFactory.getLogger(QueueDepths.class);
+	/** The states a depth gauge is registered for. */
+	static final List<String> STATES = List.of("waiting", "delayed", "active", "dead");
 
-	private final QueueManager manager;
+	private final QueueReadings readings;
 
-	private final long ttlNanos;
+	private final Duration refreshAfter;
 
-	private final LongSupplier nanoTime;
+	private final Duration maxAge;
 
-	private final Consumer<String> onNewQueue;
-
-	private final Set<String> known = ConcurrentHashMap.newKeySet();
-
-	private volatile Map<String, QueueCounts> counts = Map.of();
-
-	private long readAt;
-
-	/** False until the first reading, and again when a new queue is seen. */
-	private volatile boolean read;
-
-	QueueDepths(QueueManager manager, Duration ttl, LongSupplier nanoTime, Consumer<String> onNewQueue) {
-		this.manager = manager;
-		this.ttlNanos = ttl.toNanos();
-		this.nanoTime = nanoTime;
-		this.onNewQueue = onNewQueue;
+	QueueDepths(QueueReadings readings, Duration refreshAfter, Duration maxAge) {
+		this.readings = readings;
+		this.refreshAfter = refreshAfter;
+		this.maxAge = maxAge;
 	}
 
 	/**
-	 * Note a queue seen in an event, so its depth is read from now on.
-	 * @param queue the queue
-	 */
-	void see(String queue) {
-		if (this.known.add(queue)) {
-			this.read = false;
-			this.onNewQueue.accept(queue);
-		}
-	}
-
-	/**
-	 * The depth of a queue in a state, from a reading at most {@code ttl} old.
+	 * The depth of a queue in a state, from the last reading.
 	 * @param queue the queue
 	 * @param state waiting, delayed, active or dead
-	 * @return the number of tasks, or NaN when Redis could not be read
+	 * @return the number of tasks, or NaN when no recent reading has it
 	 */
 	double depth(String queue, String state) {
-		QueueCounts count = current().get(queue);
+		QueueCounts count = this.readings.recent(this.refreshAfter, this.maxAge)
+			.map((counts) -> counts.get(queue))
+			.orElse(null);
 		if (count == null) {
 			return Double.NaN;
 		}
@@ -78,36 +52,6 @@ final class QueueDepths {
 			case "dead" -> count.dead();
 			default -> Double.NaN;
 		};
-	}
-
-	synchronized Map<String, QueueCounts> current() {
-		long now = this.nanoTime.getAsLong();
-		if (!this.read || now - this.readAt >= this.ttlNanos) {
-			refresh();
-			this.readAt = now;
-			this.read = true;
-		}
-		return this.counts;
-	}
-
-	/** Discover queues and read their counts; a failure leaves NaN for what it missed. */
-	private void refresh() {
-		try {
-			this.manager.queues().forEach(this::see);
-		}
-		catch (RuntimeException ex) {
-			logger.debug("Could not list queues for the depth gauges", ex);
-		}
-		Map<String, QueueCounts> fresh = new ConcurrentHashMap<>();
-		for (String queue : this.known) {
-			try {
-				fresh.put(queue, this.manager.counts(queue));
-			}
-			catch (RuntimeException ex) {
-				logger.debug("Could not read the depth of queue '{}'", queue, ex);
-			}
-		}
-		this.counts = fresh;
 	}
 
 }

@@ -5,15 +5,21 @@ package dev.cleo.queue.autoconfigure.actuate;
 
 import java.time.Duration;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.TaskOptions;
+import dev.cleo.queue.autoconfigure.CleoAutoConfiguration;
+import dev.cleo.queue.autoconfigure.QueueReadings;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 import dev.cleo.queue.test.RedisServer;
 import dev.cleo.queue.test.RedisTest;
@@ -30,7 +36,8 @@ class CleoHealthAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(CleoHealthAutoConfiguration.class));
 
 	private ApplicationContextRunner withManager(RedisServer redis) {
-		return this.runner.withBean(QueueManager.class, () -> QueueManager.builder().redisUri(redis.uri()).build());
+		return this.runner.withBean(QueueManager.class, () -> QueueManager.builder().redisUri(redis.uri()).build())
+			.withUserConfiguration(QueueReadingsConfiguration.class);
 	}
 
 	@Test
@@ -66,6 +73,32 @@ class CleoHealthAutoConfigurationTests {
 				assertThat(properties.getStatusOnBreach()).isEqualTo("DOWN");
 				assertThat(properties.getTimeout()).isEqualTo(Duration.ofMillis(500));
 			});
+	}
+
+	@Test
+	void contributorReadsTheApplicationsQueuesThroughTheSharedReadings(RedisServer redis) {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, CleoAutoConfiguration.class,
+					CleoHealthAutoConfiguration.class))
+			.withPropertyValues("spring.data.redis.url=" + redis.uri(), "cleo.worker.enabled=false",
+					"cleo.queues.emails.retries=1", "cleo.health.queues.billing.backlog-threshold=10")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(QueueReadings.class);
+				context.getBean(QueueManager.class).enqueue("echo", "x", TaskOptions.defaults().queue("stranger"));
+				Health health = context.getBean(CleoHealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails().get("queues")).asInstanceOf(InstanceOfAssertFactories.MAP)
+					.containsOnlyKeys("billing", "emails");
+			});
+	}
+
+	@Test
+	void aQueueNameRedisCannotCarryFailsTheStartNamingTheProperty(RedisServer redis) {
+		withManager(redis).withPropertyValues("cleo.health.queues.[bad*name].backlog-threshold=1")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("cleo.health.queues.bad*name"));
 	}
 
 	@Test

@@ -4,8 +4,17 @@
 package dev.cleo.queue.autoconfigure.actuate;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +25,10 @@ import org.springframework.boot.health.contributor.Status;
 
 import dev.cleo.queue.QueueCounts;
 import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.QueueUnavailableException;
 import dev.cleo.queue.TaskOptions;
+import dev.cleo.queue.autoconfigure.ApplicationQueues;
+import dev.cleo.queue.autoconfigure.QueueReadings;
 import dev.cleo.queue.test.RedisServer;
 import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPool;
@@ -35,6 +47,8 @@ class CleoHealthIndicatorTests {
 
 	private final CleoHealthProperties properties = new CleoHealthProperties();
 
+	private final List<QueueReadings> readings = new ArrayList<>();
+
 	private QueueManager manager;
 
 	@BeforeEach
@@ -44,11 +58,12 @@ class CleoHealthIndicatorTests {
 
 	@AfterEach
 	void tearDown() {
+		this.readings.forEach(QueueReadings::close);
 		this.manager.close();
 	}
 
 	@Test
-	void upWithTheCountsOfEveryQueue() {
+	void upWithTheCountsOfTheApplicationsQueues() {
 		enqueue("emails", 3);
 		Health health = indicator(this.manager).health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
@@ -135,6 +150,73 @@ class CleoHealthIndicatorTests {
 		org.awaitility.Awaitility.await().until(() -> indicator.health().getStatus().equals(Status.UP));
 	}
 
+	@Test
+	void checksDuringAnOutageShareOneReadAndStartNoThreads(RedisServer redis) throws Exception {
+		this.properties.setTimeout(Duration.ofMillis(300));
+		AtomicInteger reads = new AtomicInteger();
+		QueueReadings readings = readings((queues) -> {
+			reads.incrementAndGet();
+			return this.manager.countsAsync(queues);
+		});
+		CleoHealthIndicator indicator = new CleoHealthIndicator(readings, this.properties, List.of());
+		try (RedisClient client = RedisClient.create(redis.uri());
+				StatefulRedisConnection<String, String> connection = client.connect()) {
+			connection.sync().clientPause(3_000);
+			List<Callable<Long>> checks = new ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				checks.add(() -> {
+					long start = System.nanoTime();
+					assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
+					return Duration.ofNanos(System.nanoTime() - start).toMillis();
+				});
+			}
+			long threadsBefore = threadsOtherThanCallers();
+			ExecutorService callers = Executors.newFixedThreadPool(10, (task) -> new Thread(task, "caller"));
+			try {
+				for (Future<Long> took : callers.invokeAll(checks)) {
+					assertThat(took.get()).isLessThan(300 + 200);
+				}
+			}
+			finally {
+				callers.shutdownNow();
+			}
+			// The readings' deadline (2 s) outlasts every check: all joined one read,
+			// started on the readings' one thread.
+			assertThat(reads).hasValue(1);
+			assertThat(threadsOtherThanCallers()).isLessThanOrEqualTo(threadsBefore + 1);
+		}
+	}
+
+	private static long threadsOtherThanCallers() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> !thread.getName().equals("caller"))
+			.count();
+	}
+
+	@Test
+	void aFailedReadShowsAFixedTextWithoutClassNamesOrAddresses() {
+		QueueReadings readings = readings((queues) -> CompletableFuture.failedFuture(new QueueUnavailableException(
+				"Could not count: io.lettuce.core.RedisConnectionException: Unable to connect to 10.1.2.3:6379",
+				new IllegalStateException("connection refused"))));
+		Health health = new CleoHealthIndicator(readings, this.properties, List.of()).health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsOnlyKeys("error")
+			.containsEntry("error", "Could not read the queues from Redis");
+	}
+
+	@Test
+	void aReadPastItsDeadlineSaysHowLongRedisHadToAnswer() {
+		this.properties.setTimeout(Duration.ofSeconds(5));
+		QueueReadings readings = new QueueReadings(new ApplicationQueues(List.of("emails")), List::of,
+				(queues) -> new CompletableFuture<>(), Duration.ofMillis(100));
+		this.readings.add(readings);
+		Health health = new CleoHealthIndicator(readings, this.properties, List.of()).health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("error", "Redis did not answer within 100ms");
+	}
+
 	private void enqueue(String queue, int tasks) {
 		for (int i = 0; i < tasks; i++) {
 			this.manager.enqueue("echo", i, TaskOptions.defaults().queue(queue));
@@ -153,8 +235,19 @@ class CleoHealthIndicatorTests {
 		}
 	}
 
+	/**
+	 * An indicator for an application that knows the queue {@code emails}: the check
+	 * reads the application's queues and those with thresholds, not every queue in Redis.
+	 */
 	private CleoHealthIndicator indicator(QueueManager manager) {
-		return new CleoHealthIndicator(manager, this.properties, List.of());
+		return new CleoHealthIndicator(readings(manager::countsAsync), this.properties, List.of());
+	}
+
+	private QueueReadings readings(Function<Collection<String>, CompletableFuture<Map<String, QueueCounts>>> reader) {
+		QueueReadings readings = new QueueReadings(new ApplicationQueues(List.of("emails")), this.manager::workerPools,
+				reader, Duration.ofSeconds(2));
+		this.readings.add(readings);
+		return readings;
 	}
 
 	private static CleoHealthProperties.Thresholds thresholds(Long deadLetters, Long backlog) {

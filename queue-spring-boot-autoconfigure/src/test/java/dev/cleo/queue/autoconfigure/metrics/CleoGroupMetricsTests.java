@@ -52,12 +52,14 @@ class CleoGroupMetricsTests {
 		CleoMetricsProperties properties = new CleoMetricsProperties();
 		// Read Redis on every look, so each assertion sees the latest stats.
 		properties.setDepthCacheTtl(Duration.ZERO);
-		this.metrics = new CleoGroupMetrics(this.manager, Map.of("q", List.of("vip")), properties);
+		this.metrics = new CleoGroupMetrics(this.manager, Map.of("q", List.of("vip")), properties,
+				Duration.ofSeconds(2));
 		this.metrics.bindTo(this.registry);
 	}
 
 	@AfterEach
 	void tearDown() {
+		this.metrics.close();
 		this.manager.close();
 	}
 
@@ -102,11 +104,24 @@ class CleoGroupMetricsTests {
 		startWorkers();
 
 		await().until(() -> this.manager.groupStats("q", "vip").completed() == 1);
+		// A scrape never waits for Redis: it shows the last reading, starts the next.
+		await().until(
+				() -> prometheus.scrape().contains("cleo_group_tasks_completed_total{group=\"vip\",queue=\"q\"} 1.0"));
 		assertThat(prometheus.scrape()).contains("cleo_group_tasks_completed_total{group=\"vip\",queue=\"q\"} 1.0")
 			.contains("cleo_group_tasks_failed_total{group=\"vip\",outcome=\"dead\",queue=\"q\"} 0.0")
 			.contains("cleo_group_tasks_duration_seconds_count{group=\"vip\",queue=\"q\"} 1")
 			.contains("cleo_group_tasks_duration_p95_seconds{group=\"vip\",queue=\"q\"}")
 			.contains("cleo_group_tasks{group=\"vip\",queue=\"q\",state=\"waiting\"} 0.0");
+	}
+
+	@Test
+	void everyGroupMeterSaysItIsClusterWideAndToTakeTheMax() {
+		PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+		this.metrics.bindTo(prometheus);
+		assertThat(prometheus.getMeters()).isNotEmpty()
+			.allSatisfy((meter) -> assertThat(meter.getId().getDescription()).as(meter.getId().getName())
+				.contains("cluster-wide")
+				.contains("max across instances"));
 	}
 
 	private void startWorkers() {

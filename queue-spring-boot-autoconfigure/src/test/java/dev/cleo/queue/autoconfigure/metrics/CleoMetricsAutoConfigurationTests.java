@@ -3,20 +3,31 @@
  */
 package dev.cleo.queue.autoconfigure.metrics;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Stream;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.autoconfigure.CleoAutoConfiguration;
+import dev.cleo.queue.autoconfigure.QueueReadings;
+import dev.cleo.queue.autoconfigure.actuate.QueueReadingsConfiguration;
+import dev.cleo.queue.event.ObserverEvent;
+import dev.cleo.queue.event.TaskEvent;
 import dev.cleo.queue.test.RedisServer;
 import dev.cleo.queue.test.RedisTest;
 
@@ -33,8 +44,47 @@ class CleoMetricsAutoConfigurationTests {
 			AutoConfigurations.of(MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
 					SimpleMetricsExportAutoConfiguration.class, CleoMetricsAutoConfiguration.class));
 
+	/** Cleo as an application has it, with Prometheus and Spring Boot's meter filter. */
+	private ApplicationContextRunner withCleo(RedisServer redis) {
+		return this.runner
+			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, CleoAutoConfiguration.class,
+					PrometheusMetricsExportAutoConfiguration.class))
+			.withPropertyValues("spring.data.redis.url=" + redis.uri(), "cleo.worker.enabled=false");
+	}
+
+	private static void recordDuration(ApplicationContext context, Duration duration) {
+		context.getBean(CleoTaskMetrics.class)
+			.record(new TaskEvent(ObserverEvent.COMPLETED, "reports", "t1", "digest", 1, Instant.now(), null,
+					duration));
+	}
+
+	private static String scrape(ApplicationContext context) {
+		return context.getBean(PrometheusMeterRegistry.class).scrape();
+	}
+
+	private static String topFiniteBucket(ApplicationContext context) {
+		return buckets(context).filter((le) -> !le.equals("+Inf")).reduce((first, second) -> second).orElseThrow();
+	}
+
+	/** The smallest bucket the one recorded duration falls in. */
+	private static double bucketHolding(ApplicationContext context) {
+		return buckets(context, " 1").mapToDouble(Double::parseDouble).min().orElseThrow();
+	}
+
+	private static Stream<String> buckets(ApplicationContext context) {
+		return buckets(context, "");
+	}
+
+	private static Stream<String> buckets(ApplicationContext context, String ending) {
+		return scrape(context).lines()
+			.filter((line) -> line.startsWith("cleo_tasks_duration_seconds_bucket{") && line.endsWith(ending))
+			.map((line) -> line.replaceAll(".*le=\"([^\"]+)\".*", "$1"))
+			.filter((le) -> !le.equals("+Inf") || ending.isEmpty());
+	}
+
 	private ApplicationContextRunner withManager(RedisServer redis) {
-		return this.runner.withBean(QueueManager.class, () -> QueueManager.builder().redisUri(redis.uri()).build());
+		return this.runner.withBean(QueueManager.class, () -> QueueManager.builder().redisUri(redis.uri()).build())
+			.withUserConfiguration(QueueReadingsConfiguration.class);
 	}
 
 	@Test
@@ -63,6 +113,30 @@ class CleoMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void timerBucketsReachTwiceTheLongestConfiguredTimeout(RedisServer redis) {
+		withCleo(redis).withPropertyValues("cleo.defaults.timeout=1m", "cleo.queues.reports.timeout=10m")
+			.run((context) -> {
+				recordDuration(context, Duration.ofMinutes(15));
+				assertThat(topFiniteBucket(context)).isEqualTo("1200.0");
+				assertThat(bucketHolding(context)).isGreaterThan(900).isLessThan(1200);
+			});
+	}
+
+	@Test
+	void springBootsDistributionPropertiesWinOverCleosDefaults(RedisServer redis) {
+		withCleo(redis)
+			.withPropertyValues("cleo.queues.reports.timeout=10m",
+					"management.metrics.distribution.maximum-expected-value.cleo.tasks=5m",
+					"management.metrics.distribution.slo.cleo.tasks.duration=45s,2m")
+			.run((context) -> {
+				recordDuration(context, Duration.ofSeconds(40));
+				assertThat(topFiniteBucket(context)).isEqualTo("300.0");
+				assertThat(scrape(context)).contains("le=\"45.0\"").contains("le=\"120.0\"");
+				assertThat(bucketHolding(context)).isEqualTo(40.086361428);
+			});
+	}
+
+	@Test
 	void groupMetersNeedCleoSettings(RedisServer redis) {
 		withManager(redis).run((context) -> assertThat(context).hasSingleBean(CleoTaskMetrics.class)
 			.doesNotHaveBean(CleoGroupMetrics.class));
@@ -70,7 +144,8 @@ class CleoMetricsAutoConfigurationTests {
 
 	@Test
 	void metricsBackOffWhenTheUserDefinesThem(RedisServer redis) {
-		CleoTaskMetrics own = new CleoTaskMetrics(mock(QueueManager.class), new CleoMetricsProperties());
+		CleoTaskMetrics own = new CleoTaskMetrics(mock(QueueManager.class), mock(QueueReadings.class),
+				new CleoMetricsProperties(), Duration.ofHours(1));
 		withManager(redis).withBean("myMetrics", CleoTaskMetrics.class, () -> own)
 			.run((context) -> assertThat(context).getBean(CleoTaskMetrics.class).isSameAs(own));
 	}
@@ -105,6 +180,7 @@ class CleoMetricsAutoConfigurationTests {
 	void userRegistryIsUsed(RedisServer redis) {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CleoMetricsAutoConfiguration.class))
 			.withBean(QueueManager.class, () -> QueueManager.builder().redisUri(redis.uri()).build())
+			.withUserConfiguration(QueueReadingsConfiguration.class)
 			.withBean(SimpleMeterRegistry.class)
 			.run((context) -> assertThat(context).hasSingleBean(CleoTaskMetrics.class));
 	}
