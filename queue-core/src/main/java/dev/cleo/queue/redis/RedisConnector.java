@@ -26,6 +26,9 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
  */
 public final class RedisConnector implements AutoCloseable {
 
+	/** How much longer than a blocking wait its connection waits for Redis's answer. */
+	private static final Duration BLOCKING_MARGIN = Duration.ofSeconds(2);
+
 	private final AbstractRedisClient client;
 
 	private final boolean ownsClient;
@@ -100,6 +103,14 @@ public final class RedisConnector implements AutoCloseable {
 
 			@Override
 			public CompletableFuture<Boolean> popMarker(String key, Duration timeout) {
+				// The client's command timeout (spring.data.redis.timeout, often short)
+				// would
+				// end the wait as an error; this connection waits only here, so it may
+				// wait longer.
+				Duration needed = timeout.plus(BLOCKING_MARGIN);
+				if (connection.getTimeout().compareTo(needed) < 0) {
+					connection.setTimeout(needed);
+				}
 				return async.bzpopmin(Math.max(timeout.toMillis(), 1) / 1000.0, key)
 					.toCompletableFuture()
 					.thenApply((popped) -> popped != null && popped.hasValue());
