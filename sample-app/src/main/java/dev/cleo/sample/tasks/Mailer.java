@@ -8,9 +8,12 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.cleo.sample.logging.LogSafe;
+
 /**
  * Stands in for an SMTP client: "sends" an {@link Email} by logging only the recipient's
- * domain, since payloads carry personal data and never belong in a log.
+ * domain, since payloads carry personal data and never belong in a log; and that domain
+ * through {@link LogSafe}, since it is caller-written text.
  */
 public class Mailer {
 
@@ -26,7 +29,7 @@ public class Mailer {
 			throw new IllegalArgumentException("An e-mail needs a recipient ('to')");
 		}
 		String messageId = "msg-" + UUID.randomUUID();
-		logger.info("Sent {} to a recipient at {}", messageId, email.domain());
+		logger.info("Sent {} to a recipient at {}", messageId, LogSafe.text(email.domain()));
 		return messageId;
 	}
 
