@@ -27,9 +27,10 @@ import dev.cleo.queue.redis.TaskStore;
  * @param workerId this process's id in task records
  * @param completionCheckInterval how often pending completion futures read their tasks
  * @param schedules the schedule store
+ * @param maxPayloadSize the most bytes a task's payload may take as JSON in UTF-8
  */
 record QueueEngine(RedisConnector connector, TaskStore store, QueueAdminStore admin, TaskSerializer serializer,
 		TaskEventBus events, Clock clock, Retention retention, Duration commandTimeout, int maxLogLines,
-		String workerId, Duration completionCheckInterval, ScheduleStore schedules) {
+		String workerId, Duration completionCheckInterval, ScheduleStore schedules, long maxPayloadSize) {
 
 }

@@ -5,6 +5,7 @@ package dev.cleo.queue;
 
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +61,8 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 		this.engine = engine;
 		this.writer = new TaskWriter(this, engine);
 		this.inspector = new QueueInspector(engine);
-		this.schedules = new Schedules(engine.schedules(), engine.serializer(), engine.connector(), this::servedQueues);
+		this.schedules = new Schedules(engine.schedules(), engine.serializer(), engine.connector(), this::servedQueues,
+				engine.maxPayloadSize());
 	}
 
 	/**
@@ -121,6 +123,8 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * Enqueue many tasks: one round trip per queue among them.
 	 * @param requests the tasks
 	 * @return their handles, in order
+	 * @throws PayloadTooLargeException when a payload is over {@link #maxPayloadSize()}:
+	 * then no task of the batch is sent
 	 * @throws QueueUnavailableException when Redis does not answer within the command
 	 * timeout
 	 */
@@ -132,6 +136,8 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * Enqueue many tasks without waiting for Redis.
 	 * @param requests the tasks
 	 * @return their handles, in order, once Redis stored them
+	 * @throws PayloadTooLargeException at the call, when a payload is over
+	 * {@link #maxPayloadSize()}: then no task of the batch is sent
 	 */
 	public CompletableFuture<List<TaskHandle<Object>>> enqueueAllAsync(List<TaskRequest> requests) {
 		return this.writer.write(requests);
@@ -158,11 +164,19 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	}
 
 	/**
-	 * Cancel a task that has not started (waiting, delayed, or failed and waiting for its
-	 * retry).
+	 * Cancel a task: one that has not started (waiting, delayed, or failed and waiting
+	 * for its retry), or one that is running. Either way it ends {@code cancelled} at
+	 * once, never runs (again) and is never retried, and a
+	 * {@link TaskHandle#completion()} waiting on it fails with
+	 * {@link TaskFailedException}. A running task's lease is revoked in the same step,
+	 * and its group slot freed, so the group's next task may start; its worker learns of
+	 * it with its next heartbeat (within {@code WorkerPoolOptions.heartbeat}, a third of
+	 * the lease by default), interrupts the handler ({@link TaskContext#isLeaseLost()} is
+	 * then true) and drops whatever the handler returns. A handler that ignores
+	 * interruption runs on until it returns, but nothing it does is recorded any more.
 	 * @param queue the queue
 	 * @param id the task id
-	 * @return true when it is now cancelled; false when it is running, finished or
+	 * @return true when it is now cancelled; false when it had finished already or is
 	 * unknown
 	 */
 	public boolean cancel(String queue, String id) {
@@ -185,6 +199,39 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 */
 	public QueueCounts counts(String queue) {
 		return this.engine.store().counts(RedisKeys.checkQueueName(queue));
+	}
+
+	/**
+	 * Count the tasks of several queues by place in one pipelined round trip: every read
+	 * is sent before any answer is awaited, so a scrape or a health check that reads many
+	 * queues waits for Redis once, not once per queue (on a Cluster each queue is read
+	 * from its own master, in parallel).
+	 * @param queues the queues; a queue named twice is read once
+	 * @return the counts by queue, in the order given (a queue nothing was ever enqueued
+	 * to counts zeros)
+	 * @throws IllegalArgumentException when a queue name is invalid (before anything is
+	 * sent)
+	 * @throws QueueUnavailableException when Redis does not answer within the command
+	 * timeout
+	 */
+	public Map<String, QueueCounts> counts(Collection<String> queues) {
+		return RedisCalls.await(countsAsync(queues), this.engine.commandTimeout().plusMillis(100),
+				"count the tasks of " + queues.size() + " queues");
+	}
+
+	/**
+	 * Count the tasks of several queues by place without waiting for Redis, as
+	 * {@link #counts(Collection)} does.
+	 * @param queues the queues; a queue named twice is read once
+	 * @return the counts by queue, in the order given; fails with
+	 * {@link QueueUnavailableException} when Redis does not answer within the command
+	 * timeout (one timeout for all the queues)
+	 * @throws IllegalArgumentException when a queue name is invalid (before anything is
+	 * sent)
+	 */
+	public CompletableFuture<Map<String, QueueCounts>> countsAsync(Collection<String> queues) {
+		List<String> checked = queues.stream().map(RedisKeys::checkQueueName).toList();
+		return this.engine.store().countsAsync(checked);
 	}
 
 	/**
@@ -625,6 +672,15 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 */
 	public List<WorkerPool> workerPools() {
 		return List.copyOf(this.pools);
+	}
+
+	/**
+	 * The largest payload a task may carry, as JSON in UTF-8 bytes (see
+	 * {@link QueueManagerBuilder#maxPayloadSize(long)}).
+	 * @return the limit in bytes
+	 */
+	public long maxPayloadSize() {
+		return this.engine.maxPayloadSize();
 	}
 
 	/**

@@ -29,6 +29,13 @@ import io.lettuce.core.cluster.RedisClusterClient;
  */
 public final class QueueManagerBuilder {
 
+	/** The default largest payload: 1 MiB. */
+	public static final long DEFAULT_MAX_PAYLOAD_SIZE = 1024 * 1024;
+
+	private static final long MIN_PAYLOAD_LIMIT = 1024;
+
+	private static final long MAX_PAYLOAD_LIMIT = 512L * 1024 * 1024;
+
 	private RedisConnectorFactory connectorFactory;
 
 	private String keyPrefix = "cleo";
@@ -46,6 +53,8 @@ public final class QueueManagerBuilder {
 	private String workerId = defaultWorkerId();
 
 	private Duration completionCheckInterval = Duration.ofSeconds(1);
+
+	private long maxPayloadSize = DEFAULT_MAX_PAYLOAD_SIZE;
 
 	QueueManagerBuilder() {
 	}
@@ -172,6 +181,27 @@ public final class QueueManagerBuilder {
 	}
 
 	/**
+	 * The largest payload a task may carry: its JSON in UTF-8 bytes. Every enqueue
+	 * (single, batched, asynchronous, from a handler) and every schedule checks it before
+	 * anything is sent to Redis, and refuses a larger one with
+	 * {@link PayloadTooLargeException}; a batch with one such task is refused whole.
+	 * Keeps one caller from filling Redis and the workers' heaps: store large data
+	 * elsewhere and pass a reference.
+	 * @param bytes from 1 KiB (1024) to 512 MiB (536870912, Redis's largest string);
+	 * default 1 MiB (1048576)
+	 * @return this builder
+	 * @throws InvalidTaskOptionException when the size is out of range
+	 */
+	public QueueManagerBuilder maxPayloadSize(long bytes) {
+		if (bytes < MIN_PAYLOAD_LIMIT || bytes > MAX_PAYLOAD_LIMIT) {
+			throw new InvalidTaskOptionException("maxPayloadSize must be between 1 KiB (1024 bytes) and 512 MiB "
+					+ "(536870912 bytes), was " + bytes + " bytes");
+		}
+		this.maxPayloadSize = bytes;
+		return this;
+	}
+
+	/**
 	 * Connect and build the manager.
 	 * @return the manager
 	 * @throws QueueUnavailableException when Redis cannot be reached
@@ -193,7 +223,8 @@ public final class QueueManagerBuilder {
 		RedisQueueAdminStore admin = new RedisQueueAdminStore(connector, keys, this.commandTimeout);
 		return new QueueManager(new QueueEngine(connector, store, admin, this.serializer, new TaskEventBus(),
 				this.clock, this.retention, this.commandTimeout, this.maxLogLines, this.workerId,
-				this.completionCheckInterval, new RedisScheduleStore(connector, keys, this.commandTimeout)));
+				this.completionCheckInterval, new RedisScheduleStore(connector, keys, this.commandTimeout),
+				this.maxPayloadSize));
 	}
 
 	private static String defaultWorkerId() {

@@ -123,9 +123,10 @@ public final class TaskHandle<T> {
 	}
 
 	/**
-	 * Cancel the task if it has not started.
-	 * @return true when it is now cancelled; false when it already started, finished or
-	 * is gone
+	 * Cancel the task, whether it waits or runs (see
+	 * {@link QueueManager#cancel(String, String)}).
+	 * @return true when it is now cancelled; false when it had finished already or is
+	 * gone
 	 */
 	public boolean cancel() {
 		return bound().cancel(this.queue, this.id);

@@ -36,6 +36,28 @@ public record TaskRequest(String name, Object payload, TaskOptions options) {
 	}
 
 	/**
+	 * Check a task's serialised payload against the largest size allowed, before anything
+	 * is sent: every path that stores a payload (enqueues of any kind, schedules) passes
+	 * here.
+	 * @param name the task name, for the message
+	 * @param payloadJson the payload as JSON
+	 * @param maxPayloadSize the most bytes its UTF-8 form may take
+	 * @return the payload
+	 * @throws PayloadTooLargeException when it is larger
+	 */
+	public static String checkPayloadSize(String name, String payloadJson, long maxPayloadSize) {
+		// Each char is at least one byte and at most three: count only when it may
+		// matter.
+		if (payloadJson.length() > maxPayloadSize || payloadJson.length() * 3L > maxPayloadSize) {
+			long size = Texts.utf8Length(payloadJson);
+			if (size > maxPayloadSize) {
+				throw new PayloadTooLargeException(name, size, maxPayloadSize);
+			}
+		}
+		return payloadJson;
+	}
+
+	/**
 	 * A request with default options.
 	 * @param name the registered task name
 	 * @param payload the payload

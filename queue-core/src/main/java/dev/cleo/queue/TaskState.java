@@ -9,7 +9,8 @@ import java.util.Locale;
  * Where a task is in its life: {@code waiting → active → completed}; on a failure with
  * attempts left {@code active → failed} (waiting for its retry time) {@code → waiting};
  * {@code active → dead} when attempts run out; {@code delayed → waiting} when due;
- * {@code waiting | delayed | failed → cancelled}; {@code waiting → expired} past its TTL.
+ * {@code waiting | delayed | failed | active → cancelled}; {@code waiting → expired} past
+ * its TTL.
  */
 public enum TaskState {
 
@@ -37,7 +38,7 @@ public enum TaskState {
 	/** Not started before its time-to-live ran out. */
 	EXPIRED,
 
-	/** Cancelled before it started. */
+	/** Cancelled: before it started, or while it ran (then never retried). */
 	CANCELLED,
 
 	/**

@@ -83,8 +83,9 @@ final class TaskWriter {
 	/** A single enqueue travels with others of its queue when they overlap. */
 	private CompletableFuture<List<TaskHandle<Object>>> writeOne(TaskRequest request) {
 		String queue = request.options().queue();
-		register(queue);
+		// Built, and so checked, before anything (the registry's SADD too) is sent.
 		NewTask task = newTask(request, this.engine.clock().millis());
+		register(queue);
 		CompletableFuture<EnqueueResult> stored = this.coalescer.enqueue(queue, task);
 		return RedisCalls.cancelling(stored.thenApply((result) -> {
 			refusal(queue, List.of(task), List.of(result)).ifPresent((refused) -> {
@@ -120,7 +121,8 @@ final class TaskWriter {
 
 	private NewTask newTask(TaskRequest request, long now) {
 		TaskOptions options = request.options();
-		String payload = this.engine.serializer().write(request.payload());
+		String payload = TaskRequest.checkPayloadSize(request.name(), this.engine.serializer().write(request.payload()),
+				this.engine.maxPayloadSize());
 		long runAt = options.runAtFrom(Instant.ofEpochMilli(now)).toEpochMilli();
 		long expireAt = (options.ttl() != null) ? now + options.ttl().toMillis() : 0;
 		return new NewTask(newId(), request.name(), payload, options.priority(), (runAt > now) ? runAt : 0,

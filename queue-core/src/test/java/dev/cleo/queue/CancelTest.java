@@ -73,28 +73,6 @@ class CancelTest {
 	}
 
 	@Test
-	void activeTaskCannotBeCancelled() throws InterruptedException {
-		CountDownLatch started = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		this.manager.register("slow", (task) -> {
-			started.countDown();
-			return release.await(10, TimeUnit.SECONDS);
-		});
-		startWorkers();
-		TaskHandle<Object> handle = this.manager.enqueue("slow", null, JOBS);
-		assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
-		try {
-			assertThat(handle.cancel()).isFalse();
-			assertThat(handle.state()).contains(TaskState.ACTIVE);
-		}
-		finally {
-			release.countDown();
-		}
-		await().atMost(Duration.ofSeconds(5)).until(() -> handle.state().orElseThrow() == TaskState.COMPLETED);
-		assertThat(handle.withResultType(Boolean.class).result()).contains(true);
-	}
-
-	@Test
 	void completedTaskCannotBeCancelled() {
 		startWorkers();
 		TaskHandle<Object> handle = runToCompletion("done");

@@ -23,6 +23,7 @@ import dev.cleo.queue.redis.AckResult;
 import dev.cleo.queue.redis.ClaimedTask;
 import dev.cleo.queue.redis.ExpiredLease;
 import dev.cleo.queue.redis.Lease;
+import dev.cleo.queue.redis.LostLease;
 import dev.cleo.queue.redis.Outcome;
 import dev.cleo.queue.redis.Outcome.Kind;
 import dev.cleo.queue.redis.RedisConnector;
@@ -96,7 +97,8 @@ class LeaseFencingTest {
 		assertThat(second.attempt()).isEqualTo(2);
 		assertThat(second.token()).isNotEqualTo(first.token());
 
-		assertThat(this.store.extend(QUEUE, List.of(lease(first)), LEASE)).containsExactly(first.token());
+		assertThat(this.store.extend(QUEUE, List.of(lease(first)), LEASE)).extracting(LostLease::token)
+			.containsExactly(first.token());
 		assertThat(this.store.report(QUEUE, lease(first), 50, "stale line", 100).join()).isFalse();
 		assertThat(
 				this.store.ack(QUEUE, List.of(outcome(first, Kind.COMPLETED, "\"from A\"", 0)), Retention.defaults()))
@@ -119,7 +121,7 @@ class LeaseFencingTest {
 		assertThat(this.manager.counts(QUEUE)).isEqualTo(new QueueCounts(0, 0, 1, 0, 0));
 
 		this.clock.advance(Duration.ofMillis(700));
-		assertThat(this.store.extend(QUEUE, List.of(lease(first), lease(second)), LEASE))
+		assertThat(this.store.extend(QUEUE, List.of(lease(first), lease(second)), LEASE)).extracting(LostLease::token)
 			.containsExactly(first.token());
 		this.clock.advance(Duration.ofMillis(700));
 		assertThat(this.store.expiredLeases(QUEUE, 10)).as("B's heartbeat holds the lease").isEmpty();
@@ -150,7 +152,8 @@ class LeaseFencingTest {
 
 		assertThat(this.store.ack(QUEUE, List.of(outcome(first, Kind.COMPLETED, "\"late\"", 0)), Retention.defaults()))
 			.containsExactly(AckResult.LEASE_LOST);
-		assertThat(this.store.extend(QUEUE, List.of(lease(first)), LEASE)).containsExactly(first.token());
+		assertThat(this.store.extend(QUEUE, List.of(lease(first)), LEASE)).extracting(LostLease::token)
+			.containsExactly(first.token());
 		TaskInfo dead = task(id);
 		assertThat(dead.state()).isEqualTo(TaskState.DEAD);
 		assertThat(dead.resultJson()).isNull();

@@ -20,7 +20,13 @@ public enum AckResult {
 	RETRY_SCHEDULED,
 
 	/** The task is in the dead-letter queue. */
-	DEAD;
+	DEAD,
+
+	/**
+	 * The task was cancelled while the attempt ran: the outcome was ignored, and the task
+	 * never runs again.
+	 */
+	CANCELLED;
 
 	static AckResult fromCode(long code) {
 		return values()[(int) code];

@@ -6,6 +6,7 @@ package dev.cleo.queue.redis;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,8 @@ public final class RedisTaskStore implements TaskStore {
 
 	private final Scripts scripts = new Scripts();
 
+	private final RedisQueueCounts queueCounts;
+
 	/**
 	 * Create a store.
 	 * @param connector the connections
@@ -49,6 +52,7 @@ public final class RedisTaskStore implements TaskStore {
 		this.keys = keys;
 		this.clock = clock;
 		this.timeout = timeout;
+		this.queueCounts = new RedisQueueCounts(this.commands, keys, timeout);
 	}
 
 	@Override
@@ -101,7 +105,7 @@ public final class RedisTaskStore implements TaskStore {
 	}
 
 	@Override
-	public List<String> extend(String queue, List<Lease> leases, Duration lease) {
+	public List<LostLease> extend(String queue, List<Lease> leases, Duration lease) {
 		List<String> args = new ArrayList<>(2 + leases.size() * 2);
 		args.add(this.keys.queuePrefix(queue));
 		args.add(Long.toString(this.clock.millis() + lease.toMillis()));
@@ -109,7 +113,7 @@ public final class RedisTaskStore implements TaskStore {
 			args.add(held.id());
 			args.add(held.token());
 		});
-		return ScriptReplies.strings(call(this.scripts.extend, queue, args, "extend leases on queue '" + queue + "'"));
+		return ScriptReplies.lost(call(this.scripts.extend, queue, args, "extend leases on queue '" + queue + "'"));
 	}
 
 	@Override
@@ -149,7 +153,7 @@ public final class RedisTaskStore implements TaskStore {
 		args.add(id);
 		List<Object> reply = call(this.scripts.cancel, queue, args, "cancel task " + id + " on queue '" + queue + "'");
 		long code = (Long) reply.get(0);
-		return new CancelResult(code == 1, code >= 0, (reply.size() > 1) ? (String) reply.get(1) : null);
+		return new CancelResult(code >= 1, code >= 0, (reply.size() > 1) ? (String) reply.get(1) : null, code == 2);
 	}
 
 	@Override
@@ -216,17 +220,12 @@ public final class RedisTaskStore implements TaskStore {
 
 	@Override
 	public QueueCounts counts(String queue) {
-		List<RedisFuture<Long>> sizes = List.of("ready", "delayed", "active", "done", "dead")
-			.stream()
-			.map((kind) -> this.commands.zcard(this.keys.key(queue, kind)))
-			.toList();
-		// Grouped waiting tasks sit in their groups' sets; the scripts keep their total.
-		RedisFuture<String> grouped = this.commands.get(this.keys.key(queue, "gwaiting"));
-		String what = "count tasks of queue '" + queue + "'";
-		String groupedCount = await(grouped, what);
-		long waiting = await(sizes.get(0), what) + ((groupedCount != null) ? Long.parseLong(groupedCount) : 0);
-		return new QueueCounts(waiting, await(sizes.get(1), what), await(sizes.get(2), what), await(sizes.get(3), what),
-				await(sizes.get(4), what));
+		return await(countsAsync(List.of(queue)), "count tasks of queue '" + queue + "'").get(queue);
+	}
+
+	@Override
+	public CompletableFuture<Map<String, QueueCounts>> countsAsync(Collection<String> queues) {
+		return this.queueCounts.read(queues);
 	}
 
 	@Override

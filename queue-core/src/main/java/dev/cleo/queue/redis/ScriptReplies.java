@@ -53,6 +53,14 @@ final class ScriptReplies {
 		return expired;
 	}
 
+	static List<LostLease> lost(List<Object> reply) {
+		List<LostLease> lost = new ArrayList<>(reply.size() / 2);
+		for (int i = 0; i + 1 < reply.size(); i += 2) {
+			lost.add(new LostLease((String) reply.get(i), LostLease.Reason.of((String) reply.get(i + 1))));
+		}
+		return lost;
+	}
+
 	static List<TaskEnd> ends(List<String> ids, List<Object> reply) {
 		List<TaskEnd> ends = new ArrayList<>(ids.size());
 		for (int i = 0; i < ids.size(); i++) {

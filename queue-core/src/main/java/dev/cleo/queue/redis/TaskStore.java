@@ -4,7 +4,9 @@
 package dev.cleo.queue.redis;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -57,8 +59,11 @@ public interface TaskStore {
 	 */
 	CompletableFuture<List<AckResult>> ackAsync(String queue, List<Outcome> outcomes, Retention retention);
 
-	/** Extend leases still held; returns the tokens of the leases that were lost. */
-	List<String> extend(String queue, List<Lease> leases, Duration lease);
+	/**
+	 * Extend leases still held; returns the leases that were lost, each with why (a
+	 * cancelled or removed task's handler should stop).
+	 */
+	List<LostLease> extend(String queue, List<Lease> leases, Duration lease);
 
 	/** Find up to {@code limit} leases past their deadline. */
 	List<ExpiredLease> expiredLeases(String queue, int limit);
@@ -74,8 +79,8 @@ public interface TaskStore {
 	CompletableFuture<Boolean> report(String queue, Lease lease, Integer progress, String logLine, int maxLogLines);
 
 	/**
-	 * Cancel a waiting, delayed or failed task; returns the state that prevented it, if
-	 * any.
+	 * Cancel a waiting, delayed, failed or running task (a running one is fenced off its
+	 * worker); returns the state that prevented it, if any.
 	 */
 	CancelResult cancel(String queue, String id);
 
@@ -109,6 +114,13 @@ public interface TaskStore {
 	QueueCounts counts(String queue);
 
 	/**
+	 * Count the tasks of several queues by place: every read is sent before any answer is
+	 * awaited, and the whole is bounded by one command timeout.
+	 * @return the counts by queue, in the order given (a queue named twice appears once)
+	 */
+	CompletableFuture<Map<String, QueueCounts>> countsAsync(Collection<String> queues);
+
+	/**
 	 * Put the wake-up marker back, for a worker that popped it but has no free slot to
 	 * use it.
 	 */
@@ -123,8 +135,9 @@ public interface TaskStore {
 	 * @param cancelled whether the task is now cancelled
 	 * @param found whether the task exists
 	 * @param state the state that prevented the cancel, or {@code null}
+	 * @param wasRunning whether it was running when it was cancelled
 	 */
-	record CancelResult(boolean cancelled, boolean found, String state) {
+	record CancelResult(boolean cancelled, boolean found, String state, boolean wasRunning) {
 
 	}
 

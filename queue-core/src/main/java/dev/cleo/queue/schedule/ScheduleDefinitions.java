@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 import dev.cleo.queue.TaskOptions;
-import dev.cleo.queue.TaskSerializer;
 import dev.cleo.queue.TaskState;
 import dev.cleo.queue.redis.NewSchedule;
 import dev.cleo.queue.redis.StoredSchedule;
@@ -28,9 +27,8 @@ final class ScheduleDefinitions {
 		return trigger.next(now);
 	}
 
-	static NewSchedule toStored(Schedule schedule, String owner, long firstTick, TaskSerializer serializer) {
+	static NewSchedule toStored(Schedule schedule, String owner, long firstTick, String payload) {
 		TaskOptions options = schedule.options();
-		String payload = serializer.write(schedule.payload());
 		String trigger = schedule.trigger().encode();
 		long ttl = (options.ttl() != null) ? options.ttl().toMillis() : 0;
 		String hash = digest(trigger, schedule.taskName(), payload, Integer.toString(options.priority()),

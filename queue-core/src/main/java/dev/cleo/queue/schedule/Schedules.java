@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.function.Supplier;
 
 import dev.cleo.queue.InvalidTaskOptionException;
 import dev.cleo.queue.TaskInfo;
+import dev.cleo.queue.TaskRequest;
 import dev.cleo.queue.TaskSerializer;
 import dev.cleo.queue.redis.RedisConnector;
 import dev.cleo.queue.redis.RedisKeys;
@@ -39,6 +41,8 @@ public final class Schedules {
 
 	private final TaskSerializer serializer;
 
+	private final long maxPayloadSize;
+
 	private final ScheduleFirer firer;
 
 	private volatile boolean firingAllowed = true;
@@ -49,11 +53,13 @@ public final class Schedules {
 	 * @param serializer payload conversion
 	 * @param connector the connections (the firer listens on a pub/sub connection)
 	 * @param servedQueues the queues this manager's running pools serve
+	 * @param maxPayloadSize the most bytes a run's payload may take as JSON in UTF-8
 	 */
 	public Schedules(ScheduleStore store, TaskSerializer serializer, RedisConnector connector,
-			Supplier<Set<String>> servedQueues) {
+			Supplier<Set<String>> servedQueues, long maxPayloadSize) {
 		this.store = store;
 		this.serializer = serializer;
+		this.maxPayloadSize = maxPayloadSize;
 		// A manager that may not fire serves no queue to the firer, whose loop still
 		// keeps
 		// the declarations of reconcile alive.
@@ -66,18 +72,26 @@ public final class Schedules {
 	 * when the trigger is unchanged and otherwise starts at the new trigger's first tick.
 	 * @param schedule the schedule
 	 * @return the schedule as stored
+	 * @throws dev.cleo.queue.PayloadTooLargeException when its payload is over the
+	 * manager's maximum payload size (nothing is stored)
 	 * @throws dev.cleo.queue.QueueUnavailableException when Redis does not answer
 	 */
 	public ScheduleInfo register(Schedule schedule) {
-		save(schedule, null);
+		save(schedule, null, payload(schedule));
 		return find(schedule.queue(), schedule.name()).orElseThrow();
 	}
 
-	private int save(Schedule schedule, String owner) {
+	private int save(Schedule schedule, String owner, String payload) {
 		String queue = schedule.queue();
 		long now = this.store.due(queue, 0).now();
 		long first = ScheduleDefinitions.firstTick(schedule.trigger(), now);
-		return this.store.save(queue, ScheduleDefinitions.toStored(schedule, owner, first, this.serializer));
+		return this.store.save(queue, ScheduleDefinitions.toStored(schedule, owner, first, payload));
+	}
+
+	/** Every run carries the schedule's payload, so it is held to the tasks' limit. */
+	private String payload(Schedule schedule) {
+		return TaskRequest.checkPayloadSize(schedule.taskName(), this.serializer.write(schedule.payload()),
+				this.maxPayloadSize);
 	}
 
 	/**
@@ -174,6 +188,8 @@ public final class Schedules {
 	 * @param declared the schedules it declares
 	 * @param grace how long an undeclared schedule is kept, 100 ms to 30 days
 	 * @return what was done
+	 * @throws dev.cleo.queue.PayloadTooLargeException when a payload is over the
+	 * manager's maximum payload size (then none of the schedules is saved)
 	 */
 	public Reconciliation reconcile(String owner, Collection<Schedule> declared, Duration grace) {
 		checkOwner(owner);
@@ -184,8 +200,11 @@ public final class Schedules {
 		List<String> created = new ArrayList<>();
 		List<String> updated = new ArrayList<>();
 		List<String> unchanged = new ArrayList<>();
+		// Every payload is checked before the first schedule is saved.
+		Map<Schedule, String> payloads = new IdentityHashMap<>();
+		declared.forEach((schedule) -> payloads.put(schedule, payload(schedule)));
 		for (Schedule schedule : declared) {
-			int saved = save(schedule, owner);
+			int saved = save(schedule, owner, payloads.get(schedule));
 			List<String> into = (saved == 1) ? created : (saved == 2) ? updated : unchanged;
 			into.add(schedule.queue() + "/" + schedule.name());
 		}

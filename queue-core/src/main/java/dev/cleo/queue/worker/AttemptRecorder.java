@@ -93,6 +93,9 @@ final class AttemptRecorder {
 				event(ObserverEvent.FAILED, attempt, attempt.outcome().data());
 				event(ObserverEvent.DEAD, attempt, attempt.outcome().data());
 			}
+			case CANCELLED ->
+				logger.debug("Outcome of task {} ({}) attempt {} ignored: the task was cancelled while " + "it ran",
+						attempt.task().id(), attempt.task().name(), attempt.task().attempt());
 			case LEASE_LOST -> logger.warn(
 					"Outcome of task {} ({}) attempt {} ignored: its lease was lost "
 							+ "(expired or handed back), so the task runs again elsewhere",

@@ -9,8 +9,9 @@ import dev.cleo.queue.redis.ClaimedTask;
 import dev.cleo.queue.redis.Lease;
 
 /**
- * A claimed task while its handler runs: the thread to interrupt on timeout or hand-back,
- * and flags that say why the attempt ended early.
+ * A claimed task while its handler runs: the thread to interrupt on timeout, hand-back or
+ * cancel, flags that say why the attempt ended early, and whether its pool slot was freed
+ * (once: by the cancel, or when the handler returns).
  */
 final class RunningTask {
 
@@ -25,6 +26,10 @@ final class RunningTask {
 	private volatile boolean leaseLost;
 
 	private final AtomicBoolean handedBack = new AtomicBoolean();
+
+	private final AtomicBoolean cancelled = new AtomicBoolean();
+
+	private final AtomicBoolean slotFreed = new AtomicBoolean();
 
 	RunningTask(ClaimedTask task) {
 		this.task = task;
@@ -46,7 +51,11 @@ final class RunningTask {
 		this.thread = thread;
 	}
 
-	void detach() {
+	/**
+	 * Synchronized with {@link #interrupt()}: once detached, an interrupt meant for this
+	 * attempt can no longer reach the thread's next task.
+	 */
+	synchronized void detach() {
 		this.thread = null;
 	}
 
@@ -82,7 +91,32 @@ final class RunningTask {
 		return this.handedBack.get();
 	}
 
-	private void interrupt() {
+	/**
+	 * Mark the task cancelled (or removed with its queue) while it ran, and interrupt its
+	 * handler; true the first time only. Its outcome will be dropped: the task has no
+	 * future to record it in.
+	 */
+	boolean cancel() {
+		boolean first = this.cancelled.compareAndSet(false, true);
+		if (first) {
+			this.leaseLost = true;
+			interrupt();
+		}
+		return first;
+	}
+
+	boolean cancelled() {
+		return this.cancelled.get();
+	}
+
+	/**
+	 * Claim the freeing of this task's pool slot; true for the one caller that does it.
+	 */
+	boolean freeSlot() {
+		return this.slotFreed.compareAndSet(false, true);
+	}
+
+	private synchronized void interrupt() {
 		Thread running = this.thread;
 		if (running != null) {
 			running.interrupt();

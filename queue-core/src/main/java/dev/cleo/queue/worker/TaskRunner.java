@@ -10,7 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,9 +40,10 @@ final class TaskRunner {
 
 	private final ScheduledExecutorService timer;
 
-	private final Consumer<FinishedAttempt> finished;
+	private final BiConsumer<RunningTask, FinishedAttempt> finished;
 
-	TaskRunner(WorkerServices services, ScheduledExecutorService timer, Consumer<FinishedAttempt> finished) {
+	TaskRunner(WorkerServices services, ScheduledExecutorService timer,
+			BiConsumer<RunningTask, FinishedAttempt> finished) {
 		this.services = services;
 		this.timer = timer;
 		this.finished = finished;
@@ -70,7 +71,7 @@ final class TaskRunner {
 			Thread.interrupted();
 		}
 		Duration took = Duration.ofNanos(System.nanoTime() - running.startedNanos());
-		this.finished.accept(new FinishedAttempt(task, outcome, took));
+		this.finished.accept(running, new FinishedAttempt(task, outcome, took));
 	}
 
 	private Object invoke(ClaimedTask task, RunningTask running) throws Exception {

@@ -99,8 +99,8 @@ public final class WorkerPool implements AutoCloseable {
 		this.threads.add(daemon(this.fetcher, "fetch"));
 		this.threads.forEach(Thread::start);
 		long beat = this.options.heartbeat().toMillis();
-		this.timer.scheduleWithFixedDelay(new LeaseKeeper(this.services, this.options, this.running), beat, beat,
-				TimeUnit.MILLISECONDS);
+		this.timer.scheduleWithFixedDelay(new LeaseKeeper(this.services, this.options, this.running, this::ended), beat,
+				beat, TimeUnit.MILLISECONDS);
 		this.reporter.start();
 		this.timer.scheduleWithFixedDelay(this.reporter, beat, beat, TimeUnit.MILLISECONDS);
 		long reap = this.options.reaperInterval().toMillis();
@@ -198,12 +198,33 @@ public final class WorkerPool implements AutoCloseable {
 		this.handlers.execute(() -> this.runner.run(runningTask));
 	}
 
-	private void finished(FinishedAttempt attempt) {
-		RunningTask runningTask = this.running.remove(attempt.task().token());
-		if (runningTask == null || !runningTask.handedBack()) {
+	private void finished(RunningTask task, FinishedAttempt attempt) {
+		this.running.remove(task.task().token(), task);
+		// A handed-back task runs again elsewhere, a cancelled one never: neither outcome
+		// has an attempt to be recorded in.
+		if (!task.handedBack() && !task.cancelled()) {
 			this.acks.submit(attempt);
 		}
-		this.signals.release();
+		if (task.freeSlot()) {
+			this.signals.release();
+		}
+	}
+
+	/**
+	 * A running task was cancelled, or removed with its queue: its handler is
+	 * interrupted, and its lease is no longer renewed. On virtual threads its slot frees
+	 * at once, so a handler that ignores the interrupt cannot hold the pool back (the
+	 * next task gets a thread of its own); a platform thread is itself the slot, which
+	 * then frees when the handler returns.
+	 */
+	private void ended(RunningTask task) {
+		if (!task.cancel()) {
+			return;
+		}
+		this.running.remove(task.task().token(), task);
+		if (this.options.threads().usesVirtualThreads() && task.freeSlot()) {
+			this.signals.release();
+		}
 	}
 
 	private Thread daemon(Runnable runnable, String role) {

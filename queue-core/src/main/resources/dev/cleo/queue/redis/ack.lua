@@ -5,7 +5,8 @@
 -- ARGV[5] dead max count, ARGV[6] dead max age (ms), then 5 values per outcome:
 --   id, token, kind ("c" completed, "f" failed and may retry, "x" failed for good), data, retry_at (ms)
 --   data is the result JSON for "c" ("" = none) and the error text otherwise.
--- Returns: per outcome 0 lease lost (ignored), 1 completed, 2 retry scheduled, 3 dead.
+-- Returns: per outcome 0 lease lost (ignored), 1 completed, 2 retry scheduled, 3 dead, 4 the task was
+-- cancelled while it ran (ignored; cancel.lua fenced it off).
 -- A grouped task's end frees its group's slot (see lib.lua) and counts in its group's stats (see
 -- lib-group-stats.lua), which expire when not refreshed for ARGV[4], or an hour if that is longer.
 -- Publishes the id on the queue's "finished" channel for each completed or dead task stored with notify.
@@ -23,7 +24,7 @@ for i = 7, #ARGV, 5 do
   local key = task_key(prefix, id)
   local code = 0
   -- A token is set only while its lease is held: a match means the task is still this attempt's.
-  local held = redis.call("HMGET", key, "token", "notify", "group", "started_at", "holds")
+  local held = redis.call("HMGET", key, "token", "notify", "group", "started_at", "holds", "state")
   if held[1] == token then
     -- A task of a group merged away since it started frees a slot of the group it went into.
     local group = task_group(prefix, key, held[3])
@@ -56,6 +57,8 @@ for i = 7, #ARGV, 5 do
       if group_release(prefix, group) then woken = true end
       record(group, code, held[4])
     end
+  elseif held[6] == "cancelled" then
+    code = 4
   end
   out[#out + 1] = code
   if held[2] and (code == 1 or code == 3) then redis.call("PUBLISH", prefix .. "finished", id) end

@@ -1,12 +1,18 @@
--- cancel: cancels a waiting, delayed or failed (awaiting retry) task.
+-- cancel: cancels a waiting, delayed, failed (awaiting retry) or running task.
 -- ARGV[1] queue key prefix, ARGV[2] now (ms), ARGV[3] id
--- Returns: { 1 } when cancelled, { 0, state } when the task is in a state that cannot be cancelled,
---   { -1 } when there is no such task. Publishes the id on the queue's "finished" channel when the
---   task was stored with notify.
+-- A running task leaves "active" and its lease token is cleared, so its worker's later ack, heartbeat,
+-- progress or hand-back matches nothing (fenced, as after ack.lua): the attempt never completes and
+-- is never retried. Its group slot is freed as ack.lua frees it, so the group's next task may start.
+-- The worker learns of it from its next heartbeat (extend.lua answers "cancelled") and interrupts
+-- the handler.
+-- Returns: { 1 } when cancelled, { 2 } when it was running and is now cancelled, { 0, state } when the
+--   task is in a state that cannot be cancelled, { -1 } when there is no such task. Publishes the id on
+--   the queue's "finished" channel when the task was stored with notify.
 local prefix, now, id = ARGV[1], ARGV[2], ARGV[3]
 local key = task_key(prefix, id)
 local f = redis.call("HMGET", key, "state", "notify", "group", "holds")
 local state = f[1]
+local code = 1
 if not state then return { -1 } end
 if state == "waiting" and f[3] then
   if redis.call("ZREM", prefix .. "g:" .. f[3], id) == 1 then redis.call("DECR", prefix .. "gwaiting") end
@@ -20,10 +26,20 @@ elseif state == "delayed" or state == "failed" then
     release_hold(prefix, key, group)
     if redis.call("EXISTS", prefix .. "g:" .. group) == 1 and group_enter(prefix, group) then wake(prefix) end
   end
+elseif state == "active" then
+  redis.call("ZREM", prefix .. "active", id)
+  if f[3] then
+    -- A task of a group merged away since it started frees a slot of the group it went into.
+    local group = task_group(prefix, key, f[3])
+    if f[4] then release_hold(prefix, key, group) end
+    if group_release(prefix, group) then wake(prefix) end
+  end
+  redis.call("HSET", key, "token", "")
+  code = 2
 else
   return { 0, state }
 end
 redis.call("HSET", key, "state", "cancelled", "finished_at", now)
 redis.call("ZADD", prefix .. "done", now, id)
 if f[2] then redis.call("PUBLISH", prefix .. "finished", id) end
-return { 1 }
+return { code }

@@ -170,7 +170,7 @@ class FetcherWakeUpTest {
 		}
 
 		@Override
-		public List<String> extend(String queue, List<Lease> leases, Duration lease) {
+		public List<dev.cleo.queue.redis.LostLease> extend(String queue, List<Lease> leases, Duration lease) {
 			throw new UnsupportedOperationException();
 		}
 
@@ -222,6 +222,11 @@ class FetcherWakeUpTest {
 
 		@Override
 		public QueueCounts counts(String queue) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public CompletableFuture<java.util.Map<String, QueueCounts>> countsAsync(java.util.Collection<String> queues) {
 			throw new UnsupportedOperationException();
 		}
 

@@ -1,0 +1,98 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.cleo.queue.redis.Outcome;
+import dev.cleo.queue.redis.RedisConnector;
+import dev.cleo.queue.redis.RedisKeys;
+import dev.cleo.queue.redis.RedisTaskStore;
+import dev.cleo.queue.test.RedisServer;
+import dev.cleo.queue.test.RedisTest;
+import io.lettuce.core.RedisClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/**
+ * The counts of many queues are read together: in the order asked, and, with Redis away,
+ * failing once after one command timeout rather than after one per queue.
+ */
+@RedisTest
+class QueueCountsTest {
+
+	private QueueManager manager;
+
+	@BeforeEach
+	void setUp(RedisServer redis) {
+		this.manager = QueueManager.builder().redisUri(redis.uri()).commandTimeout(Duration.ofMillis(300)).build();
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.manager.close();
+	}
+
+	@Test
+	void countsOfSeveralQueuesComeInTheOrderGivenEachQueueOnce(RedisServer redis) {
+		this.manager.enqueue("job", 1, TaskOptions.defaults().queue("zeta"));
+		this.manager.enqueue("job", 2, TaskOptions.defaults().queue("zeta").group("g"));
+		this.manager.enqueue("job", 3, TaskOptions.defaults().queue("zeta").delay(Duration.ofHours(1)));
+		try (RedisConnector connector = RedisConnector.of(RedisClient.create(redis.uri()), true)) {
+			RedisTaskStore store = new RedisTaskStore(connector, new RedisKeys("cleo"), java.time.Clock.systemUTC(),
+					Duration.ofSeconds(5));
+			FinishedTasks.make(this.manager, store, "alpha", 2, Outcome.Kind.UNRECOVERABLE);
+			FinishedTasks.make(this.manager, store, "alpha", 1, Outcome.Kind.COMPLETED);
+			this.manager.enqueue("job", 4, TaskOptions.defaults().queue("mid"));
+			store.claim("mid", 1, Duration.ofMinutes(1), "test");
+		}
+
+		Map<String, QueueCounts> counts = this.manager.counts(List.of("zeta", "alpha", "mid", "never", "zeta"));
+
+		assertThat(counts.keySet()).containsExactly("zeta", "alpha", "mid", "never");
+		assertThat(counts).containsEntry("zeta", new QueueCounts(2, 1, 0, 0, 0))
+			.containsEntry("alpha", new QueueCounts(0, 0, 0, 1, 2))
+			.containsEntry("mid", new QueueCounts(0, 0, 1, 0, 0))
+			.containsEntry("never", new QueueCounts(0, 0, 0, 0, 0));
+		assertThat(this.manager.counts(List.of())).isEmpty();
+	}
+
+	@Test
+	void countsOfManyQueuesFailAfterOneTimeoutWhileRedisIsAway(RedisServer redis) throws Exception {
+		assumeThat(redis.supportsRestart()).isTrue();
+		List<String> queues = IntStream.range(0, 40).mapToObj((i) -> "queue-" + i).toList();
+		assertThat(this.manager.counts(queues)).hasSize(40);
+		redis.stop();
+
+		long started = System.nanoTime();
+		assertThatExceptionOfType(QueueUnavailableException.class).isThrownBy(() -> this.manager.counts(queues))
+			.withMessageContaining("40 queues");
+		// One after another, 40 reads of 300 ms each would take 12 s.
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+
+		CompletableFuture<Map<String, QueueCounts>> pending = this.manager.countsAsync(queues);
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> pending.get(2, TimeUnit.SECONDS))
+			.withCauseInstanceOf(QueueUnavailableException.class);
+	}
+
+	@Test
+	void anInvalidQueueNameIsRefusedBeforeAnythingIsSent() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.manager.countsAsync(List.of("ok", "not ok")))
+			.withMessageContaining("is invalid");
+	}
+
+}
