@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -219,6 +220,32 @@ class QueuesEndpointTests {
 		assertThat(result.affected()).isOne();
 		assertThat(result.taskId()).isEqualTo(id);
 		assertThat(this.manager.task("orders", id).orElseThrow().state()).isEqualTo(TaskState.CANCELLED);
+	}
+
+	@Test
+	void cancelEndsARunningTaskCancelledAndItsHandlerIsInterrupted() {
+		CountDownLatch interrupted = new CountDownLatch(1);
+		this.manager.register("block", (task) -> {
+			try {
+				new CountDownLatch(1).await();
+			}
+			catch (InterruptedException ex) {
+				interrupted.countDown();
+			}
+			return null;
+		});
+		WorkerPool pool = this.manager.startWorkers(WorkerPoolOptions.builder()
+			.name("t")
+			.queue("orders")
+			.concurrency(1)
+			.heartbeat(Duration.ofMillis(200))
+			.build());
+		String id = this.manager.enqueue("block", "x", TaskOptions.defaults().queue("orders")).id();
+		await().until(() -> pool.runningTasks() == 1);
+
+		assertThat(act("orders", "cancel", null, null, id).affected()).isOne();
+		assertThat(this.manager.task("orders", id).orElseThrow().state()).isEqualTo(TaskState.CANCELLED);
+		await().until(() -> interrupted.getCount() == 0 && pool.runningTasks() == 0);
 	}
 
 	@Test
