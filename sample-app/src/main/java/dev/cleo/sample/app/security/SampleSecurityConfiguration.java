@@ -3,6 +3,7 @@
  */
 package dev.cleo.sample.app.security;
 
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.cleo.queue.autoconfigure.WriteAccess;
@@ -15,6 +16,11 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.NoOpPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -35,6 +41,8 @@ public class SampleSecurityConfiguration {
 
 	/** The user of the sample's administrative calls. */
 	public static final String ADMIN = "admin";
+
+	private static final String NOOP = "noop";
 
 	/** A password that names its encoder, as Spring Security stores them. */
 	private static final Pattern ENCODED = Pattern.compile("^\\{[^}]+}.*");
@@ -71,12 +79,32 @@ public class SampleSecurityConfiguration {
 	}
 
 	@Bean
-	InMemoryUserDetailsManager sampleUsers(SampleSecurityProperties properties) {
+	UserDetailsService sampleUsers(SampleSecurityProperties properties) {
 		String password = properties.adminPassword();
-		return new InMemoryUserDetailsManager(User.withUsername(ADMIN)
-			.password(ENCODED.matcher(password).matches() ? password : "{noop}" + password)
+		InMemoryUserDetailsManager users = new InMemoryUserDetailsManager(User.withUsername(ADMIN)
+			.password(isEncoded(password) ? password : "{noop}" + password)
 			.authorities(WriteAccess.AUTHORITY)
 			.build());
+		// The lookup alone: handed the manager itself, which can also store passwords,
+		// Spring Security would re-encode a plain password with BCrypt at the first
+		// login, and every Basic call after it would cost a BCrypt round.
+		return users::loadUserByUsername;
+	}
+
+	@Bean
+	PasswordEncoder samplePasswordEncoder(SampleSecurityProperties properties) {
+		if (isEncoded(properties.adminPassword())) {
+			return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		}
+		// A plain password is compared as given. Spring Security checks an unknown user
+		// against a dummy encoded with this encoder too, so such a call costs no more
+		// than the admin's (with BCrypt it would cost a BCrypt round, and its slowness
+		// would tell which user exists).
+		return new DelegatingPasswordEncoder(NOOP, Map.of(NOOP, NoOpPasswordEncoder.getInstance()));
+	}
+
+	private static boolean isEncoded(String password) {
+		return ENCODED.matcher(password).matches();
 	}
 
 }
