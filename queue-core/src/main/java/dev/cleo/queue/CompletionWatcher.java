@@ -120,8 +120,10 @@ final class CompletionWatcher implements AutoCloseable {
 		for (Waiter waiter : waiters) {
 			if (state == null) {
 				waiter.future()
-					.completeExceptionally(new QueueException("Task " + end.id() + " on queue '" + queue
-							+ "' does not exist (never enqueued, or removed by retention)", null));
+					.completeExceptionally(new QueueException("Task " + Texts.quote(end.id()) + " on queue "
+							+ Texts.quote(queue)
+							+ " does not exist (never enqueued, removed by retention, or its queue was removed)",
+							null));
 			}
 			else if (state == TaskState.COMPLETED) {
 				complete(waiter, end.resultJson());

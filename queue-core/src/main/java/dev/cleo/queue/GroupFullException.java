@@ -26,8 +26,8 @@ public class GroupFullException extends QueueException {
 	 * @param batch whether a whole batch was refused
 	 */
 	public GroupFullException(String queue, String group, long maxSize, boolean batch) {
-		super("group '" + group + "' of queue '" + queue + "' is full: it holds its maximum of " + maxSize
-				+ " waiting tasks, so " + (batch ? "no task of the batch was" : "the task was not")
+		super("group " + Texts.quote(group) + " of queue " + Texts.quote(queue) + " is full: it holds its maximum of "
+				+ maxSize + " waiting tasks, so " + (batch ? "no task of the batch was" : "the task was not")
 				+ " enqueued. Let the group drain, raise its maximum (QueueManager.setGroupMaxSize, cleo.queues."
 				+ queue + ".groups.max-size) or set the queue's overflow to DROP_OLDEST to drop the oldest"
 				+ " waiting task instead");

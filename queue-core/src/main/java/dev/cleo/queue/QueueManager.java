@@ -98,6 +98,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * @param name the task name
 	 * @param payload the payload
 	 * @return the handle
+	 * @throws PayloadTooLargeException when the payload is over {@link #maxPayloadSize()}
 	 */
 	public TaskHandle<Object> enqueue(String name, Object payload) {
 		return enqueue(TaskRequest.of(name, payload));
@@ -109,6 +110,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * @param payload the payload
 	 * @param options the options
 	 * @return the handle
+	 * @throws PayloadTooLargeException when the payload is over {@link #maxPayloadSize()}
 	 */
 	public TaskHandle<Object> enqueue(String name, Object payload, TaskOptions options) {
 		return enqueue(TaskRequest.of(name, payload, options));
@@ -493,7 +495,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	public long mergeGroups(String queue, String from, String into) {
 		if (checkGroup(from).equals(checkGroup(into))) {
 			throw new InvalidTaskOptionException(
-					"Cannot merge group '" + from + "' into itself: name two different groups");
+					"Cannot merge group " + Texts.quote(from) + " into itself: name two different groups");
 		}
 		return this.engine.admin().mergeGroups(RedisKeys.checkQueueName(queue), from, into);
 	}
@@ -593,6 +595,40 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 */
 	public QueueInfo queueInfo(String queue) {
 		return this.inspector.queueInfo(RedisKeys.checkQueueName(queue));
+	}
+
+	/**
+	 * Remove a queue with everything Redis keeps for it: its tasks with their logs and
+	 * deduplication ids, its groups (waiting lines, settings, pauses, merges, statistics,
+	 * rate windows), its paused flag, worker reports and other keys, the schedules whose
+	 * tasks go to it, and its entry in {@link #queues()}. Without {@code withTasks} it
+	 * refuses while the queue has waiting, delayed, running or dead tasks; its history
+	 * (completed, cancelled, expired and dropped tasks) goes either way. With
+	 * {@code withTasks} those tasks go too: a running one's worker is fenced off as from
+	 * a cancelled task (its ack, heartbeat and progress write nothing, and its next
+	 * heartbeat interrupts the handler), and futures waiting on a removed task fail.
+	 * <p>
+	 * The removal runs in bounded steps (a script call per 500 tasks or group names), so
+	 * a large queue never blocks Redis; if it fails on the way, calling it again finishes
+	 * it. It does not stop anyone from using the queue: stop enqueueing to it and serving
+	 * it first, since a task enqueued meanwhile creates it again (and lists it again), a
+	 * worker pool still serving it reports itself in it again with its next heartbeat,
+	 * and a schedule an application still declares comes back when it next starts.
+	 * Statistics and rate windows of a group none of whose tasks or settings is left
+	 * expire on their own (after the completed-task retention age, at least an hour).
+	 * @param queue the queue
+	 * @param withTasks whether waiting, delayed, running and dead tasks are removed too
+	 * @return how many tasks were removed
+	 * @throws QueueNotEmptyException when {@code withTasks} is false and the queue has
+	 * waiting, delayed, running or dead tasks (it names how many)
+	 * @throws QueueUnavailableException when Redis does not answer within the command
+	 * timeout
+	 */
+	public long removeQueue(String queue, boolean withTasks) {
+		String name = RedisKeys.checkQueueName(queue);
+		long removed = this.engine.admin().removeQueue(name, withTasks);
+		this.writer.forget(name);
+		return removed;
 	}
 
 	/**

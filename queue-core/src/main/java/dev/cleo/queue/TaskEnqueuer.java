@@ -13,6 +13,8 @@ public interface TaskEnqueuer {
 	 * Enqueue one task.
 	 * @param request the task
 	 * @return its handle
+	 * @throws PayloadTooLargeException when its payload is over the manager's
+	 * {@link QueueManager#maxPayloadSize() maximum}, before anything is sent
 	 */
 	TaskHandle<Object> enqueue(TaskRequest request);
 

@@ -26,8 +26,9 @@ public class TaskFailedException extends QueueException {
 	 * @param lastError the last attempt's error, or {@code null}
 	 */
 	public TaskFailedException(String queue, String taskId, TaskState state, String lastError) {
-		super("Task " + taskId + " on queue '" + queue + "' ended " + state.name().toLowerCase(java.util.Locale.ROOT)
-				+ ((lastError != null) ? ": " + lastError : ""), null);
+		super("Task " + Texts.quote(taskId) + " on queue " + Texts.quote(queue) + " ended "
+				+ state.name().toLowerCase(java.util.Locale.ROOT) + ((lastError != null) ? ": " + lastError : ""),
+				null);
 		this.queue = queue;
 		this.taskId = taskId;
 		this.state = state;

@@ -218,7 +218,7 @@ public final class TaskOptions {
 	 */
 	public TaskOptions dedupeId(String dedupeId) {
 		if (dedupeId == null || dedupeId.isEmpty() || dedupeId.length() > 256) {
-			throw new InvalidTaskOptionException("dedupeId must be 1 to 256 characters, was '" + dedupeId + "'");
+			throw new InvalidTaskOptionException("dedupeId must be 1 to 256 characters, was " + Texts.quote(dedupeId));
 		}
 		TaskOptions copy = copy();
 		copy.dedupeId = dedupeId;
@@ -320,7 +320,7 @@ public final class TaskOptions {
 		if (group != null
 				&& (group.isEmpty() || group.length() > 200 || group.chars().anyMatch(Character::isISOControl))) {
 			throw new InvalidTaskOptionException(
-					"group must be 1 to 200 characters without control characters, was '" + group + "'");
+					"group must be 1 to 200 characters without control characters, was " + Texts.quote(group));
 		}
 		TaskOptions copy = copy();
 		copy.group = group;

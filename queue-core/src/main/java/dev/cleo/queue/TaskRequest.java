@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * One task to enqueue: the handler's name, the payload (written as JSON) and the options.
  *
- * @param name the registered task name, 1 to 200 characters
+ * @param name the registered task name, 1 to 200 characters without control characters
  * @param payload the payload, any value the serializer can write, or {@code null}
  * @param options the options
  */
@@ -26,11 +26,13 @@ public record TaskRequest(String name, Object payload, TaskOptions options) {
 	 * Check a task name.
 	 * @param name the name
 	 * @return the name
-	 * @throws InvalidTaskOptionException when it is blank or longer than 200 characters
+	 * @throws InvalidTaskOptionException when it is blank, longer than 200 characters or
+	 * holds a control character (names go into log lines)
 	 */
 	public static String checkName(String name) {
-		if (name == null || name.isBlank() || name.length() > 200) {
-			throw new InvalidTaskOptionException("task name must be 1 to 200 characters, was '" + name + "'");
+		if (name == null || name.isBlank() || name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
+			throw new InvalidTaskOptionException(
+					"task name must be 1 to 200 characters without control characters, was " + Texts.quote(name));
 		}
 		return name;
 	}

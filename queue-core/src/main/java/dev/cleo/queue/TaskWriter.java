@@ -9,11 +9,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import dev.cleo.queue.event.ObserverEvent;
 import dev.cleo.queue.event.TaskEvent;
@@ -33,10 +33,17 @@ final class TaskWriter {
 	private final QueueEngine engine;
 
 	/**
-	 * Queues this manager has added to the registry: the hot path sends the registry's
-	 * {@code SADD} once per queue, not per enqueue.
+	 * How long this manager trusts that a queue it added to the registry is still there:
+	 * another instance may have removed the queue since.
 	 */
-	private final Set<String> registered = ConcurrentHashMap.newKeySet();
+	private static final long REGISTERED_FOR_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+	/**
+	 * When this manager last added each queue to the registry: the hot path sends the
+	 * registry's {@code SADD} once per queue every {@link #REGISTERED_FOR_NANOS}, not per
+	 * enqueue.
+	 */
+	private final Map<String, Long> registered = new ConcurrentHashMap<>();
 
 	private final EnqueueCoalescer coalescer;
 
@@ -108,15 +115,27 @@ final class TaskWriter {
 	}
 
 	private void register(String queue) {
-		if (this.registered.add(queue)) {
-			// Sent beside the enqueue, not awaited; a failure is retried with the next
-			// one.
+		long now = System.nanoTime();
+		Long last = this.registered.get(queue);
+		if (last != null && now - last < REGISTERED_FOR_NANOS) {
+			return;
+		}
+		// One thread of many sends it; sent beside the enqueue, not awaited; a failure is
+		// retried with the next one.
+		boolean mine = (last == null) ? this.registered.putIfAbsent(queue, now) == null
+				: this.registered.replace(queue, last, now);
+		if (mine) {
 			this.engine.admin().addQueue(queue).whenComplete((added, error) -> {
 				if (error != null) {
-					this.registered.remove(queue);
+					this.registered.remove(queue, now);
 				}
 			});
 		}
+	}
+
+	/** The queue was removed: its next enqueue here adds it to the registry again. */
+	void forget(String queue) {
+		this.registered.remove(queue);
 	}
 
 	private NewTask newTask(TaskRequest request, long now) {

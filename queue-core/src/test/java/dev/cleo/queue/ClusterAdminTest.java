@@ -4,6 +4,7 @@
 package dev.cleo.queue;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -15,10 +16,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.cleo.queue.schedule.Schedule;
+import dev.cleo.queue.schedule.ScheduleInfo;
 import dev.cleo.queue.test.RedisCluster;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Queue-wide operations on a real three-master Redis Cluster, on queues whose hash tags
@@ -54,12 +59,12 @@ class ClusterAdminTest {
 		}
 	}
 
+	private String prefix;
+
 	@BeforeEach
 	void buildManager() {
-		this.manager = QueueManager.builder()
-			.redisClusterClient(client)
-			.keyPrefix("admin" + tests.incrementAndGet())
-			.build();
+		this.prefix = "admin" + tests.incrementAndGet();
+		this.manager = QueueManager.builder().redisClusterClient(client).keyPrefix(this.prefix).build();
 	}
 
 	@AfterEach
@@ -83,6 +88,42 @@ class ClusterAdminTest {
 		assertThat(counts).containsEntry("emails", new QueueCounts(1, 0, 0, 0, 0))
 			.containsEntry("images", new QueueCounts(2, 0, 0, 0, 0))
 			.containsEntry("billing", new QueueCounts(3, 1, 0, 0, 0));
+	}
+
+	@Test
+	void removingAQueueOnOneMasterRemovesAllOfItsKeysAndNothingOfTheOthers() {
+		for (String queue : QUEUES) {
+			TaskOptions options = TaskOptions.defaults().queue(queue);
+			this.manager.enqueue("job", 1, options.dedupeId("once"));
+			this.manager.enqueue("job", 2, options.group("g"));
+			this.manager.enqueue("job", 3, options.delay(Duration.ofHours(1)));
+			this.manager.pauseGroup(queue, "g");
+			this.manager.schedules()
+				.register(Schedule.fixedRate("hourly", Duration.ofHours(1)).task("job", 4).options(options));
+		}
+		Map<String, Integer> before = keyCounts();
+		assertThat(before.values()).allSatisfy((keys) -> assertThat(keys).isGreaterThan(8));
+
+		assertThat(this.manager.removeQueue("images", true)).isEqualTo(3);
+
+		assertThat(keyCounts()).containsEntry("images", 0)
+			.containsEntry("emails", before.get("emails"))
+			.containsEntry("billing", before.get("billing"));
+		assertThat(this.manager.queues()).containsExactly("billing", "emails");
+		assertThat(this.manager.schedules().list()).extracting(ScheduleInfo::queue)
+			.containsExactlyInAnyOrder("billing", "emails");
+		assertThatExceptionOfType(QueueNotEmptyException.class)
+			.isThrownBy(() -> this.manager.removeQueue("emails", false));
+	}
+
+	private Map<String, Integer> keyCounts() {
+		try (StatefulRedisClusterConnection<String, String> connection = client.connect()) {
+			Map<String, Integer> counts = new LinkedHashMap<>();
+			for (String queue : QUEUES) {
+				counts.put(queue, connection.sync().keys(this.prefix + ":{" + queue + "}:*").size());
+			}
+			return counts;
+		}
 	}
 
 }

@@ -17,8 +17,10 @@ import dev.cleo.queue.event.TaskEvent;
 import dev.cleo.queue.test.RedisServer;
 import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
+import io.lettuce.core.RedisClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 @RedisTest
@@ -34,8 +36,11 @@ class DeduplicationTest {
 
 	private QueueManager manager;
 
+	private String redisUri;
+
 	@BeforeEach
 	void setUp(RedisServer redis) {
+		this.redisUri = redis.uri();
 		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
 		this.manager.register("confirm", (task) -> this.ran.add(task.id()));
 	}
@@ -93,6 +98,72 @@ class DeduplicationTest {
 		this.manager.startWorkers(WorkerPoolOptions.builder().queue("orders").build());
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.ran.size() == 2);
 		assertThat(this.ran).containsExactlyInAnyOrder(first.id(), later.id());
+	}
+
+	@Test
+	void aDedupeIdWhoseTaskWasCleanedUpTakesANewTaskWithinTheWindow() {
+		this.manager.startWorkers(WorkerPoolOptions.builder().queue("orders").build());
+		TaskHandle<Object> first = this.manager.enqueue("confirm", "a", ORDER_1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> first.state().orElseThrow() == TaskState.COMPLETED);
+		assertThat(this.manager.cleanup("orders", new CleanupRequest(true, false, Duration.ZERO))).isOne();
+		assertThat(dedupeKeyExists("order-1")).as("the key goes with its task").isFalse();
+
+		TaskHandle<Object> second = this.manager.enqueue("confirm", "b", ORDER_1);
+
+		assertThat(second.isDuplicate()).isFalse();
+		assertThat(second.id()).isNotEqualTo(first.id());
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.ran.contains(second.id()));
+		assertThat(this.manager.enqueue("confirm", "c", ORDER_1).id()).as("and owns the id now").isEqualTo(second.id());
+	}
+
+	@Test
+	void aDedupeIdWhoseTaskRetentionTrimmedTakesANewTaskWithinTheWindow(RedisServer redis) {
+		try (QueueManager trimming = QueueManager.builder()
+			.redisUri(redis.uri())
+			.retention(new Retention(0, Duration.ofHours(1), 10, Duration.ofHours(1)))
+			.build()) {
+			trimming.register("confirm", (task) -> this.ran.add(task.id()));
+			trimming.startWorkers(WorkerPoolOptions.builder().queue("orders").build());
+			TaskHandle<Object> first = trimming.enqueue("confirm", "a", ORDER_1);
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.ran.contains(first.id()) && first.info().isEmpty());
+			assertThat(dedupeKeyExists("order-1")).as("the key goes with its task").isFalse();
+
+			TaskHandle<Object> second = trimming.enqueue("confirm", "b", ORDER_1);
+
+			assertThat(second.isDuplicate()).isFalse();
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.ran.contains(second.id()));
+		}
+	}
+
+	@Test
+	void aDedupeKeyWhoseTaskIsGoneBlocksNothingNotEvenInAnAllOrNothingBatch() {
+		this.manager.setGroupMaxSize("orders", 1);
+		this.manager.enqueue("confirm", "fills the group", TaskOptions.defaults().queue("orders").group("g"));
+		// A key left by a task removed before removals deleted such keys.
+		setKey("cleo:{orders}:dedupe:order-1", "gone-task-id");
+
+		TaskHandle<Object> revived = this.manager.enqueue("confirm", "a", ORDER_1);
+		assertThat(revived.isDuplicate()).isFalse();
+		assertThat(revived.info()).isPresent();
+
+		setKey("cleo:{orders}:dedupe:order-2", "gone-task-id");
+		List<TaskRequest> batch = List.of(TaskRequest.of("confirm", "fits", TaskOptions.defaults().queue("orders")),
+				TaskRequest.of("confirm", "full group", ORDER_1.dedupeId("order-2").group("g")));
+		long waiting = this.manager.counts("orders").waiting();
+		assertThatExceptionOfType(GroupFullException.class).isThrownBy(() -> this.manager.enqueueAll(batch));
+		assertThat(this.manager.counts("orders").waiting()).as("nothing of the batch was stored").isEqualTo(waiting);
+	}
+
+	private void setKey(String key, String value) {
+		try (RedisClient client = RedisClient.create(this.redisUri)) {
+			client.connect().sync().set(key, value);
+		}
+	}
+
+	private boolean dedupeKeyExists(String dedupeId) {
+		try (RedisClient client = RedisClient.create(this.redisUri)) {
+			return client.connect().sync().exists("cleo:{orders}:dedupe:" + dedupeId) == 1;
+		}
 	}
 
 }

@@ -5,6 +5,8 @@ package dev.cleo.queue.redis;
 
 import java.util.List;
 
+import dev.cleo.queue.Texts;
+
 /**
  * The outcome of one attempt, to be recorded by the ack script if its token still holds
  * the lease.
@@ -17,6 +19,23 @@ import java.util.List;
  * @param retryAtMillis when to retry if attempts remain (failures only)
  */
 public record Outcome(String queue, String id, String token, Kind kind, String data, long retryAtMillis) {
+
+	/**
+	 * The most characters of an error text stored with a task; a longer one is cut, with
+	 * a marker saying how much was left out. Every error (a handler's exception, a
+	 * timeout, an expired lease, an unknown handler, an unreadable payload) passes here
+	 * on its way to the task's {@code error} field and the events.
+	 */
+	public static final int MAX_ERROR_LENGTH = 2_000;
+
+	/**
+	 * Bound the error text of a failure.
+	 */
+	public Outcome {
+		if (kind != Kind.COMPLETED) {
+			data = Texts.bounded(data, MAX_ERROR_LENGTH);
+		}
+	}
 
 	/** Append the 5 values the ack script reads per outcome, in its order. */
 	void addArgs(List<String> args) {

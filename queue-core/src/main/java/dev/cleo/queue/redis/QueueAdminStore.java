@@ -104,6 +104,16 @@ public interface QueueAdminStore {
 	long removeFinished(String queue, List<String> states, long finishedAtOrBefore);
 
 	/**
+	 * Remove a queue and every key of it (see {@code queue-remove.lua}) in bounded calls,
+	 * then its entries in the registries of queues and of schedule queues.
+	 * @param withTasks whether waiting, delayed, running and dead tasks go too
+	 * @return how many tasks were removed
+	 * @throws dev.cleo.queue.QueueNotEmptyException when {@code withTasks} is false and
+	 * such tasks exist
+	 */
+	long removeQueue(String queue, boolean withTasks);
+
+	/**
 	 * The outcome of one {@link #moveWaiting} call.
 	 *
 	 * @param moved the tasks moved to another group

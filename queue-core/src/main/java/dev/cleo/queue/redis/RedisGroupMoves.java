@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.cleo.queue.QueueException;
 import dev.cleo.queue.TaskInfo;
+import dev.cleo.queue.Texts;
 import dev.cleo.queue.redis.QueueAdminStore.GroupMoves;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
@@ -41,7 +42,8 @@ final class RedisGroupMoves {
 	}
 
 	long merge(String queue, String from, String into) {
-		String what = "merge group '" + from + "' into '" + into + "' on queue '" + queue + "'";
+		String what = "merge group " + Texts.quote(from) + " into " + Texts.quote(into) + " on queue "
+				+ Texts.quote(queue);
 		long moved = 0;
 		List<Object> reply;
 		do {
@@ -57,14 +59,16 @@ final class RedisGroupMoves {
 	/** Maps the merge script's negative codes to exceptions that say what to do. */
 	private static void refused(List<Object> reply, String queue, String from, String into) {
 		long code = (Long) reply.get(0);
-		String group = "Group '" + from + "' of queue '" + queue + "'";
+		String group = "Group " + Texts.quote(from) + " of queue " + Texts.quote(queue);
 		if (code == -1) {
-			throw new QueueException(group + " was merged into '" + reply.get(1) + "' already; merge '" + reply.get(1)
-					+ "' into '" + into + "' instead");
+			String merged = Texts.quote((String) reply.get(1));
+			throw new QueueException(group + " was merged into " + merged + " already; merge " + merged + " into "
+					+ Texts.quote(into) + " instead");
 		}
 		if (code == -2) {
-			throw new QueueException("Group '" + into + "' of queue '" + queue + "' was merged into '" + from
-					+ "': merging '" + from + "' into it would merge the group into itself");
+			throw new QueueException("Group " + Texts.quote(into) + " of queue " + Texts.quote(queue)
+					+ " was merged into " + Texts.quote(from) + ": merging " + Texts.quote(from)
+					+ " into it would merge the group into itself");
 		}
 		if (code == -3) {
 			throw new QueueException(group + " is being split; merge it when the split has ended");
@@ -72,7 +76,7 @@ final class RedisGroupMoves {
 	}
 
 	List<TaskInfo> waiting(String queue, String group, long offset, int limit) {
-		String what = "read the waiting tasks of group '" + group + "' on queue '" + queue + "'";
+		String what = "read the waiting tasks of group " + Texts.quote(group) + " on queue " + Texts.quote(queue);
 		List<String> ids = await(this.commands.zrange(this.keys.key(queue, "g:" + group), offset, offset + limit - 1)
 			.toCompletableFuture(), what);
 		List<RedisFuture<Map<String, String>>> hashes = ids.stream()
@@ -99,10 +103,11 @@ final class RedisGroupMoves {
 		});
 		List<Object> reply = await(
 				this.split.run(this.commands, ScriptOutputType.MULTI, routing(queue), args.toArray(String[]::new)),
-				"split group '" + group + "' of queue '" + queue + "'");
+				"split group " + Texts.quote(group) + " of queue " + Texts.quote(queue));
 		if ((Long) reply.get(0) == -1) {
-			throw new QueueException("Group '" + group + "' of queue '" + queue + "' was merged into '" + reply.get(1)
-					+ "'; split '" + reply.get(1) + "' instead");
+			throw new QueueException("Group " + Texts.quote(group) + " of queue " + Texts.quote(queue)
+					+ " was merged into " + Texts.quote((String) reply.get(1)) + "; split "
+					+ Texts.quote((String) reply.get(1)) + " instead");
 		}
 		return new GroupMoves((Long) reply.get(0), (Long) reply.get(1));
 	}

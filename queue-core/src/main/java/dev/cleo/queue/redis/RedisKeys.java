@@ -5,11 +5,15 @@ package dev.cleo.queue.redis;
 
 import java.util.regex.Pattern;
 
+import dev.cleo.queue.Texts;
+
 /**
  * Builds every Redis key Cleo uses: {@code <prefix>:{<queue>}:<kind>[:<id>]}. The storage
  * format is a public contract for operators; each key of queue {@code Q} carries the hash
  * tag {@code {Q}}, so a queue lives in one Cluster slot and every script that touches it
- * is Cluster-safe.
+ * is Cluster-safe. Removing a queue ({@code queue-remove.lua}) deletes every key below,
+ * except a group's {@code gstats} and {@code gwindow} once nothing of the queue names the
+ * group any more: those expire by their TTLs.
  *
  * <table>
  * <caption>Keys of one queue</caption>
@@ -242,13 +246,14 @@ import java.util.regex.Pattern;
  * <td>set</td>
  * <td>every queue a task was enqueued to or a worker pool served (no hash tag: written
  * with plain commands, never from a script)</td>
- * <td>kept</td>
+ * <td>until the queue is removed; an instance enqueueing to it adds it again (at least
+ * every 30 s while it enqueues)</td>
  * </tr>
  * <tr>
  * <td>{@code P:schedule-queues}</td>
  * <td>set</td>
  * <td>every queue that has had schedules (no hash tag: written with plain commands)</td>
- * <td>kept</td>
+ * <td>until the queue is removed</td>
  * </tr>
  * </table>
  */
@@ -267,7 +272,7 @@ public final class RedisKeys {
 	public RedisKeys(String prefix) {
 		if (prefix == null || !PREFIX.matcher(prefix).matches()) {
 			throw new IllegalArgumentException(
-					"Key prefix '" + prefix + "' is invalid: use 1 to 50 letters, digits, '.', '_' or '-'");
+					"Key prefix " + Texts.quote(prefix) + " is invalid: use 1 to 50 letters, digits, '.', '_' or '-'");
 		}
 		this.prefix = prefix;
 	}
@@ -282,7 +287,7 @@ public final class RedisKeys {
 	public static String checkQueueName(String queue) {
 		if (queue == null || !QUEUE_NAME.matcher(queue).matches()) {
 			throw new IllegalArgumentException(
-					"Queue name '" + queue + "' is invalid: use 1 to 100 letters, digits, '.', '_' or '-'");
+					"Queue name " + Texts.quote(queue) + " is invalid: use 1 to 100 letters, digits, '.', '_' or '-'");
 		}
 		return queue;
 	}

@@ -13,16 +13,20 @@ import java.util.concurrent.CompletableFuture;
 import dev.cleo.queue.GroupInfo;
 import dev.cleo.queue.GroupStats;
 import dev.cleo.queue.InvalidTaskOptionException;
+import dev.cleo.queue.QueueCounts;
+import dev.cleo.queue.QueueNotEmptyException;
 import dev.cleo.queue.TaskInfo;
+import dev.cleo.queue.Texts;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 /**
- * The {@link QueueAdminStore} on Lettuce. Bulk removals run a script that removes at most
- * {@value #CHUNK} tasks per call and repeat it, so other clients get their turn between
- * chunks. The queue registry is one key outside any queue's hash tag, so it is written
- * with plain commands, never from a script.
+ * The {@link QueueAdminStore} on Lettuce. Bulk removals (dead letters, finished tasks, a
+ * whole queue) run a script that removes at most {@value #CHUNK} tasks per call and
+ * repeat it, so other clients get their turn between chunks. The queue registry is one
+ * key outside any queue's hash tag, so it is written with plain commands, never from a
+ * script.
  */
 public final class RedisQueueAdminStore implements QueueAdminStore {
 
@@ -44,6 +48,8 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 
 	private final LuaScript groupList = new LuaScript("group-list");
 
+	private final LuaScript queueRemove = new LuaScript("queue-remove");
+
 	private final RedisGroupMoves groupMoves;
 
 	/**
@@ -61,7 +67,7 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 
 	@Override
 	public void setPaused(String queue, boolean paused) {
-		String what = (paused ? "pause" : "resume") + " queue '" + queue + "'";
+		String what = (paused ? "pause" : "resume") + " queue " + Texts.quote(queue);
 		if (paused) {
 			await(this.commands.set(this.keys.key(queue, "paused"), "1").toCompletableFuture(), what);
 			return;
@@ -77,19 +83,19 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 	@Override
 	public boolean isPaused(String queue) {
 		return await(this.commands.exists(this.keys.key(queue, "paused")).toCompletableFuture(),
-				"read the paused flag of queue '" + queue + "'") > 0;
+				"read the paused flag of queue " + Texts.quote(queue)) > 0;
 	}
 
 	@Override
 	public void setGroupSetting(String queue, String field, String value) {
-		String what = "set " + field + " of the groups of queue '" + queue + "'";
+		String what = "set " + field + " of the groups of queue " + Texts.quote(queue);
 		String cursor = "0";
 		do {
 			cursor = await(this.groupConfig.<String>run(this.commands, ScriptOutputType.VALUE, routing(queue),
 					this.keys.queuePrefix(queue), field, value, cursor, Integer.toString(CHUNK)), what);
 			if (cursor.startsWith("refused:")) {
-				throw new InvalidTaskOptionException("the group " + field + " of queue '" + queue
-						+ "' can change only while no grouped task waits, and " + cursor.substring(8)
+				throw new InvalidTaskOptionException("the group " + field + " of queue " + Texts.quote(queue)
+						+ " can change only while no grouped task waits, and " + cursor.substring(8)
 						+ " wait: the waiting tasks are stored in the order they came under");
 			}
 		}
@@ -99,14 +105,14 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 	@Override
 	public String groupSetting(String queue, String field) {
 		return await(this.commands.hget(this.keys.key(queue, "gconf"), field).toCompletableFuture(),
-				"read " + field + " of the groups of queue '" + queue + "'");
+				"read " + field + " of the groups of queue " + Texts.quote(queue));
 	}
 
 	@Override
 	public Map<String, String> groupSettings(String queue, String... fields) {
 		List<KeyValue<String, String>> values = await(
 				this.commands.hmget(this.keys.key(queue, "gconf"), fields).toCompletableFuture(),
-				"read the group settings of queue '" + queue + "'");
+				"read the group settings of queue " + Texts.quote(queue));
 		Map<String, String> settings = new HashMap<>();
 		values.stream().filter(KeyValue::hasValue).forEach((value) -> settings.put(value.getKey(), value.getValue()));
 		return settings;
@@ -116,13 +122,13 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 	public void setGroupPaused(String queue, String group, boolean paused) {
 		await(this.groupPause.<Long>run(this.commands, ScriptOutputType.INTEGER, routing(queue),
 				this.keys.queuePrefix(queue), group, paused ? "1" : "0"),
-				(paused ? "pause" : "resume") + " group '" + group + "' of queue '" + queue + "'");
+				(paused ? "pause" : "resume") + " group " + Texts.quote(group) + " of queue " + Texts.quote(queue));
 	}
 
 	@Override
 	public boolean isGroupPaused(String queue, String group) {
 		return await(this.commands.sismember(this.keys.key(queue, "gpaused"), group).toCompletableFuture(),
-				"read whether group '" + group + "' of queue '" + queue + "' is paused");
+				"read whether group " + Texts.quote(group) + " of queue " + Texts.quote(queue) + " is paused");
 	}
 
 	@Override
@@ -130,7 +136,7 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 		List<Object> reply = await(
 				this.groupList.<List<Object>>run(this.commands, ScriptOutputType.MULTI, routing(queue),
 						this.keys.queuePrefix(queue), Integer.toString(limit)),
-				"list the groups of queue '" + queue + "'");
+				"list the groups of queue " + Texts.quote(queue));
 		List<GroupInfo> groups = new ArrayList<>(reply.size() / 6);
 		for (int i = 0; i + 5 < reply.size(); i += 6) {
 			groups.add(new GroupInfo((String) reply.get(i), (Long) reply.get(i + 1), (Long) reply.get(i + 2),
@@ -173,7 +179,7 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 		}
 		CompletableFuture<List<GroupStats>> all = CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
 			.thenApply((done) -> reads.stream().map(CompletableFuture::join).toList());
-		return await(all, "read the stats of " + groups.size() + " groups of queue '" + queue + "'");
+		return await(all, "read the stats of " + groups.size() + " groups of queue " + Texts.quote(queue));
 	}
 
 	@Override
@@ -198,14 +204,14 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 	public void removeWorkers(String queue, List<String> fields) {
 		if (!fields.isEmpty()) {
 			await(this.commands.hdel(this.keys.key(queue, "workers"), fields.toArray(String[]::new))
-				.toCompletableFuture(), "remove worker reports of queue '" + queue + "'");
+				.toCompletableFuture(), "remove worker reports of queue " + Texts.quote(queue));
 		}
 	}
 
 	@Override
 	public Map<String, String> workers(String queue) {
 		return await(this.commands.hgetall(this.keys.key(queue, "workers")).toCompletableFuture(),
-				"read the worker reports of queue '" + queue + "'");
+				"read the worker reports of queue " + Texts.quote(queue));
 	}
 
 	@Override
@@ -216,7 +222,7 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 			removed = await(
 					this.deadPurge.<Long>run(this.commands, ScriptOutputType.INTEGER, routing(queue),
 							this.keys.queuePrefix(queue), Integer.toString(CHUNK)),
-					"purge dead tasks of queue '" + queue + "'");
+					"purge dead tasks of queue " + Texts.quote(queue));
 			total += removed;
 		}
 		while (removed == CHUNK);
@@ -233,11 +239,35 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 					Long.toString(offset), Integer.toString(CHUNK)));
 			args.addAll(states);
 			reply = await(this.cleanup.<List<Object>>run(this.commands, ScriptOutputType.MULTI, routing(queue),
-					args.toArray(String[]::new)), "clean up finished tasks of queue '" + queue + "'");
+					args.toArray(String[]::new)), "clean up finished tasks of queue " + Texts.quote(queue));
 			total += (Long) reply.get(0);
 			offset += (Long) reply.get(1);
 		}
 		while ((Long) reply.get(2) == CHUNK);
+		return total;
+	}
+
+	@Override
+	public long removeQueue(String queue, boolean withTasks) {
+		String what = "remove queue " + Texts.quote(queue);
+		long total = 0;
+		List<Object> reply;
+		do {
+			reply = await(this.queueRemove.<List<Object>>run(this.commands, ScriptOutputType.MULTI, routing(queue),
+					this.keys.queuePrefix(queue), withTasks ? "1" : "", Integer.toString(CHUNK)), what);
+			long removed = (Long) reply.get(0);
+			if (removed < 0) {
+				throw new QueueNotEmptyException(queue, new QueueCounts((Long) reply.get(1), (Long) reply.get(2),
+						(Long) reply.get(3), (Long) reply.get(4), (Long) reply.get(5)));
+			}
+			total += removed;
+		}
+		while ((Long) reply.get(1) == 0);
+		// Outside the queue's hash tag, so plain commands, once the queue's keys are
+		// gone.
+		CompletableFuture<Long> queues = this.commands.srem(this.keys.queues(), queue).toCompletableFuture();
+		CompletableFuture<Long> schedules = this.commands.srem(this.keys.scheduleQueues(), queue).toCompletableFuture();
+		await(queues.thenCombine(schedules, Long::sum), what);
 		return total;
 	}
 

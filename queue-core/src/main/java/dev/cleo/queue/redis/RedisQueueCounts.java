@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.cleo.queue.QueueCounts;
+import dev.cleo.queue.Texts;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 /**
@@ -60,7 +61,7 @@ final class RedisQueueCounts {
 			});
 		// A caller that gives up cancels the reads still queued (while Redis is away).
 		RedisCalls.cancelling(all, sent.toArray(CompletableFuture[]::new));
-		String what = (reads.size() == 1) ? "count tasks of queue '" + reads.keySet().iterator().next() + "'"
+		String what = (reads.size() == 1) ? "count tasks of queue " + Texts.quote(reads.keySet().iterator().next())
 				: "count the tasks of " + reads.size() + " queues";
 		return RedisCalls.within(all, this.timeout, what);
 	}

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import dev.cleo.queue.TaskInfo;
+import dev.cleo.queue.Texts;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
@@ -59,15 +60,15 @@ public final class RedisScheduleStore implements ScheduleStore {
 			.toCompletableFuture();
 		List<String> args = new ArrayList<>(List.of(this.keys.queuePrefix(queue)));
 		schedule.addArgs(args);
-		List<Object> reply = run(this.saveScript, queue, args, "save schedule '" + schedule.name() + "'");
-		await(registered, "register the schedules of queue '" + queue + "'");
+		List<Object> reply = run(this.saveScript, queue, args, "save schedule " + Texts.quote(schedule.name()));
+		await(registered, "register the schedules of queue " + Texts.quote(queue));
 		return ((Long) reply.get(0)).intValue();
 	}
 
 	@Override
 	public DueSchedules due(String queue, int limit) {
 		List<Object> reply = run(this.dueScript, queue, List.of(this.keys.queuePrefix(queue), Integer.toString(limit)),
-				"read the due schedules of queue '" + queue + "'");
+				"read the due schedules of queue " + Texts.quote(queue));
 		List<StoredSchedule> due = new ArrayList<>();
 		int i = 2;
 		while (i < reply.size()) {
@@ -92,13 +93,13 @@ public final class RedisScheduleStore implements ScheduleStore {
 			args.add(Long.toString(run.tick()));
 			args.add(run.id());
 		}
-		return FireResult.of(run(this.fireScript, queue, args, "fire schedule '" + name + "'"));
+		return FireResult.of(run(this.fireScript, queue, args, "fire schedule " + Texts.quote(name)));
 	}
 
 	@Override
 	public FireResult runNow(String queue, String name, String id) {
 		List<String> args = List.of(this.keys.queuePrefix(queue), name, "now", "", "0", "0", "0", "0", id);
-		return FireResult.of(run(this.fireScript, queue, args, "run schedule '" + name + "' now"));
+		return FireResult.of(run(this.fireScript, queue, args, "run schedule " + Texts.quote(name) + " now"));
 	}
 
 	@Override
@@ -118,7 +119,7 @@ public final class RedisScheduleStore implements ScheduleStore {
 
 	private int state(String queue, String name, String op, String next) {
 		Long done = await(this.stateScript.run(this.commands, ScriptOutputType.INTEGER, routing(queue),
-				this.keys.queuePrefix(queue), name, op, next), op + " schedule '" + name + "'");
+				this.keys.queuePrefix(queue), name, op, next), op + " schedule " + Texts.quote(name));
 		return done.intValue();
 	}
 
@@ -126,7 +127,7 @@ public final class RedisScheduleStore implements ScheduleStore {
 	public List<String> declared(String queue, String owner, long graceMillis, List<String> names) {
 		List<String> args = new ArrayList<>(List.of(this.keys.queuePrefix(queue), owner, Long.toString(graceMillis)));
 		args.addAll(names);
-		return run(this.declaredScript, queue, args, "reconcile the schedules of queue '" + queue + "'").stream()
+		return run(this.declaredScript, queue, args, "reconcile the schedules of queue " + Texts.quote(queue)).stream()
 			.map(String.class::cast)
 			.toList();
 	}
@@ -134,7 +135,7 @@ public final class RedisScheduleStore implements ScheduleStore {
 	@Override
 	public List<StoredSchedule> list(String queue) {
 		List<String> names = await(this.commands.zrange(this.keys.key(queue, "schedules"), 0, -1),
-				"list the schedules of queue '" + queue + "'");
+				"list the schedules of queue " + Texts.quote(queue));
 		return read(queue, names);
 	}
 
@@ -151,7 +152,7 @@ public final class RedisScheduleStore implements ScheduleStore {
 		List<Map<String, String>> read = new ArrayList<>();
 		List<RedisFuture<String>> states = new ArrayList<>();
 		for (RedisFuture<Map<String, String>> hash : hashes) {
-			Map<String, String> fields = await(hash, "read a schedule of queue '" + queue + "'");
+			Map<String, String> fields = await(hash, "read a schedule of queue " + Texts.quote(queue));
 			read.add(fields);
 			String last = fields.get("last_id");
 			states.add((last != null) ? this.commands.hget(this.keys.task(queue, last), "state") : null);
@@ -174,7 +175,7 @@ public final class RedisScheduleStore implements ScheduleStore {
 	@Override
 	public List<TaskInfo> delayed(String queue, int limit) {
 		List<String> ids = await(this.commands.zrange(this.keys.key(queue, "delayed"), 0, limit - 1L),
-				"list the delayed tasks of queue '" + queue + "'");
+				"list the delayed tasks of queue " + Texts.quote(queue));
 		List<RedisFuture<Map<String, String>>> hashes = ids.stream()
 			.map((id) -> this.commands.hgetall(this.keys.task(queue, id)))
 			.toList();

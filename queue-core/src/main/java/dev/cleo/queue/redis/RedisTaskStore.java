@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import dev.cleo.queue.QueueCounts;
 import dev.cleo.queue.Retention;
 import dev.cleo.queue.TaskInfo;
+import dev.cleo.queue.Texts;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
@@ -67,7 +68,7 @@ public final class RedisTaskStore implements TaskStore {
 	@Override
 	public ClaimBatch claim(String queue, int count, Duration lease, String worker) {
 		return RedisCalls.await(claimAsync(queue, count, lease, worker), this.timeout.plusMillis(100),
-				"claim tasks from queue '" + queue + "'");
+				"claim tasks from queue " + Texts.quote(queue));
 	}
 
 	@Override
@@ -81,14 +82,14 @@ public final class RedisTaskStore implements TaskStore {
 		args.add(worker);
 		args.add(Integer.toString(Math.max(count, 1000)));
 		return bounded(this.<List<Object>>run(this.scripts.claim, queue, args),
-				"claim tasks from queue '" + queue + "'")
+				"claim tasks from queue " + Texts.quote(queue))
 			.thenApply((reply) -> ScriptReplies.claimed(queue, reply));
 	}
 
 	@Override
 	public List<AckResult> ack(String queue, List<Outcome> outcomes, Retention retention) {
 		return RedisCalls.await(ackAsync(queue, outcomes, retention), this.timeout.plusMillis(100),
-				"record task outcomes on queue '" + queue + "'");
+				"record task outcomes on queue " + Texts.quote(queue));
 	}
 
 	@Override
@@ -100,7 +101,7 @@ public final class RedisTaskStore implements TaskStore {
 		args.add(Long.toString(retention.deadMaxAge().toMillis()));
 		outcomes.forEach((outcome) -> outcome.addArgs(args));
 		return bounded(this.<List<Object>>run(this.scripts.ack, queue, args),
-				"record task outcomes on queue '" + queue + "'")
+				"record task outcomes on queue " + Texts.quote(queue))
 			.thenApply(ScriptReplies::acked);
 	}
 
@@ -113,14 +114,15 @@ public final class RedisTaskStore implements TaskStore {
 			args.add(held.id());
 			args.add(held.token());
 		});
-		return ScriptReplies.lost(call(this.scripts.extend, queue, args, "extend leases on queue '" + queue + "'"));
+		return ScriptReplies
+			.lost(call(this.scripts.extend, queue, args, "extend leases on queue " + Texts.quote(queue)));
 	}
 
 	@Override
 	public List<ExpiredLease> expiredLeases(String queue, int limit) {
 		List<String> args = head(queue, 3);
 		args.add(Integer.toString(limit));
-		List<Object> reply = call(this.scripts.reap, queue, args, "find expired leases on queue '" + queue + "'");
+		List<Object> reply = call(this.scripts.reap, queue, args, "find expired leases on queue " + Texts.quote(queue));
 		return ScriptReplies.expired(reply);
 	}
 
@@ -133,7 +135,7 @@ public final class RedisTaskStore implements TaskStore {
 			args.add(held.token());
 		});
 		Long released = call(this.scripts.release, ScriptOutputType.INTEGER, queue, args,
-				"hand leases back on queue '" + queue + "'");
+				"hand leases back on queue " + Texts.quote(queue));
 		return released.intValue();
 	}
 
@@ -151,7 +153,8 @@ public final class RedisTaskStore implements TaskStore {
 	public CancelResult cancel(String queue, String id) {
 		List<String> args = head(queue, 3);
 		args.add(id);
-		List<Object> reply = call(this.scripts.cancel, queue, args, "cancel task " + id + " on queue '" + queue + "'");
+		List<Object> reply = call(this.scripts.cancel, queue, args,
+				"cancel task " + Texts.quote(id) + " on queue " + Texts.quote(queue));
 		long code = (Long) reply.get(0);
 		return new CancelResult(code >= 1, code >= 0, (reply.size() > 1) ? (String) reply.get(1) : null, code == 2);
 	}
@@ -159,7 +162,7 @@ public final class RedisTaskStore implements TaskStore {
 	@Override
 	public Optional<TaskInfo> find(String queue, String id) {
 		Map<String, String> hash = await(this.commands.hgetall(this.keys.task(queue, id)),
-				"read task " + id + " on queue '" + queue + "'");
+				"read task " + Texts.quote(id) + " on queue " + Texts.quote(queue));
 		return hash.isEmpty() ? Optional.empty() : Optional.of(TaskInfoReader.read(queue, id, hash));
 	}
 
@@ -169,7 +172,7 @@ public final class RedisTaskStore implements TaskStore {
 		args.add(this.keys.queuePrefix(queue));
 		args.addAll(ids);
 		return bounded(this.<List<Object>>run(this.scripts.taskEnds, queue, args),
-				"read the state of tasks on queue '" + queue + "'")
+				"read the state of tasks on queue " + Texts.quote(queue))
 			.thenApply((reply) -> ScriptReplies.ends(ids, reply));
 	}
 
@@ -180,13 +183,13 @@ public final class RedisTaskStore implements TaskStore {
 
 	@Override
 	public List<String> logs(String queue, String id) {
-		return await(this.commands.lrange(this.keys.logs(queue, id), 0, -1), "read the log of task " + id);
+		return await(this.commands.lrange(this.keys.logs(queue, id), 0, -1), "read the log of task " + Texts.quote(id));
 	}
 
 	@Override
 	public List<TaskInfo> dead(String queue, int offset, int limit) {
 		List<String> ids = await(this.commands.zrevrange(this.keys.key(queue, "dead"), offset, offset + limit - 1L),
-				"list dead tasks of queue '" + queue + "'");
+				"list dead tasks of queue " + Texts.quote(queue));
 		List<RedisFuture<Map<String, String>>> hashes = ids.stream()
 			.map((id) -> this.commands.hgetall(this.keys.task(queue, id)))
 			.toList();
@@ -206,7 +209,7 @@ public final class RedisTaskStore implements TaskStore {
 		args.add(Integer.toString(max));
 		args.addAll(ids);
 		return ScriptReplies
-			.strings(call(this.scripts.deadRetry, queue, args, "retry dead tasks of queue '" + queue + "'"));
+			.strings(call(this.scripts.deadRetry, queue, args, "retry dead tasks of queue " + Texts.quote(queue)));
 	}
 
 	@Override
@@ -215,12 +218,12 @@ public final class RedisTaskStore implements TaskStore {
 		args.add(this.keys.queuePrefix(queue));
 		args.addAll(ids);
 		return call(this.scripts.deadDelete, ScriptOutputType.INTEGER, queue, args,
-				"delete dead tasks of queue '" + queue + "'");
+				"delete dead tasks of queue " + Texts.quote(queue));
 	}
 
 	@Override
 	public QueueCounts counts(String queue) {
-		return await(countsAsync(List.of(queue)), "count tasks of queue '" + queue + "'").get(queue);
+		return await(countsAsync(List.of(queue)), "count tasks of queue " + Texts.quote(queue)).get(queue);
 	}
 
 	@Override

@@ -17,12 +17,16 @@ import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 
+import dev.cleo.queue.Texts;
+
 /**
  * A parsed cron expression and its ticks in a zone, by cron-utils. Ticks fall on whole
  * seconds, so times are cut to the second before they are handed to cron-utils (which
  * would otherwise carry a fraction of a second into the tick it returns).
  */
 final class CronTicks {
+
+	private static final int MAX_LENGTH = 200;
 
 	private static final Map<CronFormat, CronParser> PARSERS = new EnumMap<>(
 			Map.of(CronFormat.SPRING, parser(CronType.SPRING53), CronFormat.UNIX, parser(CronType.UNIX),
@@ -48,6 +52,12 @@ final class CronTicks {
 			throw invalid(expression, requested, "the expression is empty");
 		}
 		String trimmed = expression.trim();
+		// No cron expression is this long; the parser's messages quote what they are
+		// given.
+		if (trimmed.length() > MAX_LENGTH || trimmed.chars().anyMatch(Character::isISOControl)) {
+			throw new InvalidScheduleException("cron expression must be 1 to " + MAX_LENGTH
+					+ " characters without control characters, was " + Texts.quote(trimmed));
+		}
 		CronFormat format = requested.resolve(trimmed);
 		Cron cron;
 		try {
@@ -64,8 +74,8 @@ final class CronTicks {
 	}
 
 	private static InvalidScheduleException invalid(String expression, CronFormat format, String problem) {
-		return new InvalidScheduleException("invalid cron expression '" + expression + "' (read as " + format + ": "
-				+ format.fields() + "): " + problem + ". Accepted formats: Spring (" + CronFormat.SPRING.fields()
+		return new InvalidScheduleException("invalid cron expression " + Texts.quote(expression) + " (read as " + format
+				+ ": " + format.fields() + "): " + problem + ". Accepted formats: Spring (" + CronFormat.SPRING.fields()
 				+ "), Unix (" + CronFormat.UNIX.fields() + "), Quartz (" + CronFormat.QUARTZ.fields()
 				+ "); unless a format is configured, 5 fields are read as Unix, 6 as Spring, 7 as Quartz");
 	}
@@ -107,8 +117,8 @@ final class CronTicks {
 
 	private long millis(Optional<ZonedDateTime> tick, String where, long millis) {
 		return tick
-			.orElseThrow(() -> new IllegalStateException(
-					"cron '" + this.expression + "' has no tick " + where + " " + Instant.ofEpochMilli(millis)))
+			.orElseThrow(() -> new IllegalStateException("cron " + Texts.quote(this.expression) + " has no tick "
+					+ where + " " + Instant.ofEpochMilli(millis)))
 			.toInstant()
 			.toEpochMilli();
 	}

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import dev.cleo.queue.InvalidTaskOptionException;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.TaskRequest;
+import dev.cleo.queue.Texts;
 
 /**
  * A recurring task: when it fires ({@link Trigger}), what it enqueues (a task name, a
@@ -289,18 +290,18 @@ public final class Schedule {
 
 	@Override
 	public String toString() {
-		return "Schedule '" + this.name + "' on queue '" + queue() + "': " + this.trigger + ", task '" + this.taskName
-				+ "'";
+		return "Schedule " + Texts.quote(this.name) + " on queue " + Texts.quote(queue()) + ": " + this.trigger
+				+ ", task " + Texts.quote(this.taskName);
 	}
 
 	private InvalidScheduleException invalid(String problem) {
-		return new InvalidScheduleException("schedule '" + this.name + "': " + problem);
+		return new InvalidScheduleException("schedule " + Texts.quote(this.name) + ": " + problem);
 	}
 
 	private static String checkName(String name) {
 		if (name == null || name.isEmpty() || name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
 			throw new InvalidScheduleException(
-					"schedule name must be 1 to 200 characters without control characters, was '" + name + "'");
+					"schedule name must be 1 to 200 characters without control characters, was " + Texts.quote(name));
 		}
 		return name;
 	}
@@ -311,7 +312,7 @@ public final class Schedule {
 			return part.get();
 		}
 		catch (InvalidTaskOptionException ex) {
-			throw new InvalidScheduleException("schedule '" + name + "': " + ex.getMessage());
+			throw new InvalidScheduleException("schedule " + Texts.quote(name) + ": " + ex.getMessage());
 		}
 	}
 

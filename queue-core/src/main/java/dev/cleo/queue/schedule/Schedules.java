@@ -20,6 +20,7 @@ import dev.cleo.queue.InvalidTaskOptionException;
 import dev.cleo.queue.TaskInfo;
 import dev.cleo.queue.TaskRequest;
 import dev.cleo.queue.TaskSerializer;
+import dev.cleo.queue.Texts;
 import dev.cleo.queue.redis.RedisConnector;
 import dev.cleo.queue.redis.RedisKeys;
 import dev.cleo.queue.redis.ScheduleStore;
@@ -74,11 +75,15 @@ public final class Schedules {
 	 * @return the schedule as stored
 	 * @throws dev.cleo.queue.PayloadTooLargeException when its payload is over the
 	 * manager's maximum payload size (nothing is stored)
+	 * @throws UnknownScheduleException when it was deleted again before it could be read
+	 * back
 	 * @throws dev.cleo.queue.QueueUnavailableException when Redis does not answer
 	 */
 	public ScheduleInfo register(Schedule schedule) {
 		save(schedule, null, payload(schedule));
-		return find(schedule.queue(), schedule.name()).orElseThrow();
+		// Another instance may delete it (or its queue) between the save and the read.
+		return find(schedule.queue(), schedule.name())
+			.orElseThrow(() -> new UnknownScheduleException(schedule.queue(), schedule.name()));
 	}
 
 	private int save(Schedule schedule, String owner, String payload) {
@@ -218,8 +223,9 @@ public final class Schedules {
 		Set<String> seen = new HashSet<>();
 		for (Schedule schedule : declared) {
 			if (!seen.add(schedule.queue() + "/" + schedule.name())) {
-				throw new InvalidScheduleException("schedule '" + schedule.name() + "' is declared twice on queue '"
-						+ schedule.queue() + "': give each schedule of a queue its own name");
+				throw new InvalidScheduleException(
+						"schedule " + Texts.quote(schedule.name()) + " is declared twice on queue "
+								+ Texts.quote(schedule.queue()) + ": give each schedule of a queue its own name");
 			}
 			names.computeIfAbsent(schedule.queue(), (queue) -> new ArrayList<>()).add(schedule.name());
 		}
@@ -230,7 +236,7 @@ public final class Schedules {
 		if (owner == null || owner.isBlank() || owner.length() > 200
 				|| owner.chars().anyMatch(Character::isISOControl)) {
 			throw new InvalidTaskOptionException(
-					"owner must be 1 to 200 characters without control characters, was '" + owner + "'");
+					"owner must be 1 to 200 characters without control characters, was " + Texts.quote(owner));
 		}
 	}
 

@@ -12,6 +12,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 
+import dev.cleo.queue.Texts;
+
 /**
  * When a schedule's ticks fall: a cron expression in a zone, a fixed rate, or a fixed
  * delay after the previous run ends. Immutable; factories reject a bad value at once with
@@ -220,14 +222,14 @@ public final class Trigger {
 				case "cron" -> cron(parts[3], ZoneId.of(parts[2]), CronFormat.valueOf(parts[1]));
 				case "rate" -> fixedRate(Duration.ofMillis(Long.parseLong(parts[1])));
 				case "delay" -> fixedDelay(Duration.ofMillis(Long.parseLong(parts[1])));
-				default -> throw new InvalidScheduleException("unknown trigger '" + encoded + "'");
+				default -> throw new InvalidScheduleException("unknown trigger " + Texts.quote(encoded));
 			};
 		}
 		catch (RuntimeException ex) {
 			if (ex instanceof InvalidScheduleException invalid) {
 				throw invalid;
 			}
-			throw new InvalidScheduleException("unreadable trigger '" + encoded + "': " + ex.getMessage());
+			throw new InvalidScheduleException("unreadable trigger " + Texts.quote(encoded) + ": " + ex.getMessage());
 		}
 	}
 
@@ -244,7 +246,8 @@ public final class Trigger {
 	@Override
 	public String toString() {
 		return switch (this.kind) {
-			case CRON -> "cron '" + this.cron.expression() + "' (" + this.cron.format() + ", " + this.cron.zone() + ")";
+			case CRON -> "cron " + Texts.quote(this.cron.expression()) + " (" + this.cron.format() + ", "
+					+ this.cron.zone() + ")";
 			case FIXED_RATE -> "every " + this.period;
 			case FIXED_DELAY -> this.period + " after each run";
 		};

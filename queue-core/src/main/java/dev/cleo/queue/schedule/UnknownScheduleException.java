@@ -4,6 +4,7 @@
 package dev.cleo.queue.schedule;
 
 import dev.cleo.queue.QueueException;
+import dev.cleo.queue.Texts;
 
 /**
  * An operation named a schedule that does not exist on its queue.
@@ -16,7 +17,8 @@ public class UnknownScheduleException extends QueueException {
 	 * @param name the schedule name
 	 */
 	public UnknownScheduleException(String queue, String name) {
-		super("No schedule '" + name + "' on queue '" + queue + "': list the queue's schedules to see their names");
+		super("No schedule " + Texts.quote(name) + " on queue " + Texts.quote(queue)
+				+ ": list the queue's schedules to see their names");
 	}
 
 }

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.cleo.queue.QueueException;
+import dev.cleo.queue.Texts;
 import dev.cleo.queue.event.ObserverEvent;
 import dev.cleo.queue.event.TaskEvent;
 import dev.cleo.queue.redis.AckResult;
@@ -94,12 +95,12 @@ final class AttemptRecorder {
 				event(ObserverEvent.DEAD, attempt, attempt.outcome().data());
 			}
 			case CANCELLED ->
-				logger.debug("Outcome of task {} ({}) attempt {} ignored: the task was cancelled while " + "it ran",
-						attempt.task().id(), attempt.task().name(), attempt.task().attempt());
+				logger.debug("Outcome of task {} ({}) attempt {} ignored: the task was cancelled while it ran",
+						attempt.task().id(), Texts.quote(attempt.task().name()), attempt.task().attempt());
 			case LEASE_LOST -> logger.warn(
 					"Outcome of task {} ({}) attempt {} ignored: its lease was lost "
 							+ "(expired or handed back), so the task runs again elsewhere",
-					attempt.task().id(), attempt.task().name(), attempt.task().attempt());
+					attempt.task().id(), Texts.quote(attempt.task().name()), attempt.task().attempt());
 		}
 	}
 

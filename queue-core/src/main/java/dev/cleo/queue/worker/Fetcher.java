@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.cleo.queue.QueueException;
+import dev.cleo.queue.Texts;
 import dev.cleo.queue.redis.ClaimBatch;
 import dev.cleo.queue.redis.ClaimedTask;
 import dev.cleo.queue.redis.RedisCalls;
@@ -60,7 +61,7 @@ final class Fetcher implements Runnable {
 		this.dispatcher = dispatcher;
 		this.idleMillis = options.idleWait().toMillis();
 		this.clock = clock;
-		this.backoff = new OutageBackoff(logger, "Claiming tasks for pool '" + options.name() + "'");
+		this.backoff = new OutageBackoff(logger, "Claiming tasks for pool " + Texts.quote(options.name()));
 	}
 
 	@Override

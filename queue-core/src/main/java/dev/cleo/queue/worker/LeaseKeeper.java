@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.cleo.queue.QueueException;
+import dev.cleo.queue.Texts;
 import dev.cleo.queue.redis.Lease;
 import dev.cleo.queue.redis.LostLease;
 
@@ -76,11 +77,11 @@ final class LeaseKeeper implements Runnable {
 		if (reason == LostLease.Reason.EXPIRED) {
 			task.loseLease();
 			logger.warn("Lease on task {} ({}) was lost while it ran; it will run again elsewhere", task.task().id(),
-					task.task().name());
+					Texts.quote(task.task().name()));
 			return;
 		}
 		logger.info("Task {} ({}) on queue '{}' was {} while it ran: its handler is interrupted", task.task().id(),
-				task.task().name(), task.task().queue(),
+				Texts.quote(task.task().name()), task.task().queue(),
 				(reason == LostLease.Reason.CANCELLED) ? "cancelled" : "removed with its queue");
 		this.ended.accept(task);
 	}

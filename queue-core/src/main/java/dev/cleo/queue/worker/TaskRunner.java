@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.cleo.queue.Backoff;
 import dev.cleo.queue.TaskHandler;
+import dev.cleo.queue.Texts;
 import dev.cleo.queue.UnreadablePayloadException;
 import dev.cleo.queue.UnrecoverableTaskException;
 import dev.cleo.queue.event.ObserverEvent;
@@ -33,8 +34,6 @@ import dev.cleo.queue.redis.Outcome.Kind;
 final class TaskRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(TaskRunner.class);
-
-	private static final int MAX_ERROR_LENGTH = 4_000;
 
 	private final WorkerServices services;
 
@@ -77,8 +76,8 @@ final class TaskRunner {
 	private Object invoke(ClaimedTask task, RunningTask running) throws Exception {
 		TaskHandler handler = this.services.handlers().apply(task.name());
 		if (handler == null) {
-			throw new UnrecoverableTaskException("No handler is registered for task '" + task.name()
-					+ "' on this worker; register one with QueueManager.register(\"" + task.name() + "\", ...)");
+			throw new UnrecoverableTaskException("No handler is registered for task " + Texts.quote(task.name())
+					+ " on this worker; register one with QueueManager.register under that name");
 		}
 		WorkerTaskContext context = new WorkerTaskContext(running, this.services);
 		CurrentTaskContext.set(context);
@@ -110,8 +109,12 @@ final class TaskRunner {
 		}
 		Kind kind = (ex instanceof UnrecoverableTaskException || ex instanceof UnreadablePayloadException)
 				? Kind.UNRECOVERABLE : Kind.FAILED;
+		// The exception's type only: its message may quote the payload, which stays out
+		// of
+		// the log (the task's stored error has it, bounded).
 		if (logger.isDebugEnabled()) {
-			logger.debug("Task {} ({}) attempt {} failed", task.id(), task.name(), task.attempt(), ex);
+			logger.debug("Task {} ({}) on queue '{}' attempt {} failed with {}", task.id(), Texts.quote(task.name()),
+					task.queue(), task.attempt(), ex.getClass().getName());
 		}
 		return outcome(task, kind, describe(ex));
 	}
@@ -126,10 +129,10 @@ final class TaskRunner {
 		return clock.millis() + Backoff.decode(backoff).delayAfter(attempt, ThreadLocalRandom.current()).toMillis();
 	}
 
+	/** The error stored with the task; {@link Outcome} bounds its length. */
 	static String describe(Throwable ex) {
-		String text = (ex instanceof UnrecoverableTaskException || ex instanceof UnreadablePayloadException)
-				? ex.getMessage() : ex.getClass().getName() + ": " + ex.getMessage();
-		return (text.length() > MAX_ERROR_LENGTH) ? text.substring(0, MAX_ERROR_LENGTH) : text;
+		return (ex instanceof UnrecoverableTaskException || ex instanceof UnreadablePayloadException) ? ex.getMessage()
+				: ex.getClass().getName() + ": " + ex.getMessage();
 	}
 
 	/** STARTED carries the queue wait: from when the task became due to now. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.cleo.queue.InvalidTaskOptionException;
+import dev.cleo.queue.Texts;
 import dev.cleo.queue.redis.RedisKeys;
 
 /**
@@ -36,7 +37,7 @@ public record WorkerPoolOptions(String name, Map<String, Integer> queues, QueueS
 	 */
 	public WorkerPoolOptions {
 		if (queues.isEmpty()) {
-			throw new InvalidTaskOptionException("worker pool '" + name + "' must serve at least one queue");
+			throw new InvalidTaskOptionException("worker pool " + Texts.quote(name) + " must serve at least one queue");
 		}
 		if (concurrency < 1 || concurrency > 10_000) {
 			throw new InvalidTaskOptionException("concurrency must be between 1 and 10000, was " + concurrency);
@@ -135,7 +136,7 @@ public record WorkerPoolOptions(String name, Map<String, Integer> queues, QueueS
 			}
 			if (weight < 1 || weight > 1000) {
 				throw new InvalidTaskOptionException(
-						"weight of queue '" + queue + "' must be between 1 and 1000, was " + weight);
+						"weight of queue " + Texts.quote(queue) + " must be between 1 and 1000, was " + weight);
 			}
 			this.queues.put(queue, weight);
 			return this;

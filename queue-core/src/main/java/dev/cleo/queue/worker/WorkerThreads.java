@@ -13,6 +13,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.cleo.queue.Texts;
+
 /**
  * Which threads run task handlers: virtual threads when the JVM has them (21+), otherwise
  * a fixed number of platform threads. Cleo is compiled for Java 17, so virtual threads
@@ -78,8 +80,9 @@ public enum WorkerThreads {
 
 	private static ExecutorService newVirtualThreadPerTaskExecutor(String poolName) {
 		if (!virtualThreadsAvailable()) {
-			throw new IllegalStateException("Worker pool '" + poolName + "' asks for virtual threads, but this JVM is "
-					+ Runtime.version() + ": use Java 21 or later, or threads PLATFORM");
+			throw new IllegalStateException(
+					"Worker pool " + Texts.quote(poolName) + " asks for virtual threads, but this JVM is "
+							+ Runtime.version() + ": use Java 21 or later, or threads PLATFORM");
 		}
 		try {
 			Object builder = MethodHandles.publicLookup()
@@ -99,7 +102,8 @@ public enum WorkerThreads {
 				.invoke(factory);
 		}
 		catch (Throwable ex) {
-			throw new IllegalStateException("Could not create virtual threads for worker pool '" + poolName + "'", ex);
+			throw new IllegalStateException("Could not create virtual threads for worker pool " + Texts.quote(poolName),
+					ex);
 		}
 	}
 

@@ -13,7 +13,7 @@
 -- DROP_OLDEST the group's oldest waiting task (for PRIORITY order: of the lowest priority) is
 -- dropped: state "dropped", kept with the finished tasks. Delayed tasks count once they are due.
 -- Returns: per task two values: the owning id and 0 (stored) or 1 (a duplicate: the first task's
--- id); or the group's maximum size and 2 (refused: the group is full); or "" and 3 (not stored:
+-- id, which exists); or the group's maximum size and 2 (refused: the group is full); or "" and 3 (not stored:
 -- another task of an all-or-nothing batch was refused).
 local prefix, now, all_or_nothing = ARGV[1], tonumber(ARGV[2]), ARGV[3] == "1"
 local FIRST, PER = 4, 13
@@ -39,6 +39,15 @@ local function would_refuse(group)
   return limit > 0 and group_settings(prefix).overflow ~= "DROP_OLDEST" and size(group) >= limit
 end
 
+-- The task that owns a deduplication id, while it exists: a key whose task is gone (removed by
+-- retention or a cleanup before these deleted such keys with their tasks) blocks nothing, and the
+-- new task takes the id over.
+local function dedupe_owner(dedupe)
+  local owner = redis.call("GET", prefix .. "dedupe:" .. dedupe)
+  if owner and redis.call("EXISTS", task_key(prefix, owner)) == 1 then return owner end
+  return false
+end
+
 -- Whether a full group may refuse a task here: a maximum is set and the overflow is FAIL.
 local function may_refuse()
   local settings = group_settings(prefix)
@@ -50,7 +59,7 @@ if all_or_nothing and may_refuse() then
   local refused, seen = nil, {}
   for i = FIRST, #ARGV, PER do
     local dedupe, group = ARGV[i + 9], group_of(prefix, ARGV[i + 11])
-    local duplicate = dedupe ~= "" and (seen[dedupe] or redis.call("EXISTS", prefix .. "dedupe:" .. dedupe) == 1)
+    local duplicate = dedupe ~= "" and (seen[dedupe] or dedupe_owner(dedupe))
     if dedupe ~= "" then seen[dedupe] = true end
     if not duplicate and group ~= "" and tonumber(ARGV[i + 4]) <= now then
       if would_refuse(group) then
@@ -103,7 +112,7 @@ for i = FIRST, #ARGV, PER do
   local run_at, priority = tonumber(ARGV[i + 4]), ARGV[i + 3]
   local owner = false
   local dedupe_key = prefix .. "dedupe:" .. dedupe
-  if dedupe ~= "" then owner = redis.call("GET", dedupe_key) end
+  if dedupe ~= "" then owner = dedupe_owner(dedupe) end
   if owner then
     out[#out + 1] = owner
     out[#out + 1] = 1

@@ -200,11 +200,23 @@ local function batched(command, key, list, step)
   end
 end
 
--- Deletes tasks' hashes and log lists in chunks of one DEL each.
+-- The deduplication key of a task (its hash's "dedupe_id") if it still names the task, else nil: a
+-- later task may own the id by now.
+local function own_dedupe_key(prefix, id, dedupe)
+  if not dedupe then return nil end
+  local key = prefix .. "dedupe:" .. dedupe
+  if redis.call("GET", key) == id then return key end
+  return nil
+end
+
+-- Deletes tasks' hashes and log lists, and the deduplication keys that still name them (so a new
+-- task may take the id at once), in chunks of one DEL each.
 local function delete_tasks(prefix, ids)
   local keys = {}
   for _, id in ipairs(ids) do
-    keys[#keys + 1] = task_key(prefix, id)
+    local key = task_key(prefix, id)
+    keys[#keys + 1] = own_dedupe_key(prefix, id, redis.call("HGET", key, "dedupe_id"))
+    keys[#keys + 1] = key
     keys[#keys + 1] = prefix .. "logs:" .. id
   end
   for i = 1, #keys, 1000 do

@@ -5,6 +5,8 @@ package dev.cleo.queue.redis;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cleo.queue.Texts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -36,16 +38,19 @@ class RedisKeysTest {
 	void prefixWithAColonOrBraceIsRejected() {
 		for (String prefix : new String[] { "a:b", "a{b}", "", "x".repeat(51) }) {
 			assertThatIllegalArgumentException().isThrownBy(() -> new RedisKeys(prefix))
-				.withMessage("Key prefix '" + prefix + "' is invalid: use 1 to 50 letters, digits, '.', '_' or '-'");
+				.withMessage("Key prefix " + Texts.quote(prefix)
+						+ " is invalid: use 1 to 50 letters, digits, '.', '_' or '-'");
 		}
-		assertThatIllegalArgumentException().isThrownBy(() -> new RedisKeys(null)).withMessageContaining("'null'");
+		assertThatIllegalArgumentException().isThrownBy(() -> new RedisKeys(null))
+			.withMessageContaining("Key prefix null is invalid");
 	}
 
 	@Test
 	void queueNameThatWouldBreakTheHashTagIsRejected() {
 		for (String queue : new String[] { "a:b", "{emails}", "a}b", "", "with space", "q".repeat(101) }) {
 			assertThatIllegalArgumentException().isThrownBy(() -> RedisKeys.checkQueueName(queue))
-				.withMessage("Queue name '" + queue + "' is invalid: use 1 to 100 letters, digits, '.', '_' or '-'");
+				.withMessage("Queue name " + Texts.quote(queue)
+						+ " is invalid: use 1 to 100 letters, digits, '.', '_' or '-'");
 		}
 		assertThatIllegalArgumentException().isThrownBy(() -> RedisKeys.checkQueueName(null));
 	}
