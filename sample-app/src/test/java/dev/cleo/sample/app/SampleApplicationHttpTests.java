@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.test.RedisServer;
 import dev.cleo.queue.test.RedisTest;
 import dev.cleo.sample.app.embedded.EmbeddedRedisInitializer;
@@ -50,6 +52,9 @@ class SampleApplicationHttpTests {
 
 	@Autowired
 	private ApplicationContext context;
+
+	@Autowired
+	private QueueManager manager;
 
 	private SampleHttp http;
 
@@ -194,6 +199,20 @@ class SampleApplicationHttpTests {
 		assertThat(this.http.get("/api/jobs/" + id).getBody().get("status").asString()).isEqualTo("cancelled");
 		ResponseEntity<JsonNode> again = this.admin.post("/actuator/queues/work/cancel", Map.of("id", id));
 		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+	}
+
+	@Test
+	void queuesEndpointRemovesAStrayQueueOverHttp() {
+		this.manager.enqueue("send-email", Map.of("to", "a@example.com"), TaskOptions.defaults().queue("stray"));
+		assertThat(this.http.get("/actuator/queues").getBody().get("otherQueues").get("names").toString())
+			.contains("stray");
+		ResponseEntity<JsonNode> refused = this.admin.delete("/actuator/queues/stray");
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(refused.getBody().get("detail").asString()).contains("still has 1 waiting");
+		ResponseEntity<JsonNode> removed = this.admin.delete("/actuator/queues/stray?withTasks=true");
+		assertThat(removed.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(removed.getBody().get("affected").asLong()).isOne();
+		assertThat(this.http.get("/actuator/queues/stray").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
 	@Test

@@ -105,7 +105,7 @@ class SampleInputHttpTests {
 		ResponseEntity<JsonNode> created = this.http.post("/api/jobs", Map.of("type", "send-email", "payload",
 				Map.of("to", "ada@example.com" + FORGED, "subject", "Hi", "body", "Hello")));
 		this.http.awaitJob(created.getBody().get("jobId").asString(), "completed", null);
-		assertThat(output.getAll()).contains("a recipient at example.com\\n18:00:00.000 ERROR");
+		assertThat(output.getAll()).contains("a recipient at 'example.com\\n18:00:00.000 ERROR");
 		assertThat(output.getAll().lines()).noneMatch((line) -> line.startsWith("18:00:00.000 ERROR"));
 	}
 

@@ -5,6 +5,8 @@ package dev.cleo.queue.autoconfigure.actuate;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.cleo.queue.Texts;
+
 /**
  * Checks the body members of the {@code queues} endpoint's actions before anything reads
  * Redis: a missing or oversized name or id, or a {@code maxJobs} out of range, is a 400
@@ -42,7 +44,7 @@ final class ActionArguments {
 					+ member + "\": \"<" + member + ">\"}");
 		}
 		if (value.length() > max || value.chars().anyMatch(Character::isISOControl)) {
-			throw Refusal.badRequest("The " + member + " " + SafeText.quote(value) + " is invalid: use 1 to " + max
+			throw Refusal.badRequest("The " + member + " " + Texts.quote(value) + " is invalid: use 1 to " + max
 					+ " characters without control characters");
 		}
 		return value;

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.cleo.queue.Texts;
+
 /**
  * The administrative actions of the {@code queues} endpoint, written in kebab case in the
  * request path ({@code retry-dead-letters}).
@@ -45,7 +47,7 @@ enum QueueAction {
 	static QueueAction parse(String value) {
 		QueueAction action = from(value);
 		if (action == null) {
-			throw Refusal.badRequest("Unknown action " + SafeText.quote(value) + "; use "
+			throw Refusal.badRequest("Unknown action " + Texts.quote(value) + "; use "
 					+ Arrays.stream(values()).map(QueueAction::value).collect(Collectors.joining(", ")));
 		}
 		return action;

@@ -8,6 +8,7 @@ import java.util.List;
 import dev.cleo.queue.InvalidTaskOptionException;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskOptions;
+import dev.cleo.queue.Texts;
 import dev.cleo.queue.autoconfigure.ApplicationQueues;
 
 /**
@@ -40,8 +41,8 @@ final class QueueLookup {
 			return name;
 		}
 		catch (InvalidTaskOptionException | IllegalArgumentException ex) {
-			throw Refusal.badRequest("Queue name " + SafeText.quote(name)
-					+ " is invalid: use 1 to 100 letters, digits, '.', '_' or '-'");
+			throw Refusal.badRequest(
+					"Queue name " + Texts.quote(name) + " is invalid: use 1 to 100 letters, digits, '.', '_' or '-'");
 		}
 	}
 

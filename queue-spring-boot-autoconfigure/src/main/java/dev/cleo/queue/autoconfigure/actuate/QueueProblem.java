@@ -6,11 +6,14 @@ package dev.cleo.queue.autoconfigure.actuate;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.util.MimeType;
 
+import dev.cleo.queue.Texts;
+
 /**
  * Why the {@code queues} endpoint refused a call, with the members of an RFC 9457 problem
  * detail and served as {@code application/problem+json}. The detail names the culprit and
- * the fix; any caller input in it is quoted through {@link SafeText}, so it is bounded
- * and free of control characters, and it never carries class names or stack traces.
+ * the fix; any caller input in it is quoted through {@link Texts#quote}, so it is bounded
+ * and free of control characters, the whole detail is cut after {@value #DETAIL_MAX}
+ * characters, and it never carries class names or stack traces.
  *
  * @param type {@code about:blank}: the status says what kind of problem it is
  * @param title the status's reason phrase, such as {@code Not Found}
@@ -18,6 +21,9 @@ import org.springframework.util.MimeType;
  * @param detail what is wrong and what to do
  */
 public record QueueProblem(String type, String title, int status, String detail) {
+
+	/** The most characters of a detail. */
+	static final int DETAIL_MAX = 300;
 
 	/** HTTP 403: writes are off or the caller lacks the authority. */
 	static final int FORBIDDEN = 403;

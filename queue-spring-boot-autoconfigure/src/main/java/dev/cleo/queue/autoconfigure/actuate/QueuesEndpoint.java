@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -28,7 +29,8 @@ import dev.cleo.queue.autoconfigure.WriteAccess;
  * {@code retry-dead-letters} (optional {@code maxJobs}, 1 to 10,000),
  * {@code purge-dead-letters}, {@code cancel} (the task's {@code id} in the body), and
  * {@code pause-schedule}, {@code resume-schedule}, {@code delete-schedule},
- * {@code trigger-schedule} (the {@code schedule} in the body).
+ * {@code trigger-schedule} (the {@code schedule} in the body); {@code DELETE
+ * /actuator/queues/{name}[?withTasks=true]} removes a queue.
  * <p>
  * Every write goes through {@link WriteAccess} ({@code cleo.write-operations.enabled},
  * and the authority {@code CLEO_ADMIN} with Spring Security): 403 otherwise. Every read
@@ -112,14 +114,43 @@ public class QueuesEndpoint {
 			this.writes.check((known != null) ? known.value() : "an action of the queues endpoint");
 			String queue = this.lookup.valid(name);
 			QueueAction parsed = QueueAction.parse(action);
-			this.reads.within("queue '" + queue + "'", () -> {
-				this.lookup.requireKnown(queue);
-				return queue;
-			});
+			requireKnown(queue);
 			if (parsed.onSchedule()) {
 				return new ScheduleActions(this.manager.schedules()).run(queue, parsed, schedule);
 			}
 			return new QueueActions(this.manager, this.reads).run(queue, parsed, maxJobs, id);
+		});
+	}
+
+	/**
+	 * Remove a queue with everything Redis keeps for it (see
+	 * {@link QueueManager#removeQueue}): a stray one that callers or another application
+	 * left, or one of the application's to start it afresh (its pools list it again with
+	 * their next heartbeat).
+	 * @param name the queue
+	 * @param withTasks {@code true} to remove its waiting, delayed, running and dead
+	 * tasks with it
+	 * @return 200 with a {@link QueueActionResult} whose {@code affected} is the tasks
+	 * removed; 403 when writes are refused, 400 for an invalid name, 404 for an unknown
+	 * queue, 409 naming its tasks while it has some and {@code withTasks} is not set, 503
+	 */
+	@DeleteOperation
+	public WebEndpointResponse<Object> remove(@Selector String name, @Nullable Boolean withTasks) {
+		return answer(() -> {
+			this.writes.check("remove a queue");
+			String queue = requireKnown(this.lookup.valid(name));
+			return new QueueActions(this.manager, this.reads).remove(queue, Boolean.TRUE.equals(withTasks));
+		});
+	}
+
+	/**
+	 * Check within the read deadline that a valid queue exists; before a write, this read
+	 * is also what refuses it at once while Redis is away.
+	 */
+	private String requireKnown(String queue) {
+		return this.reads.within("queue '" + queue + "'", () -> {
+			this.lookup.requireKnown(queue);
+			return queue;
 		});
 	}
 
@@ -134,7 +165,7 @@ public class QueuesEndpoint {
 			return refusal.response();
 		}
 		catch (WriteAccess.WriteRefusedException ex) {
-			return QueueProblem.forbidden(SafeText.bound(ex.getMessage()));
+			return QueueProblem.forbidden(ex.getMessage());
 		}
 		catch (QueueUnavailableException ex) {
 			// A fixed text: the exception's may carry Redis's address or a client's

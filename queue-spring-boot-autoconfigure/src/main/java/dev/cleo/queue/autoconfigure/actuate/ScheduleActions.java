@@ -6,6 +6,7 @@ package dev.cleo.queue.autoconfigure.actuate;
 import org.jspecify.annotations.Nullable;
 
 import dev.cleo.queue.InvalidTaskOptionException;
+import dev.cleo.queue.Texts;
 import dev.cleo.queue.schedule.Schedules;
 import dev.cleo.queue.schedule.UnknownScheduleException;
 
@@ -28,11 +29,11 @@ final class ScheduleActions {
 			return act(queue, action, name);
 		}
 		catch (UnknownScheduleException ex) {
-			throw Refusal.notFound("No schedule " + SafeText.quote(name) + " on queue '" + queue
+			throw Refusal.notFound("No schedule " + Texts.quote(name) + " on queue '" + queue
 					+ "': GET /actuator/queues/" + queue + " lists its schedules");
 		}
 		catch (InvalidTaskOptionException ex) {
-			throw Refusal.badRequest(SafeText.bound(ex.getMessage()));
+			throw Refusal.badRequest(ex.getMessage());
 		}
 	}
 

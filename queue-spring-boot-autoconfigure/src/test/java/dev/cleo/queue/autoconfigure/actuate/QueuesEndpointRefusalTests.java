@@ -31,9 +31,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * What the {@code queues} endpoint refuses, and how: writes without the one write switch
  * or the authority (403), invalid names and arguments (400), unknown queues, tasks and
- * schedules (404), a finished task's cancel (409), and every call while Redis is away
- * (503, within the read deadline). Each refusal is an RFC 9457 problem whose detail is
- * bounded and free of control characters and class names.
+ * schedules (404), a finished task's cancel and a removal that would take tasks (409),
+ * and every call while Redis is away (503, within the read deadline). Each refusal is an
+ * RFC 9457 problem whose detail is bounded and free of control characters and class
+ * names.
  */
 @RedisTest
 class QueuesEndpointRefusalTests {
@@ -74,8 +75,22 @@ class QueuesEndpointRefusalTests {
 			QueueProblem problem = problem(403, () -> closed.act("reports", action, null, "nightly", "some-id"));
 			assertThat(problem.detail()).as(action).contains("set cleo.write-operations.enabled=true");
 		}
+		assertThat(problem(403, () -> closed.remove("reports", true)).detail())
+			.contains("set cleo.write-operations.enabled=true");
 		assertThat(this.manager.isPaused("reports")).isFalse();
 		assertThat(this.manager.schedules().find("reports", "nightly").orElseThrow().lastRun()).isNull();
+	}
+
+	@Test
+	void removeIsAConflictNamingTheTasksWhileTheQueueHasSome() {
+		this.manager.enqueue("echo", "x", TaskOptions.defaults().queue("stray"));
+		this.manager.enqueue("echo", "x", TaskOptions.defaults().queue("stray").delay(Duration.ofHours(1)));
+		assertThat(problem(409, () -> this.endpoint.remove("stray", null)).detail())
+			.isEqualTo("Queue 'stray' still has 1 waiting, 1 delayed, 0 running and 0 dead tasks; "
+					+ "DELETE /actuator/queues/stray?withTasks=true removes them with it");
+		problem(409, () -> this.endpoint.remove("stray", false));
+		assertThat(this.manager.counts("stray").waiting()).isOne();
+		assertThat(this.manager.queues()).contains("stray");
 	}
 
 	@Test
@@ -95,6 +110,7 @@ class QueuesEndpointRefusalTests {
 			assertThat(read.detail()).startsWith("Queue name '").contains("is invalid: use 1 to 100 letters");
 			assertBounded(read);
 			assertBounded(problem(400, () -> this.endpoint.act(name, "pause", null, null, null)));
+			assertBounded(problem(400, () -> this.endpoint.remove(name, true)));
 		}
 	}
 
@@ -104,6 +120,7 @@ class QueuesEndpointRefusalTests {
 		for (String action : List.of("pause", "resume", "retry-dead-letters", "purge-dead-letters")) {
 			problem(404, () -> this.endpoint.act("ghost", action, null, null, null));
 		}
+		problem(404, () -> this.endpoint.remove("ghost", true));
 		assertThat(this.manager.queues()).doesNotContain("ghost");
 		assertThat(this.manager.isPaused("ghost")).isFalse();
 	}
@@ -155,7 +172,8 @@ class QueuesEndpointRefusalTests {
 		redis.stop();
 		List<Supplier<WebEndpointResponse<Object>>> calls = List.of(this.endpoint::queues,
 				() -> this.endpoint.queue("orders"), () -> this.endpoint.act("orders", "pause", null, null, null),
-				() -> this.endpoint.act("orders", "cancel", null, null, "some-id"));
+				() -> this.endpoint.act("orders", "cancel", null, null, "some-id"),
+				() -> this.endpoint.remove("orders", true));
 		for (Supplier<WebEndpointResponse<Object>> call : calls) {
 			long started = System.nanoTime();
 			QueueProblem problem = problem(503, call);

@@ -249,6 +249,27 @@ class QueuesEndpointTests {
 	}
 
 	@Test
+	void removeTakesAStrayQueueWithOnlyHistoryAway() {
+		String id = this.manager.enqueue("echo", "x", TaskOptions.defaults().queue("stray")).id();
+		this.manager.cancel("stray", id);
+		WebEndpointResponse<Object> response = this.endpoint.remove("stray", null);
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(((QueueActionResult) response.getBody()).action()).isEqualTo("remove");
+		assertThat(this.manager.queues()).doesNotContain("stray");
+		assertThat(all().otherQueues().names()).doesNotContain("stray");
+	}
+
+	@Test
+	void removeWithTasksTakesThemAwayToo() {
+		IntStream.range(0, 3).forEach((i) -> this.manager.enqueue("echo", "x", TaskOptions.defaults().queue("stray")));
+		WebEndpointResponse<Object> response = this.endpoint.remove("stray", true);
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(((QueueActionResult) response.getBody()).affected()).isEqualTo(3);
+		assertThat(this.manager.queues()).doesNotContain("stray");
+		assertThat(this.manager.counts("stray").waiting()).isZero();
+	}
+
+	@Test
 	void scheduleActionsPauseResumeTriggerAndDelete() {
 		this.manager.schedules().register(nightly());
 
