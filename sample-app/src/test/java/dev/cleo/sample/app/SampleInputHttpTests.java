@@ -111,7 +111,7 @@ class SampleInputHttpTests {
 
 	@Test
 	void workLongerThanAMinuteIsRefusedWithoutRetriesAndHoldsNoSlot() {
-		String id = this.http.postWork(Long.MAX_VALUE, 0, 5);
+		String id = this.http.postWork(Long.MAX_VALUE, 0, 2);
 		JsonNode job = this.http.awaitJob(id, "dead", null);
 		assertThat(job.get("attempts").asInt()).isOne();
 		assertThat(job.get("error").asString()).contains("millis must be 0 to 60000");
