@@ -6,31 +6,43 @@ package dev.cleo.queue.autoconfigure.actuate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The outcome of an administrative action of the {@code queues} endpoint.
+ * What an administrative action of the {@code queues} endpoint did; a refused action
+ * answers a {@link QueueProblem} instead.
  *
  * @param queue the queue
- * @param action the action asked for
- * @param done whether it ran
- * @param affected how many tasks it retried or purged, or for a schedule action whether
- * it changed the schedule (1) or found it so already (0); 0 for pause and resume
- * @param message why it did not run, or {@code null}
+ * @param action the action: one of the {@code POST} actions, or {@code remove} for
+ * {@code DELETE}
+ * @param affected how many tasks it retried, purged, cancelled or removed, or for a
+ * schedule action whether it changed the schedule (1) or found it so already (0); 0 for
+ * pause and resume
  * @param schedule the schedule a schedule action named, or {@code null}
- * @param taskId the task id of the run {@code trigger-schedule} enqueued, or {@code null}
+ * @param taskId the task {@code cancel} cancelled or the run {@code trigger-schedule}
+ * enqueued, or {@code null}
  */
-public record QueueActionResult(String queue, String action, boolean done, long affected, @Nullable String message,
-		@Nullable String schedule, @Nullable String taskId) {
+public record QueueActionResult(String queue, String action, long affected, @Nullable String schedule,
+		@Nullable String taskId) {
+
+	/** The action name of {@code DELETE /actuator/queues/{name}}. */
+	static final String REMOVE = "remove";
 
 	static QueueActionResult done(String queue, QueueAction action, long affected) {
-		return new QueueActionResult(queue, action.value(), true, affected, null, null, null);
+		return new QueueActionResult(queue, action.value(), affected, null, null);
 	}
 
-	static QueueActionResult scheduled(String queue, QueueAction action, String schedule, long affected,
-			@Nullable String taskId) {
-		return new QueueActionResult(queue, action.value(), true, affected, null, schedule, taskId);
+	static QueueActionResult cancelled(String queue, String taskId) {
+		return new QueueActionResult(queue, QueueAction.CANCEL.value(), 1, null, taskId);
 	}
 
-	static QueueActionResult refused(String queue, String action, String message) {
-		return new QueueActionResult(queue, action, false, 0, message, null, null);
+	static QueueActionResult removed(String queue, long tasks) {
+		return new QueueActionResult(queue, REMOVE, tasks, null, null);
+	}
+
+	static QueueActionResult scheduled(String queue, QueueAction action, String schedule, long affected) {
+		return new QueueActionResult(queue, action.value(), affected, schedule, null);
+	}
+
+	static QueueActionResult triggered(String queue, String schedule, String taskId) {
+		return new QueueActionResult(queue, QueueAction.TRIGGER_SCHEDULE.value(), 1, schedule, taskId);
 	}
 
 }

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,11 +27,11 @@ import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.TaskState;
 import dev.cleo.queue.UnrecoverableTaskException;
-import dev.cleo.queue.autoconfigure.actuate.QueuesEndpoint.QueueDescriptor;
-import dev.cleo.queue.autoconfigure.actuate.QueuesEndpoint.QueuesDescriptor;
+import dev.cleo.queue.autoconfigure.ApplicationQueues;
+import dev.cleo.queue.autoconfigure.RedisReads;
+import dev.cleo.queue.autoconfigure.WriteAccess;
 import dev.cleo.queue.schedule.OverlapPolicy;
 import dev.cleo.queue.schedule.Schedule;
-import dev.cleo.queue.schedule.ScheduleInfo;
 import dev.cleo.queue.test.RedisServer;
 import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPool;
@@ -39,16 +41,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The {@code queues} endpoint against a real Redis: what it reads (groups, schedules,
- * delayed tasks), and its write operations on queues and schedules, refused unless
- * switched on.
+ * The {@code queues} endpoint against a real Redis: what it reads (the application's
+ * queues, the other queues in Redis, groups, schedules, delayed tasks) and what its
+ * actions do when writes are on. The application knows the queues {@code orders} and
+ * {@code reports}. {@link QueuesEndpointRefusalTests} has the refusals.
  */
 @RedisTest
 class QueuesEndpointTests {
 
 	private QueueManager manager;
 
-	private CleoActuatorProperties properties;
+	private RedisReads reads;
 
 	private QueuesEndpoint endpoint;
 
@@ -59,65 +62,49 @@ class QueuesEndpointTests {
 			throw new UnrecoverableTaskException("broken on purpose");
 		});
 		this.manager.register("echo", (task) -> task.payload(String.class));
-		this.properties = new CleoActuatorProperties();
-		this.endpoint = new QueuesEndpoint(this.manager, this.properties);
+		this.reads = new RedisReads(Duration.ofSeconds(2));
+		this.endpoint = new QueuesEndpoint(this.manager, new ApplicationQueues(List.of("orders", "reports")),
+				this.reads, WriteAccess.withoutSecurity(true));
 	}
 
 	@AfterEach
 	void tearDown() {
+		this.reads.close();
 		this.manager.close();
 	}
 
 	@Test
-	void writeOperationsAreRefusedByDefault() {
-		WebEndpointResponse<QueueActionResult> response = this.endpoint.act("orders", "pause", null, null);
-		assertThat(response.getStatus()).isEqualTo(403);
-		assertThat(response.getBody().done()).isFalse();
-		assertThat(response.getBody().message()).contains("cleo.actuator.write-operations.enabled=true");
-	}
-
-	@Test
-	void unknownActionIsABadRequest() {
-		this.properties.getWriteOperations().setEnabled(true);
-		WebEndpointResponse<QueueActionResult> response = this.endpoint.act("orders", "explode", null, null);
-		assertThat(response.getStatus()).isEqualTo(400);
-		assertThat(response.getBody().message()).contains("Unknown action 'explode'");
-	}
-
-	@Test
-	void retryDeadLettersRunsThemAgainWhenEnabled() {
-		oneDeadTaskIn("orders");
-		this.properties.getWriteOperations().setEnabled(true);
-		WebEndpointResponse<QueueActionResult> response = this.endpoint.act("orders", "retry-dead-letters", 10, null);
-		assertThat(response.getStatus()).isEqualTo(200);
-		assertThat(response.getBody().affected()).isEqualTo(1);
-		assertThat(this.manager.counts("orders").dead()).isZero();
-		assertThat(this.manager.counts("orders").waiting()).isOne();
-	}
-
-	@Test
-	void retryDeadLettersIsRefusedWhenDisabled() {
-		oneDeadTaskIn("orders");
-		assertThat(this.endpoint.act("orders", "retry-dead-letters", 10, null).getStatus()).isEqualTo(403);
-		assertThat(this.manager.counts("orders").dead()).isOne();
-	}
-
-	@Test
-	void readListsQueuesWithCountsWorkersAndInstances() {
+	void readListsTheApplicationQueuesWithCountsWorkersAndInstances() {
 		this.manager.startWorkers(WorkerPoolOptions.builder().name("t").queue("orders").concurrency(2).build());
-		this.manager.enqueue("echo", "hi",
-				TaskOptions.defaults().queue("reports").delay(java.time.Duration.ofHours(1)));
-		await().untilAsserted(() -> {
-			QueuesDescriptor all = this.endpoint.queues();
-			assertThat(all.queues()).extracting(QueueDescriptor::name).contains("orders", "reports");
-			assertThat(all.instances()).contains("node-1");
-		});
-		QueueDescriptor reports = this.endpoint.queue("reports");
+		this.manager.enqueue("echo", "hi", TaskOptions.defaults().queue("reports").delay(Duration.ofHours(1)));
+		await().untilAsserted(() -> assertThat(all().instances()).contains("node-1"));
+		assertThat(all().queues()).extracting(QueueDescriptor::name).containsExactly("orders", "reports");
+		QueueDescriptor reports = queue("reports");
 		assertThat(reports.counts().delayed()).isOne();
 		assertThat(reports.paused()).isFalse();
-		QueueDescriptor orders = this.endpoint.queue("orders");
-		assertThat(orders.workers()).singleElement()
+		assertThat(queue("orders").workers()).singleElement()
 			.satisfies((worker) -> assertThat(worker.concurrency()).isEqualTo(2));
+	}
+
+	@Test
+	void readNamesTheFirstHundredOtherQueuesInRedisWithoutDescribingThem() {
+		IntStream.range(0, 150)
+			.forEach((i) -> this.manager.enqueue("echo", "x", TaskOptions.defaults().queue(String.format("q%03d", i))));
+		QueuesDescriptor all = all();
+		assertThat(all.queues()).extracting(QueueDescriptor::name).containsExactly("orders", "reports");
+		assertThat(all.otherQueues().count()).isEqualTo(150);
+		assertThat(all.otherQueues().names()).hasSize(100).startsWith("q000", "q001").endsWith("q099");
+	}
+
+	@Test
+	void readDescribesAStrayQueueFoundInRedis() {
+		this.manager.enqueue("echo", "x", TaskOptions.defaults().queue("stray"));
+		assertThat(queue("stray").counts().waiting()).isOne();
+	}
+
+	@Test
+	void readDescribesAnApplicationQueueThatRedisHasNotSeenYet() {
+		assertThat(queue("orders").counts().waiting()).isZero();
 	}
 
 	@Test
@@ -132,7 +119,7 @@ class QueuesEndpointTests {
 		this.manager.pauseGroup("orders", "vip");
 		this.manager.enqueue("echo", "hi", TaskOptions.defaults().queue("orders").group("vip"));
 
-		QueuesEndpoint.GroupsDescriptor groups = this.endpoint.queue("orders").groups();
+		GroupsDescriptor groups = queue("orders").groups();
 		assertThat(groups.strategy()).isEqualTo(GroupProcessingStrategy.FIFO);
 		assertThat(groups.concurrency()).isEqualTo(2);
 		assertThat(groups.order()).isEqualTo(GroupOrder.LIFO);
@@ -152,7 +139,7 @@ class QueuesEndpointTests {
 		// A paused group is listed even with nothing waiting or running.
 		this.manager.pauseGroup("orders", "vip");
 
-		QueuesEndpoint.GroupsDescriptor groups = this.endpoint.queue("orders").groups();
+		GroupsDescriptor groups = queue("orders").groups();
 		assertThat(groups.listed()).extracting(GroupInfo::name).containsExactly("vip");
 		assertThat(groups.stats()).containsOnlyKeys("vip");
 		GroupStats vip = groups.stats().get("vip");
@@ -165,32 +152,7 @@ class QueuesEndpointTests {
 	@Test
 	void detailShowsTheDeadLetterSize() {
 		oneDeadTaskIn("orders");
-		assertThat(this.endpoint.queue("orders").deadLetters()).isOne();
-	}
-
-	@Test
-	void pauseAndResumeWhenEnabled() {
-		this.properties.getWriteOperations().setEnabled(true);
-		assertThat(this.endpoint.act("orders", "pause", null, null).getStatus()).isEqualTo(200);
-		assertThat(this.manager.isPaused("orders")).isTrue();
-		assertThat(this.endpoint.queue("orders").paused()).isTrue();
-		assertThat(this.endpoint.act("orders", "resume", null, null).getStatus()).isEqualTo(200);
-		assertThat(this.manager.isPaused("orders")).isFalse();
-	}
-
-	@Test
-	void pauseIsRefusedWhenDisabled() {
-		assertThat(this.endpoint.act("orders", "pause", null, null).getStatus()).isEqualTo(403);
-		assertThat(this.manager.isPaused("orders")).isFalse();
-	}
-
-	@Test
-	void purgeDeadLettersWhenEnabled() {
-		oneDeadTaskIn("orders");
-		this.properties.getWriteOperations().setEnabled(true);
-		WebEndpointResponse<QueueActionResult> response = this.endpoint.act("orders", "purge-dead-letters", null, null);
-		assertThat(response.getBody().affected()).isOne();
-		assertThat(this.manager.counts("orders").dead()).isZero();
+		assertThat(queue("orders").deadLetters()).isOne();
 	}
 
 	@Test
@@ -202,7 +164,7 @@ class QueuesEndpointTests {
 			.enqueue("echo", "later", TaskOptions.defaults().queue("reports").runAt(due).group("eu"))
 			.id();
 
-		QueueDescriptor reports = this.endpoint.queue("reports");
+		QueueDescriptor reports = queue("reports");
 		assertThat(reports.schedules()).singleElement().satisfies((schedule) -> {
 			assertThat(schedule.name()).isEqualTo("nightly");
 			assertThat(schedule.task()).isEqualTo("echo");
@@ -222,53 +184,128 @@ class QueuesEndpointTests {
 	}
 
 	@Test
-	void scheduleActionsAreRefusedWhenDisabled() {
-		this.manager.schedules().register(nightly());
-		for (String action : List.of("pause-schedule", "resume-schedule", "delete-schedule", "trigger-schedule")) {
-			WebEndpointResponse<QueueActionResult> response = this.endpoint.act("reports", action, null, "nightly");
-			assertThat(response.getStatus()).as(action).isEqualTo(403);
-			assertThat(response.getBody().done()).isFalse();
-		}
-		ScheduleInfo untouched = this.manager.schedules().find("reports", "nightly").orElseThrow();
-		assertThat(untouched.paused()).isFalse();
-		assertThat(untouched.lastRun()).isNull();
+	void retryDeadLettersRunsThemAgain() {
+		oneDeadTaskIn("orders");
+		assertThat(act("orders", "retry-dead-letters", 10, null, null).affected()).isOne();
+		assertThat(this.manager.counts("orders").dead()).isZero();
+		assertThat(this.manager.counts("orders").waiting()).isOne();
 	}
 
 	@Test
-	void scheduleActionsPauseResumeTriggerAndDeleteWhenEnabled() {
-		this.manager.schedules().register(nightly());
-		this.properties.getWriteOperations().setEnabled(true);
+	void retryDeadLettersTakesUpToTenThousand() {
+		oneDeadTaskIn("orders");
+		assertThat(act("orders", "retry-dead-letters", 10_000, null, null).affected()).isOne();
+	}
 
-		assertThat(this.endpoint.act("reports", "pause-schedule", null, "nightly").getBody().affected()).isOne();
-		assertThat(this.endpoint.queue("reports").schedules().get(0).paused()).isTrue();
-		assertThat(this.endpoint.act("reports", "pause-schedule", null, "nightly").getBody().affected()).isZero();
-		assertThat(this.endpoint.act("reports", "resume-schedule", null, "nightly").getBody().affected()).isOne();
+	@Test
+	void pauseAndResume() {
+		act("orders", "pause", null, null, null);
+		assertThat(this.manager.isPaused("orders")).isTrue();
+		assertThat(queue("orders").paused()).isTrue();
+		act("orders", "resume", null, null, null);
+		assertThat(this.manager.isPaused("orders")).isFalse();
+	}
+
+	@Test
+	void purgeDeadLetters() {
+		oneDeadTaskIn("orders");
+		assertThat(act("orders", "purge-dead-letters", null, null, null).affected()).isOne();
+		assertThat(this.manager.counts("orders").dead()).isZero();
+	}
+
+	@Test
+	void cancelEndsAWaitingTaskCancelled() {
+		String id = this.manager.enqueue("echo", "x", TaskOptions.defaults().queue("orders")).id();
+		QueueActionResult result = act("orders", "cancel", null, null, id);
+		assertThat(result.affected()).isOne();
+		assertThat(result.taskId()).isEqualTo(id);
+		assertThat(this.manager.task("orders", id).orElseThrow().state()).isEqualTo(TaskState.CANCELLED);
+	}
+
+	@Test
+	void cancelEndsARunningTaskCancelledAndItsHandlerIsInterrupted() {
+		CountDownLatch interrupted = new CountDownLatch(1);
+		this.manager.register("block", (task) -> {
+			try {
+				new CountDownLatch(1).await();
+			}
+			catch (InterruptedException ex) {
+				interrupted.countDown();
+			}
+			return null;
+		});
+		WorkerPool pool = this.manager.startWorkers(WorkerPoolOptions.builder()
+			.name("t")
+			.queue("orders")
+			.concurrency(1)
+			.heartbeat(Duration.ofMillis(200))
+			.build());
+		String id = this.manager.enqueue("block", "x", TaskOptions.defaults().queue("orders")).id();
+		await().until(() -> pool.runningTasks() == 1);
+
+		assertThat(act("orders", "cancel", null, null, id).affected()).isOne();
+		assertThat(this.manager.task("orders", id).orElseThrow().state()).isEqualTo(TaskState.CANCELLED);
+		await().until(() -> interrupted.getCount() == 0 && pool.runningTasks() == 0);
+	}
+
+	@Test
+	void removeTakesAStrayQueueWithOnlyHistoryAway() {
+		String id = this.manager.enqueue("echo", "x", TaskOptions.defaults().queue("stray")).id();
+		this.manager.cancel("stray", id);
+		WebEndpointResponse<Object> response = this.endpoint.remove("stray", null);
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(((QueueActionResult) response.getBody()).action()).isEqualTo("remove");
+		assertThat(this.manager.queues()).doesNotContain("stray");
+		assertThat(all().otherQueues().names()).doesNotContain("stray");
+	}
+
+	@Test
+	void removeWithTasksTakesThemAwayToo() {
+		IntStream.range(0, 3).forEach((i) -> this.manager.enqueue("echo", "x", TaskOptions.defaults().queue("stray")));
+		WebEndpointResponse<Object> response = this.endpoint.remove("stray", true);
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(((QueueActionResult) response.getBody()).affected()).isEqualTo(3);
+		assertThat(this.manager.queues()).doesNotContain("stray");
+		assertThat(this.manager.counts("stray").waiting()).isZero();
+	}
+
+	@Test
+	void scheduleActionsPauseResumeTriggerAndDelete() {
+		this.manager.schedules().register(nightly());
+
+		assertThat(act("reports", "pause-schedule", null, "nightly", null).affected()).isOne();
+		assertThat(queue("reports").schedules().get(0).paused()).isTrue();
+		assertThat(act("reports", "pause-schedule", null, "nightly", null).affected()).isZero();
+		assertThat(act("reports", "resume-schedule", null, "nightly", null).affected()).isOne();
 		assertThat(this.manager.schedules().find("reports", "nightly").orElseThrow().paused()).isFalse();
 
-		WebEndpointResponse<QueueActionResult> triggered = this.endpoint.act("reports", "trigger-schedule", null,
-				"nightly");
-		assertThat(triggered.getStatus()).isEqualTo(200);
-		assertThat(triggered.getBody().schedule()).isEqualTo("nightly");
-		assertThat(this.manager.task("reports", triggered.getBody().taskId())).isPresent();
+		QueueActionResult triggered = act("reports", "trigger-schedule", null, "nightly", null);
+		assertThat(triggered.schedule()).isEqualTo("nightly");
+		assertThat(this.manager.task("reports", triggered.taskId())).isPresent();
 
-		assertThat(this.endpoint.act("reports", "delete-schedule", null, "nightly").getStatus()).isEqualTo(200);
+		assertThat(act("reports", "delete-schedule", null, "nightly", null).affected()).isOne();
 		assertThat(this.manager.schedules().list("reports")).isEmpty();
 	}
 
-	@Test
-	void unknownScheduleIsNotFoundAndAMissingNameABadRequest() {
-		this.properties.getWriteOperations().setEnabled(true);
-		for (String action : List.of("pause-schedule", "resume-schedule", "delete-schedule", "trigger-schedule")) {
-			WebEndpointResponse<QueueActionResult> unknown = this.endpoint.act("reports", action, null, "ghost");
-			assertThat(unknown.getStatus()).as(action).isEqualTo(404);
-			assertThat(unknown.getBody().message()).contains("No schedule 'ghost' on queue 'reports'");
-			WebEndpointResponse<QueueActionResult> unnamed = this.endpoint.act("reports", action, null, null);
-			assertThat(unnamed.getStatus()).as(action).isEqualTo(400);
-			assertThat(unnamed.getBody().message()).contains("{\"schedule\": \"<name>\"}");
-		}
+	private QueuesDescriptor all() {
+		WebEndpointResponse<Object> response = this.endpoint.queues();
+		assertThat(response.getStatus()).isEqualTo(200);
+		return (QueuesDescriptor) response.getBody();
 	}
 
-	private static Schedule nightly() {
+	private QueueDescriptor queue(String name) {
+		WebEndpointResponse<Object> response = this.endpoint.queue(name);
+		assertThat(response.getStatus()).as("%s", response.getBody()).isEqualTo(200);
+		return (QueueDescriptor) response.getBody();
+	}
+
+	private QueueActionResult act(String name, String action, Integer maxJobs, String schedule, String id) {
+		WebEndpointResponse<Object> response = this.endpoint.act(name, action, maxJobs, schedule, id);
+		assertThat(response.getStatus()).as("%s", response.getBody()).isEqualTo(200);
+		return (QueueActionResult) response.getBody();
+	}
+
+	static Schedule nightly() {
 		return Schedule.cron("nightly", "0 30 2 * * *", ZoneId.of("Europe/Paris"))
 			.task("echo", "report")
 			.options(TaskOptions.defaults().queue("reports"))

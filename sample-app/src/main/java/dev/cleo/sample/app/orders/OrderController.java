@@ -21,7 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
  * The {@code @Task} flow over HTTP: {@code POST /orders} answers 202 with the task's id
  * as soon as the order is enqueued (follow it at {@code /api/jobs/{id}?queue=orders});
  * {@code POST /orders/checkout} answers with the receipt once a worker charged the order
- * (Spring MVC waits on the {@link CompletableFuture} without holding a thread).
+ * (Spring MVC waits on the {@link CompletableFuture} without holding a thread). An order
+ * outside what {@link OrderCheck} allows answers a 400 problem before anything is
+ * enqueued.
  */
 @RestController
 @RequestMapping("/orders")
@@ -42,11 +44,12 @@ public class OrderController {
 	/**
 	 * Enqueue an order's fulfilment.
 	 * @param order the order
-	 * @return 202 with the task id, and whether the order had been posted before
+	 * @return 202 with the task id, and whether the order had been posted before; 400 for
+	 * an invalid order
 	 */
 	@PostMapping
 	public ResponseEntity<Map<String, Object>> place(@RequestBody Order order) {
-		TaskHandle<Void> handle = this.orders.placeOrder(order);
+		TaskHandle<Void> handle = this.orders.placeOrder(OrderCheck.requireValid(order));
 		URI status = URI.create("/api/jobs/" + handle.id() + "?queue=" + handle.queue());
 		return ResponseEntity.accepted()
 			.location(status)
@@ -61,7 +64,8 @@ public class OrderController {
 	 */
 	@PostMapping("/checkout")
 	public CompletableFuture<Receipt> checkout(@RequestBody Order order) {
-		return this.orders.checkout(order).orTimeout(CHECKOUT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		return this.orders.checkout(OrderCheck.requireValid(order))
+			.orTimeout(CHECKOUT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 	}
 
 }

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.cleo.queue.TaskHandle;
+import dev.cleo.queue.Texts;
 import dev.cleo.queue.annotation.Task;
 import dev.cleo.sample.app.notifications.NotificationService;
 import dev.cleo.sample.tasks.Email;
@@ -50,8 +51,8 @@ public class OrderService {
 	 */
 	@Task(id = "place-order", queue = "orders", group = "#order.customerId", dedupeKey = "#order.id")
 	public TaskHandle<Void> placeOrder(Order order) {
-		logger.info("Reserved {} line(s) of order {} for customer {}", order.lines().size(), order.id(),
-				order.customerId());
+		logger.info("Reserved {} line(s) of order {} for customer {}", order.lines().size(), Texts.quote(order.id()),
+				Texts.quote(order.customerId()));
 		this.notifications.sendEmail(new Email(order.email(), "Order " + order.id() + " confirmed",
 				"Thank you! Your order of " + order.total() + " is on its way."));
 		return null;
@@ -66,7 +67,7 @@ public class OrderService {
 	public CompletableFuture<Receipt> checkout(Order order) {
 		Receipt receipt = new Receipt(order.id(), order.customerId(), order.total(), "pay-" + UUID.randomUUID(),
 				System.currentTimeMillis());
-		logger.info("Charged order {}: {}", order.id(), receipt.total());
+		logger.info("Charged order {}: {}", Texts.quote(order.id()), receipt.total());
 		return CompletableFuture.completedFuture(receipt);
 	}
 
