@@ -3,7 +3,9 @@
  */
 package dev.cleo.queue.redis;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +14,8 @@ import java.util.concurrent.TimeoutException;
 import dev.cleo.queue.QueueException;
 import dev.cleo.queue.QueueUnavailableException;
 import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionException;
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
 
@@ -138,7 +142,23 @@ public final class RedisCalls {
 		if (cause instanceof RedisCommandExecutionException) {
 			return new QueueException("Could not " + what + ": Redis answered " + cause.getMessage(), cause);
 		}
-		return new QueueUnavailableException("Could not " + what + ": " + cause, cause);
+		return new QueueUnavailableException("Could not " + what + ": " + unavailability(cause), cause);
+	}
+
+	/**
+	 * Why Redis is unavailable, in words for callers: no client class names or internals.
+	 */
+	private static String unavailability(Throwable cause) {
+		if (cause instanceof RedisCommandTimeoutException) {
+			return "Redis did not answer within the client's command timeout";
+		}
+		if (cause instanceof RedisConnectionException || cause instanceof IOException) {
+			return "Redis could not be reached";
+		}
+		if (cause instanceof CancellationException) {
+			return "the call was cancelled";
+		}
+		return "Redis is unavailable";
 	}
 
 }

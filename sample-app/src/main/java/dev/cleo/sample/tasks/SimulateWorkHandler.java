@@ -35,9 +35,9 @@ public final class SimulateWorkHandler implements TaskHandler {
 		Thread.sleep(work.millis());
 		context
 			.log("attempt " + context.attempt() + " of " + context.maxAttempts() + " worked " + work.millis() + " ms");
-		if (context.attempt() <= work.failTimes()) {
+		if (context.attempt() <= work.failuresBeforeSuccess()) {
 			throw new IllegalStateException("Simulated failure of attempt " + context.attempt() + " (the first "
-					+ work.failTimes() + " attempts fail)");
+					+ work.failuresBeforeSuccess() + " attempts fail)");
 		}
 		context.progress(100);
 		return work.millis();

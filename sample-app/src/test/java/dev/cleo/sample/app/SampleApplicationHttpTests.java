@@ -101,6 +101,15 @@ class SampleApplicationHttpTests {
 	}
 
 	@Test
+	void simulateWorkWithoutFailTimesCompletesOnItsFirstAttempt() {
+		ResponseEntity<JsonNode> created = this.http.post("/api/jobs",
+				Map.of("type", "simulate-work", "payload", Map.of("millis", 10)));
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		JsonNode job = this.http.awaitJob(created.getBody().get("jobId").asString(), "completed", null);
+		assertThat(job.get("attempts").asInt()).isEqualTo(1);
+	}
+
+	@Test
 	void simulateWorkFailingEveryAttemptEndsDead() {
 		String id = this.http.postWork(10, 5, 1);
 		JsonNode job = this.http.awaitJob(id, "dead", null);
