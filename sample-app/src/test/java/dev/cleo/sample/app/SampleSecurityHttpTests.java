@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.annotation.DirtiesContext;
@@ -82,6 +83,11 @@ class SampleSecurityHttpTests {
 			ResponseEntity<JsonNode> response = this.http.exchange(write.method(), write.path(), Map.of());
 			assertThat(response.getStatusCode()).as("%s", write).isEqualTo(HttpStatus.UNAUTHORIZED);
 			assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+			assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.as("%s", write)
+				.isTrue();
+			assertThat(response.getBody().get("status").asInt()).isEqualTo(401);
+			assertThat(response.getBody().get("detail").asString()).contains("CLEO_ADMIN");
 		}
 		assertThat(this.manager.isPaused("work")).isFalse();
 	}

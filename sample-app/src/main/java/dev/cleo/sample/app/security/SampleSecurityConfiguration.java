@@ -12,7 +12,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -63,7 +62,9 @@ public class SampleSecurityConfiguration {
 			.hasAuthority(WriteAccess.AUTHORITY)
 			.anyRequest()
 			.permitAll());
-		http.httpBasic(Customizer.withDefaults());
+		http.httpBasic((basic) -> basic.authenticationEntryPoint(ProblemResponses.unauthorized()));
+		http.exceptionHandling((errors) -> errors.authenticationEntryPoint(ProblemResponses.unauthorized())
+			.accessDeniedHandler(ProblemResponses.forbidden()));
 		// Every call carries its credentials: no session, so no cookie a browser could
 		// send on its own.
 		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
