@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 import dev.cleo.queue.redis.RedisConnector.BlockingConnection;
 import dev.cleo.queue.test.RedisServer;
 import dev.cleo.queue.test.RedisTest;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +34,10 @@ class BlockingConnectionTimeoutTest {
 	void setUp(RedisServer redis) {
 		RedisURI uri = RedisURI.create(redis.uri());
 		uri.setTimeout(Duration.ofMillis(500));
-		this.connector = RedisConnector.of(RedisClient.create(uri), true);
+		RedisClient client = RedisClient.create(uri);
+		// As Spring Data Redis configures the client Spring Boot builds.
+		client.setOptions(ClientOptions.builder().timeoutOptions(TimeoutOptions.enabled()).build());
+		this.connector = RedisConnector.of(client, true);
 	}
 
 	@AfterEach
