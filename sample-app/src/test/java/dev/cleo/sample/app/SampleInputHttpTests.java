@@ -21,6 +21,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
@@ -129,6 +130,14 @@ class SampleInputHttpTests {
 		ResponseEntity<JsonNode> unknown = this.http.get("/actuator/queues/ghost");
 		assertProblem(unknown, 404);
 		assertThat(unknown.getBody().get("title").asString()).isEqualTo("Not Found");
+	}
+
+	@Test
+	void errorsSpringRaisesBeforeTheEndpointRunsAreProblemsToo() {
+		SampleHttp admin = this.http.asAdmin();
+		assertProblem(admin.exchange(HttpMethod.POST, "/actuator/queues/work/pause", null), 415);
+		assertProblem(admin.exchange(HttpMethod.PUT, "/actuator/queues", null), 405);
+		assertThat(this.http.get("/actuator/queues/work").getBody().get("paused").asBoolean()).isFalse();
 	}
 
 	@Test

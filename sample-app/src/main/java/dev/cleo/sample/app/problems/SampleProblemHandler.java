@@ -16,6 +16,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
  * Turns what the sample's own endpoints ({@code /orders}, {@code /reports}) refuse into
@@ -24,6 +26,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * log line is how a forged line or a 100 KB entry gets there. Cleo's HTTP API has its own
  * handler.
  */
+// Before Spring Boot's handler of spring.mvc.problemdetails.enabled, which would answer
+// these endpoints' unreadable bodies with its generic detail.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = { OrderController.class, ReportController.class })
 public class SampleProblemHandler {
 
