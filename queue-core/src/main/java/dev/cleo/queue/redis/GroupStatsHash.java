@@ -9,8 +9,9 @@ import dev.cleo.queue.GroupStats;
 
 /**
  * Reads a group's stats hash ({@code P:{Q}:gstats:<group>}, written by {@code ack.lua}
- * through {@code group_recorder} in {@code lib-group-stats.lua}) into {@link GroupStats}:
- * the p95 from the duration histogram, the throughput from the 10-second slots. Internal.
+ * through {@code group_recorder} in {@code includes/group-stats.lua}) into
+ * {@link GroupStats}: the p95 from the duration histogram, the throughput from the
+ * 10-second slots. Internal.
  */
 final class GroupStatsHash {
 

@@ -17,31 +17,46 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 /**
- * One Lua script, read once from the classpath with the shared {@code lib.lua} in front
- * (and any helper files it names, after it), and run with {@code EVALSHA}; when Redis
- * answers {@code NOSCRIPT} (a restart, a failover, {@code SCRIPT
- * FLUSH}) it is sent once with {@code EVAL}, which caches it again.
+ * One Lua script, read once from the classpath with the includes its header declares in
+ * front (see {@link LuaSource}), and run with {@code EVALSHA}; when Redis answers
+ * {@code NOSCRIPT} (a restart, a failover, {@code SCRIPT FLUSH}) it is sent once with
+ * {@code EVAL}, which caches it again.
  */
 final class LuaScript {
-
-	private static final String LIB = read("lib.lua");
 
 	private final String source;
 
 	private final String sha;
 
 	/**
-	 * A script; {@code libs} are more shared helpers put between {@code lib.lua} and its
-	 * own text, for a family of scripts (the schedule scripts share
-	 * {@code schedule-lib.lua}; ack.lua has {@code lib-group-stats.lua}).
+	 * A script from {@code dev/cleo/queue/redis}.
+	 * @param name its file without {@code .lua}
+	 * @throws IllegalStateException when the script or an include is missing, or its
+	 * includes form a cycle
 	 */
-	LuaScript(String name, String... libs) {
-		StringBuilder source = new StringBuilder(LIB).append('\n');
-		for (String lib : libs) {
-			source.append(read(lib + ".lua")).append('\n');
-		}
-		this.source = source.append(read(name + ".lua")).toString();
+	LuaScript(String name) {
+		this(LuaSource.load(name, LuaScript::read));
+	}
+
+	LuaScript(LuaSource source) {
+		this.source = source.text();
 		this.sha = sha1(this.source);
+	}
+
+	/**
+	 * The text sent to Redis.
+	 * @return the script with its includes
+	 */
+	String source() {
+		return this.source;
+	}
+
+	/**
+	 * The SHA-1 digest {@code EVALSHA} names the script by.
+	 * @return the digest in lower-case hex
+	 */
+	String sha() {
+		return this.sha;
 	}
 
 	<T> CompletableFuture<T> run(RedisClusterAsyncCommands<String, String> commands, ScriptOutputType type,
@@ -81,15 +96,17 @@ final class LuaScript {
 				|| (cause != null && cause.getMessage() != null && cause.getMessage().startsWith("NOSCRIPT"));
 	}
 
-	private static String read(String file) {
+	/**
+	 * Read a file beside this class.
+	 * @param file its path relative to {@code dev/cleo/queue/redis}
+	 * @return its text, or {@code null} when there is no such file
+	 */
+	static String read(String file) {
 		try (InputStream in = LuaScript.class.getResourceAsStream(file)) {
-			if (in == null) {
-				throw new IllegalStateException("Lua script " + file + " is missing from the classpath");
-			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			return (in != null) ? new String(in.readAllBytes(), StandardCharsets.UTF_8) : null;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not read Lua script " + file, ex);
+			throw new UncheckedIOException("Could not read Lua file " + file, ex);
 		}
 	}
 

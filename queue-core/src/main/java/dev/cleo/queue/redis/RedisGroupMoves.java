@@ -3,7 +3,6 @@
  */
 package dev.cleo.queue.redis;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,16 +28,12 @@ final class RedisGroupMoves {
 
 	private final RedisKeys keys;
 
-	private final Duration timeout;
+	private final ScriptRunner scripts;
 
-	private final LuaScript merge = new LuaScript("group-merge");
-
-	private final LuaScript split = new LuaScript("group-split");
-
-	RedisGroupMoves(RedisClusterAsyncCommands<String, String> commands, RedisKeys keys, Duration timeout) {
+	RedisGroupMoves(RedisClusterAsyncCommands<String, String> commands, RedisKeys keys, ScriptRunner scripts) {
 		this.commands = commands;
 		this.keys = keys;
-		this.timeout = timeout;
+		this.scripts = scripts;
 	}
 
 	long merge(String queue, String from, String into) {
@@ -47,7 +42,7 @@ final class RedisGroupMoves {
 		long moved = 0;
 		List<Object> reply;
 		do {
-			reply = await(this.merge.run(this.commands, ScriptOutputType.MULTI, routing(queue),
+			reply = await(this.scripts.run(Script.GROUP_MERGE, ScriptOutputType.MULTI, queue,
 					this.keys.queuePrefix(queue), from, into, Integer.toString(RedisQueueAdminStore.CHUNK)), what);
 			refused(reply, queue, from, into);
 			moved += (Long) reply.get(0);
@@ -101,8 +96,7 @@ final class RedisGroupMoves {
 			args.add(id);
 			args.add(newGroup);
 		});
-		List<Object> reply = await(
-				this.split.run(this.commands, ScriptOutputType.MULTI, routing(queue), args.toArray(String[]::new)),
+		List<Object> reply = this.scripts.call(Script.GROUP_SPLIT, ScriptOutputType.MULTI, queue, args,
 				"split group " + Texts.quote(group) + " of queue " + Texts.quote(queue));
 		if ((Long) reply.get(0) == -1) {
 			throw new QueueException("Group " + Texts.quote(group) + " of queue " + Texts.quote(queue)
@@ -112,12 +106,8 @@ final class RedisGroupMoves {
 		return new GroupMoves((Long) reply.get(0), (Long) reply.get(1));
 	}
 
-	private String[] routing(String queue) {
-		return new String[] { this.keys.key(queue, "ready") };
-	}
-
 	private <T> T await(CompletableFuture<T> future, String what) {
-		return RedisCalls.await(future, this.timeout, what);
+		return this.scripts.await(future, what);
 	}
 
 }

@@ -36,19 +36,7 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 
 	private final RedisKeys keys;
 
-	private final Duration timeout;
-
-	private final LuaScript deadPurge = new LuaScript("dead-purge");
-
-	private final LuaScript cleanup = new LuaScript("cleanup");
-
-	private final LuaScript groupConfig = new LuaScript("group-config");
-
-	private final LuaScript groupPause = new LuaScript("group-pause");
-
-	private final LuaScript groupList = new LuaScript("group-list");
-
-	private final LuaScript queueRemove = new LuaScript("queue-remove");
+	private final ScriptRunner scripts;
 
 	private final RedisGroupMoves groupMoves;
 
@@ -61,8 +49,8 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 	public RedisQueueAdminStore(RedisConnector connector, RedisKeys keys, Duration timeout) {
 		this.commands = connector.commands();
 		this.keys = keys;
-		this.timeout = timeout;
-		this.groupMoves = new RedisGroupMoves(this.commands, keys, timeout);
+		this.scripts = new ScriptRunner(this.commands, keys, timeout);
+		this.groupMoves = new RedisGroupMoves(this.commands, keys, this.scripts);
 	}
 
 	@Override
@@ -91,7 +79,7 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 		String what = "set " + field + " of the groups of queue " + Texts.quote(queue);
 		String cursor = "0";
 		do {
-			cursor = await(this.groupConfig.<String>run(this.commands, ScriptOutputType.VALUE, routing(queue),
+			cursor = await(this.scripts.<String>run(Script.GROUP_CONFIG, ScriptOutputType.VALUE, queue,
 					this.keys.queuePrefix(queue), field, value, cursor, Integer.toString(CHUNK)), what);
 			if (cursor.startsWith("refused:")) {
 				throw new InvalidTaskOptionException("the group " + field + " of queue " + Texts.quote(queue)
@@ -120,8 +108,8 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 
 	@Override
 	public void setGroupPaused(String queue, String group, boolean paused) {
-		await(this.groupPause.<Long>run(this.commands, ScriptOutputType.INTEGER, routing(queue),
-				this.keys.queuePrefix(queue), group, paused ? "1" : "0"),
+		await(this.scripts.<Long>run(Script.GROUP_PAUSE, ScriptOutputType.INTEGER, queue, this.keys.queuePrefix(queue),
+				group, paused ? "1" : "0"),
 				(paused ? "pause" : "resume") + " group " + Texts.quote(group) + " of queue " + Texts.quote(queue));
 	}
 
@@ -134,7 +122,7 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 	@Override
 	public List<GroupInfo> groups(String queue, int limit) {
 		List<Object> reply = await(
-				this.groupList.<List<Object>>run(this.commands, ScriptOutputType.MULTI, routing(queue),
+				this.scripts.<List<Object>>run(Script.GROUP_LIST, ScriptOutputType.MULTI, queue,
 						this.keys.queuePrefix(queue), Integer.toString(limit)),
 				"list the groups of queue " + Texts.quote(queue));
 		List<GroupInfo> groups = new ArrayList<>(reply.size() / 6);
@@ -220,7 +208,7 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 		long removed;
 		do {
 			removed = await(
-					this.deadPurge.<Long>run(this.commands, ScriptOutputType.INTEGER, routing(queue),
+					this.scripts.<Long>run(Script.DEAD_PURGE, ScriptOutputType.INTEGER, queue,
 							this.keys.queuePrefix(queue), Integer.toString(CHUNK)),
 					"purge dead tasks of queue " + Texts.quote(queue));
 			total += removed;
@@ -238,8 +226,8 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 			List<String> args = new ArrayList<>(List.of(this.keys.queuePrefix(queue), Long.toString(finishedAtOrBefore),
 					Long.toString(offset), Integer.toString(CHUNK)));
 			args.addAll(states);
-			reply = await(this.cleanup.<List<Object>>run(this.commands, ScriptOutputType.MULTI, routing(queue),
-					args.toArray(String[]::new)), "clean up finished tasks of queue " + Texts.quote(queue));
+			reply = await(this.scripts.<List<Object>>run(Script.CLEANUP, ScriptOutputType.MULTI, queue, args),
+					"clean up finished tasks of queue " + Texts.quote(queue));
 			total += (Long) reply.get(0);
 			offset += (Long) reply.get(1);
 		}
@@ -253,7 +241,7 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 		long total = 0;
 		List<Object> reply;
 		do {
-			reply = await(this.queueRemove.<List<Object>>run(this.commands, ScriptOutputType.MULTI, routing(queue),
+			reply = await(this.scripts.<List<Object>>run(Script.QUEUE_REMOVE, ScriptOutputType.MULTI, queue,
 					this.keys.queuePrefix(queue), withTasks ? "1" : "", Integer.toString(CHUNK)), what);
 			long removed = (Long) reply.get(0);
 			if (removed < 0) {
@@ -271,12 +259,8 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 		return total;
 	}
 
-	private String[] routing(String queue) {
-		return new String[] { this.keys.key(queue, "ready") };
-	}
-
 	private <T> T await(CompletableFuture<T> future, String what) {
-		return RedisCalls.await(future, this.timeout, what);
+		return this.scripts.await(future, what);
 	}
 
 }

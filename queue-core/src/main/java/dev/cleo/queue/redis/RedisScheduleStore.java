@@ -19,9 +19,9 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 /**
  * The {@link ScheduleStore} on Lettuce: one script per change (the {@code schedule-*}
- * scripts, which share {@code schedule-lib.lua}), plain reads for listing. The first key
- * of every call is the queue's {@code schedules} set, so a Cluster client routes it to
- * the queue's slot.
+ * scripts, which share the {@code schedule} include), plain reads for listing. The first
+ * key of every call is the queue's {@code schedules} set, so a Cluster client routes it
+ * to the queue's slot.
  */
 public final class RedisScheduleStore implements ScheduleStore {
 
@@ -29,17 +29,7 @@ public final class RedisScheduleStore implements ScheduleStore {
 
 	private final RedisKeys keys;
 
-	private final Duration timeout;
-
-	private final LuaScript saveScript = new LuaScript("schedule-save", "schedule-lib");
-
-	private final LuaScript dueScript = new LuaScript("schedule-due", "schedule-lib");
-
-	private final LuaScript fireScript = new LuaScript("schedule-fire", "schedule-lib");
-
-	private final LuaScript stateScript = new LuaScript("schedule-state", "schedule-lib");
-
-	private final LuaScript declaredScript = new LuaScript("schedule-declared", "schedule-lib");
+	private final ScriptRunner scripts;
 
 	/**
 	 * Create a store.
@@ -50,7 +40,7 @@ public final class RedisScheduleStore implements ScheduleStore {
 	public RedisScheduleStore(RedisConnector connector, RedisKeys keys, Duration timeout) {
 		this.commands = connector.commands();
 		this.keys = keys;
-		this.timeout = timeout;
+		this.scripts = new ScriptRunner(this.commands, keys, timeout);
 	}
 
 	@Override
@@ -60,14 +50,15 @@ public final class RedisScheduleStore implements ScheduleStore {
 			.toCompletableFuture();
 		List<String> args = new ArrayList<>(List.of(this.keys.queuePrefix(queue)));
 		schedule.addArgs(args);
-		List<Object> reply = run(this.saveScript, queue, args, "save schedule " + Texts.quote(schedule.name()));
+		List<Object> reply = run(Script.SCHEDULE_SAVE, queue, args, "save schedule " + Texts.quote(schedule.name()));
 		await(registered, "register the schedules of queue " + Texts.quote(queue));
 		return ((Long) reply.get(0)).intValue();
 	}
 
 	@Override
 	public DueSchedules due(String queue, int limit) {
-		List<Object> reply = run(this.dueScript, queue, List.of(this.keys.queuePrefix(queue), Integer.toString(limit)),
+		List<Object> reply = run(Script.SCHEDULE_DUE, queue,
+				List.of(this.keys.queuePrefix(queue), Integer.toString(limit)),
 				"read the due schedules of queue " + Texts.quote(queue));
 		List<StoredSchedule> due = new ArrayList<>();
 		int i = 2;
@@ -93,13 +84,13 @@ public final class RedisScheduleStore implements ScheduleStore {
 			args.add(Long.toString(run.tick()));
 			args.add(run.id());
 		}
-		return FireResult.of(run(this.fireScript, queue, args, "fire schedule " + Texts.quote(name)));
+		return FireResult.of(run(Script.SCHEDULE_FIRE, queue, args, "fire schedule " + Texts.quote(name)));
 	}
 
 	@Override
 	public FireResult runNow(String queue, String name, String id) {
 		List<String> args = List.of(this.keys.queuePrefix(queue), name, "now", "", "0", "0", "0", "0", id);
-		return FireResult.of(run(this.fireScript, queue, args, "run schedule " + Texts.quote(name) + " now"));
+		return FireResult.of(run(Script.SCHEDULE_FIRE, queue, args, "run schedule " + Texts.quote(name) + " now"));
 	}
 
 	@Override
@@ -118,7 +109,7 @@ public final class RedisScheduleStore implements ScheduleStore {
 	}
 
 	private int state(String queue, String name, String op, String next) {
-		Long done = await(this.stateScript.run(this.commands, ScriptOutputType.INTEGER, routing(queue),
+		Long done = await(this.scripts.<Long>run(Script.SCHEDULE_STATE, ScriptOutputType.INTEGER, queue,
 				this.keys.queuePrefix(queue), name, op, next), op + " schedule " + Texts.quote(name));
 		return done.intValue();
 	}
@@ -127,7 +118,8 @@ public final class RedisScheduleStore implements ScheduleStore {
 	public List<String> declared(String queue, String owner, long graceMillis, List<String> names) {
 		List<String> args = new ArrayList<>(List.of(this.keys.queuePrefix(queue), owner, Long.toString(graceMillis)));
 		args.addAll(names);
-		return run(this.declaredScript, queue, args, "reconcile the schedules of queue " + Texts.quote(queue)).stream()
+		return run(Script.SCHEDULE_DECLARED, queue, args, "reconcile the schedules of queue " + Texts.quote(queue))
+			.stream()
 			.map(String.class::cast)
 			.toList();
 	}
@@ -199,21 +191,16 @@ public final class RedisScheduleStore implements ScheduleStore {
 		return this.keys.key(queue, "finished");
 	}
 
-	private List<Object> run(LuaScript script, String queue, List<String> args, String what) {
-		return await(script.<List<Object>>run(this.commands, ScriptOutputType.MULTI, routing(queue),
-				args.toArray(String[]::new)), what);
-	}
-
-	private String[] routing(String queue) {
-		return new String[] { this.keys.key(queue, "schedules") };
+	private List<Object> run(Script script, String queue, List<String> args, String what) {
+		return this.scripts.call(script, ScriptOutputType.MULTI, queue, args, what);
 	}
 
 	private <T> T await(RedisFuture<T> future, String what) {
-		return await(future.toCompletableFuture(), what);
+		return this.scripts.await(future, what);
 	}
 
 	private <T> T await(CompletableFuture<T> future, String what) {
-		return RedisCalls.await(future, this.timeout, what);
+		return this.scripts.await(future, what);
 	}
 
 }

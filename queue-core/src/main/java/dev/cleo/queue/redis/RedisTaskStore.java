@@ -22,10 +22,9 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 /**
- * The {@link TaskStore} on Lettuce: each operation is one script from
- * {@code dev/cleo/queue/redis}, run with {@code EVALSHA} on the shared, pipelined
- * connection. The first key of every call is one of the queue's keys, so a Cluster client
- * routes it to the queue's slot.
+ * The {@link TaskStore} on Lettuce: each operation is one {@link Script}, run with
+ * {@code EVALSHA} on the shared, pipelined connection by a {@link ScriptRunner}, which
+ * routes every call to the queue's slot.
  */
 public final class RedisTaskStore implements TaskStore {
 
@@ -35,9 +34,7 @@ public final class RedisTaskStore implements TaskStore {
 
 	private final Clock clock;
 
-	private final Duration timeout;
-
-	private final Scripts scripts = new Scripts();
+	private final ScriptRunner scripts;
 
 	private final RedisQueueCounts queueCounts;
 
@@ -52,7 +49,7 @@ public final class RedisTaskStore implements TaskStore {
 		this.commands = connector.commands();
 		this.keys = keys;
 		this.clock = clock;
-		this.timeout = timeout;
+		this.scripts = new ScriptRunner(this.commands, keys, timeout);
 		this.queueCounts = new RedisQueueCounts(this.commands, keys, timeout);
 	}
 
@@ -61,13 +58,13 @@ public final class RedisTaskStore implements TaskStore {
 		List<String> args = head(queue, 3 + tasks.size() * 13);
 		args.add(allOrNothing ? "1" : "");
 		tasks.forEach((task) -> task.addArgs(args));
-		CompletableFuture<List<Object>> script = run(this.scripts.enqueue, queue, args);
+		CompletableFuture<List<Object>> script = run(Script.ENQUEUE, queue, args);
 		return RedisCalls.cancelling(script.thenApply(ScriptReplies::enqueued), script);
 	}
 
 	@Override
 	public ClaimBatch claim(String queue, int count, Duration lease, String worker) {
-		return RedisCalls.await(claimAsync(queue, count, lease, worker), this.timeout.plusMillis(100),
+		return RedisCalls.await(claimAsync(queue, count, lease, worker), this.scripts.timeout().plusMillis(100),
 				"claim tasks from queue " + Texts.quote(queue));
 	}
 
@@ -81,14 +78,14 @@ public final class RedisTaskStore implements TaskStore {
 		args.add(Long.toHexString(ThreadLocalRandom.current().nextLong()) + Long.toHexString(System.nanoTime()));
 		args.add(worker);
 		args.add(Integer.toString(Math.max(count, 1000)));
-		return bounded(this.<List<Object>>run(this.scripts.claim, queue, args),
-				"claim tasks from queue " + Texts.quote(queue))
+		return this.scripts
+			.within(this.<List<Object>>run(Script.CLAIM, queue, args), "claim tasks from queue " + Texts.quote(queue))
 			.thenApply((reply) -> ScriptReplies.claimed(queue, reply));
 	}
 
 	@Override
 	public List<AckResult> ack(String queue, List<Outcome> outcomes, Retention retention) {
-		return RedisCalls.await(ackAsync(queue, outcomes, retention), this.timeout.plusMillis(100),
+		return RedisCalls.await(ackAsync(queue, outcomes, retention), this.scripts.timeout().plusMillis(100),
 				"record task outcomes on queue " + Texts.quote(queue));
 	}
 
@@ -100,8 +97,9 @@ public final class RedisTaskStore implements TaskStore {
 		args.add(Long.toString(retention.deadMaxCount()));
 		args.add(Long.toString(retention.deadMaxAge().toMillis()));
 		outcomes.forEach((outcome) -> outcome.addArgs(args));
-		return bounded(this.<List<Object>>run(this.scripts.ack, queue, args),
-				"record task outcomes on queue " + Texts.quote(queue))
+		return this.scripts
+			.within(this.<List<Object>>run(Script.ACK, queue, args),
+					"record task outcomes on queue " + Texts.quote(queue))
 			.thenApply(ScriptReplies::acked);
 	}
 
@@ -114,15 +112,14 @@ public final class RedisTaskStore implements TaskStore {
 			args.add(held.id());
 			args.add(held.token());
 		});
-		return ScriptReplies
-			.lost(call(this.scripts.extend, queue, args, "extend leases on queue " + Texts.quote(queue)));
+		return ScriptReplies.lost(call(Script.EXTEND, queue, args, "extend leases on queue " + Texts.quote(queue)));
 	}
 
 	@Override
 	public List<ExpiredLease> expiredLeases(String queue, int limit) {
 		List<String> args = head(queue, 3);
 		args.add(Integer.toString(limit));
-		List<Object> reply = call(this.scripts.reap, queue, args, "find expired leases on queue " + Texts.quote(queue));
+		List<Object> reply = call(Script.REAP, queue, args, "find expired leases on queue " + Texts.quote(queue));
 		return ScriptReplies.expired(reply);
 	}
 
@@ -134,7 +131,7 @@ public final class RedisTaskStore implements TaskStore {
 			args.add(held.id());
 			args.add(held.token());
 		});
-		Long released = call(this.scripts.release, ScriptOutputType.INTEGER, queue, args,
+		Long released = this.scripts.call(Script.RELEASE, ScriptOutputType.INTEGER, queue, args,
 				"hand leases back on queue " + Texts.quote(queue));
 		return released.intValue();
 	}
@@ -145,7 +142,7 @@ public final class RedisTaskStore implements TaskStore {
 		List<String> args = List.of(this.keys.queuePrefix(queue), lease.id(), lease.token(),
 				(progress != null) ? progress.toString() : "", (logLine != null) ? logLine : "",
 				Integer.toString(maxLogLines));
-		return this.scripts.report.<Long>run(this.commands, ScriptOutputType.INTEGER, routing(queue), array(args))
+		return this.scripts.<Long>run(Script.REPORT, ScriptOutputType.INTEGER, queue, args)
 			.thenApply((written) -> written == 1);
 	}
 
@@ -153,7 +150,7 @@ public final class RedisTaskStore implements TaskStore {
 	public CancelResult cancel(String queue, String id) {
 		List<String> args = head(queue, 3);
 		args.add(id);
-		List<Object> reply = call(this.scripts.cancel, queue, args,
+		List<Object> reply = call(Script.CANCEL, queue, args,
 				"cancel task " + Texts.quote(id) + " on queue " + Texts.quote(queue));
 		long code = (Long) reply.get(0);
 		return new CancelResult(code >= 1, code >= 0, (reply.size() > 1) ? (String) reply.get(1) : null, code == 2);
@@ -171,8 +168,9 @@ public final class RedisTaskStore implements TaskStore {
 		List<String> args = new ArrayList<>(1 + ids.size());
 		args.add(this.keys.queuePrefix(queue));
 		args.addAll(ids);
-		return bounded(this.<List<Object>>run(this.scripts.taskEnds, queue, args),
-				"read the state of tasks on queue " + Texts.quote(queue))
+		return this.scripts
+			.within(this.<List<Object>>run(Script.TASK_ENDS, queue, args),
+					"read the state of tasks on queue " + Texts.quote(queue))
 			.thenApply((reply) -> ScriptReplies.ends(ids, reply));
 	}
 
@@ -209,7 +207,7 @@ public final class RedisTaskStore implements TaskStore {
 		args.add(Integer.toString(max));
 		args.addAll(ids);
 		return ScriptReplies
-			.strings(call(this.scripts.deadRetry, queue, args, "retry dead tasks of queue " + Texts.quote(queue)));
+			.strings(call(Script.DEAD_RETRY, queue, args, "retry dead tasks of queue " + Texts.quote(queue)));
 	}
 
 	@Override
@@ -217,13 +215,13 @@ public final class RedisTaskStore implements TaskStore {
 		List<String> args = new ArrayList<>(1 + ids.size());
 		args.add(this.keys.queuePrefix(queue));
 		args.addAll(ids);
-		return call(this.scripts.deadDelete, ScriptOutputType.INTEGER, queue, args,
+		return this.scripts.call(Script.DEAD_DELETE, ScriptOutputType.INTEGER, queue, args,
 				"delete dead tasks of queue " + Texts.quote(queue));
 	}
 
 	@Override
 	public QueueCounts counts(String queue) {
-		return await(countsAsync(List.of(queue)), "count tasks of queue " + Texts.quote(queue)).get(queue);
+		return this.scripts.await(countsAsync(List.of(queue)), "count tasks of queue " + Texts.quote(queue)).get(queue);
 	}
 
 	@Override
@@ -248,63 +246,16 @@ public final class RedisTaskStore implements TaskStore {
 		return args;
 	}
 
-	private <T> CompletableFuture<T> run(LuaScript script, String queue, List<String> args) {
-		return script.run(this.commands, ScriptOutputType.MULTI, routing(queue), array(args));
+	private <T> CompletableFuture<T> run(Script script, String queue, List<String> args) {
+		return this.scripts.run(script, ScriptOutputType.MULTI, queue, args);
 	}
 
-	private <T> CompletableFuture<T> bounded(CompletableFuture<T> call, String what) {
-		return RedisCalls.within(call, this.timeout, what);
-	}
-
-	private List<Object> call(LuaScript script, String queue, List<String> args, String what) {
-		return await(run(script, queue, args), what);
-	}
-
-	private <T> T call(LuaScript script, ScriptOutputType type, String queue, List<String> args, String what) {
-		return await(script.<T>run(this.commands, type, routing(queue), array(args)), what);
-	}
-
-	private <T> T await(CompletableFuture<T> future, String what) {
-		return RedisCalls.await(future, this.timeout, what);
+	private List<Object> call(Script script, String queue, List<String> args, String what) {
+		return this.scripts.call(script, ScriptOutputType.MULTI, queue, args, what);
 	}
 
 	private <T> T await(RedisFuture<T> future, String what) {
-		return RedisCalls.await(future.toCompletableFuture(), this.timeout, what);
-	}
-
-	private String[] routing(String queue) {
-		return new String[] { this.keys.key(queue, "ready") };
-	}
-
-	private static String[] array(List<String> args) {
-		return args.toArray(String[]::new);
-	}
-
-	/** The scripts, each read once. */
-	private static final class Scripts {
-
-		final LuaScript enqueue = new LuaScript("enqueue");
-
-		final LuaScript claim = new LuaScript("claim");
-
-		final LuaScript ack = new LuaScript("ack", "lib-group-stats");
-
-		final LuaScript extend = new LuaScript("extend");
-
-		final LuaScript reap = new LuaScript("reap");
-
-		final LuaScript release = new LuaScript("release");
-
-		final LuaScript report = new LuaScript("report");
-
-		final LuaScript cancel = new LuaScript("cancel");
-
-		final LuaScript deadRetry = new LuaScript("dead-retry");
-
-		final LuaScript deadDelete = new LuaScript("dead-delete");
-
-		final LuaScript taskEnds = new LuaScript("task-ends");
-
+		return this.scripts.await(future, what);
 	}
 
 }

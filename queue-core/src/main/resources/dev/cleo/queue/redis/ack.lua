@@ -7,9 +7,17 @@
 --   data is the result JSON for "c" ("" = none) and the error text otherwise.
 -- Returns: per outcome 0 lease lost (ignored), 1 completed, 2 retry scheduled, 3 dead, 4 the task was
 -- cancelled while it ran (ignored; cancel.lua fenced it off).
--- A grouped task's end frees its group's slot (see lib.lua) and counts in its group's stats (see
--- lib-group-stats.lua), which expire when not refreshed for ARGV[4], or an hour if that is longer.
+-- A grouped task's end frees its group's slot (see group-line) and counts in its group's stats (see
+-- group-stats), which expire when not refreshed for ARGV[4], or an hour if that is longer.
 -- Publishes the id on the queue's "finished" channel for each completed or dead task stored with notify.
+--- @include "keys"
+--- @include "batched"
+--- @include "group-settings"
+--- @include "group-moves"
+--- @include "group-line"
+--- @include "group-holds"
+--- @include "group-stats"
+--- @include "retention"
 local prefix, now = ARGV[1], tonumber(ARGV[2])
 local record = group_recorder(prefix, now, math.max(tonumber(ARGV[4]), 3600000))
 

@@ -8,6 +8,10 @@
 -- Returns: { 1 } when cancelled, { 2 } when it was running and is now cancelled, { 0, state } when the
 --   task is in a state that cannot be cancelled, { -1 } when there is no such task. Publishes the id on
 --   the queue's "finished" channel when the task was stored with notify.
+--- @include "keys"
+--- @include "group-moves"
+--- @include "group-line"
+--- @include "group-holds"
 local prefix, now, id = ARGV[1], ARGV[2], ARGV[3]
 local key = task_key(prefix, id)
 local f = redis.call("HMGET", key, "state", "notify", "group", "holds")

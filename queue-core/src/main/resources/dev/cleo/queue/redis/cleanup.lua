@@ -5,6 +5,9 @@
 -- ARGV[1] queue key prefix, ARGV[2] finished at or before (ms), ARGV[3] offset, ARGV[4] limit,
 -- then the states to remove (completed, cancelled, expired)
 -- Returns: { removed, kept, scanned }; the caller adds kept to its offset and is done when scanned < limit.
+--- @include "keys"
+--- @include "batched"
+--- @include "task-delete"
 local prefix = ARGV[1]
 local done = prefix .. "done"
 local wanted = {}

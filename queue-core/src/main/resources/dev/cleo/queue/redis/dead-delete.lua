@@ -1,6 +1,7 @@
 -- dead-delete: removes tasks from the dead-letter set together with their data.
 -- ARGV[1] queue key prefix, then the ids
 -- Returns: the number of tasks removed.
+--- @include "task-delete"
 local prefix = ARGV[1]
 local removed = 0
 for i = 2, #ARGV do

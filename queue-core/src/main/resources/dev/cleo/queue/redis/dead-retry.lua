@@ -2,6 +2,8 @@
 -- ARGV[1] queue key prefix, ARGV[2] now (ms), ARGV[3] max tasks when no ids are given,
 -- then the ids to retry (none = the oldest dead tasks, up to the max)
 -- Returns: the ids that were retried.
+--- @include "keys"
+--- @include "make-ready"
 local prefix, now = ARGV[1], ARGV[2]
 local dead = prefix .. "dead"
 local ids = {}

@@ -6,66 +6,36 @@
 --   id, name, payload, priority, run_at (ms, 0 = now), max_attempts, backoff, timeout_ms,
 --   expire_at (ms, 0 = never), dedupe_id ("" = none), dedupe_ttl_ms, group ("" = none),
 --   notify ("1" = publish the task's end on the queue's finished channel, "" = not)
--- A grouped task waits in its group's set, not in "ready" (see lib.lua), scored by the group order;
--- a group merged away stands for the group it went into, which the task's hash then names.
--- A group's maximum size ("gconf" field "max-size", or "max-size:<group>" when "limits" is set)
--- bounds its waiting tasks: with "overflow" FAIL (default) a task beyond it is refused, with
--- DROP_OLDEST the group's oldest waiting task (for PRIORITY order: of the lowest priority) is
--- dropped: state "dropped", kept with the finished tasks. Delayed tasks count once they are due.
+-- A grouped task waits in its group's set, not in "ready" (see group-line), scored by the group
+-- order; a group merged away stands for the group it went into, which the task's hash then names.
+-- A group's maximum size bounds its waiting tasks (see group-size).
 -- Returns: per task two values: the owning id and 0 (stored) or 1 (a duplicate: the first task's
 -- id, which exists); or the group's maximum size and 2 (refused: the group is full); or "" and 3 (not stored:
 -- another task of an all-or-nothing batch was refused).
+--- @include "keys"
+--- @include "batched"
+--- @include "ready-order"
+--- @include "group-settings"
+--- @include "group-moves"
+--- @include "group-line"
+--- @include "group-size"
+--- @include "dedupe"
 local prefix, now, all_or_nothing = ARGV[1], tonumber(ARGV[2]), ARGV[3] == "1"
 local FIRST, PER = 4, 13
 local count = (#ARGV - FIRST + 1) / PER
 
--- Group sizes, read only when a grouped task is here.
-local limits, sizes = {}, {}
-local function max_size(group)
-  if limits[group] == nil then
-    local settings = group_settings(prefix)
-    local own = settings.limits and redis.call("HGET", prefix .. "gconf", "max-size:" .. group)
-    limits[group] = tonumber(own or settings["max-size"] or 0)
-  end
-  return limits[group]
-end
--- Waiting tasks of a group, counting those this call added so far.
-local function size(group)
-  sizes[group] = sizes[group] or redis.call("ZCARD", prefix .. "g:" .. group)
-  return sizes[group]
-end
-local function would_refuse(group)
-  local limit = max_size(group)
-  return limit > 0 and group_settings(prefix).overflow ~= "DROP_OLDEST" and size(group) >= limit
-end
-
--- The task that owns a deduplication id, while it exists: a key whose task is gone (removed by
--- retention or a cleanup before these deleted such keys with their tasks) blocks nothing, and the
--- new task takes the id over.
-local function dedupe_owner(dedupe)
-  local owner = redis.call("GET", prefix .. "dedupe:" .. dedupe)
-  if owner and redis.call("EXISTS", task_key(prefix, owner)) == 1 then return owner end
-  return false
-end
-
--- Whether a full group may refuse a task here: a maximum is set and the overflow is FAIL.
-local function may_refuse()
-  local settings = group_settings(prefix)
-  return (settings["max-size"] or settings.limits) and settings.overflow ~= "DROP_OLDEST"
-end
-
 -- All or nothing: find a refusal before anything is written.
-if all_or_nothing and may_refuse() then
+if all_or_nothing and may_refuse(prefix) then
   local refused, seen = nil, {}
   for i = FIRST, #ARGV, PER do
     local dedupe, group = ARGV[i + 9], group_of(prefix, ARGV[i + 11])
-    local duplicate = dedupe ~= "" and (seen[dedupe] or dedupe_owner(dedupe))
+    local duplicate = dedupe ~= "" and (seen[dedupe] or dedupe_owner(prefix, dedupe))
     if dedupe ~= "" then seen[dedupe] = true end
     if not duplicate and group ~= "" and tonumber(ARGV[i + 4]) <= now then
-      if would_refuse(group) then
+      if would_refuse(prefix, group) then
         refused = refused or i
-      elseif max_size(group) > 0 then
-        sizes[group] = size(group) + 1
+      elseif max_size(prefix, group) > 0 then
+        group_sizes[group] = group_size(prefix, group) + 1
       end
     end
   end
@@ -73,36 +43,14 @@ if all_or_nothing and may_refuse() then
     local out = {}
     for i = FIRST, #ARGV, PER do
       if i == refused then
-        out[#out + 1] = max_size(group_of(prefix, ARGV[i + 11])); out[#out + 1] = 2
+        out[#out + 1] = max_size(prefix, group_of(prefix, ARGV[i + 11])); out[#out + 1] = 2
       else
         out[#out + 1] = ""; out[#out + 1] = 3
       end
     end
     return out
   end
-  sizes = {}
-end
-
--- Drops the group's oldest waiting task to make room; for PRIORITY order the oldest of the lowest
--- priority waiting, since that is the task that would have run last.
-local function drop_oldest(group)
-  local set, victim = prefix .. "g:" .. group, nil
-  local order = group_settings(prefix).order
-  if order == "LIFO" then
-    victim = redis.call("ZRANGE", set, -1, -1)[1]
-  elseif order == "PRIORITY" then
-    local last = redis.call("ZRANGE", set, -1, -1, "WITHSCORES")
-    local band = math.floor(tonumber(last[2]) / 1099511627776) * 1099511627776
-    victim = redis.call("ZRANGEBYSCORE", set, band, "+inf", "LIMIT", 0, 1)[1]
-  else
-    victim = redis.call("ZRANGE", set, 0, 0)[1]
-  end
-  redis.call("ZREM", set, victim)
-  redis.call("DECR", prefix .. "gwaiting")
-  local key = task_key(prefix, victim)
-  redis.call("HSET", key, "state", "dropped", "finished_at", now)
-  redis.call("ZADD", prefix .. "done", now, victim)
-  if redis.call("HEXISTS", key, "notify") == 1 then redis.call("PUBLISH", prefix .. "finished", victim) end
+  group_sizes = {}
 end
 
 local seq = redis.call("INCRBY", prefix .. "seq", count) - count
@@ -112,12 +60,12 @@ for i = FIRST, #ARGV, PER do
   local run_at, priority = tonumber(ARGV[i + 4]), ARGV[i + 3]
   local owner = false
   local dedupe_key = prefix .. "dedupe:" .. dedupe
-  if dedupe ~= "" then owner = dedupe_owner(dedupe) end
+  if dedupe ~= "" then owner = dedupe_owner(prefix, dedupe) end
   if owner then
     out[#out + 1] = owner
     out[#out + 1] = 1
-  elseif group ~= "" and run_at <= now and would_refuse(group) then
-    out[#out + 1] = max_size(group)
+  elseif group ~= "" and run_at <= now and would_refuse(prefix, group) then
+    out[#out + 1] = max_size(prefix, group)
     out[#out + 1] = 2
   else
     if dedupe ~= "" then redis.call("SET", dedupe_key, id, "PX", ARGV[i + 10]) end
@@ -136,7 +84,7 @@ for i = FIRST, #ARGV, PER do
       seq = seq + 1
       if group ~= "" then
         grouped[#grouped + 1] = { group, score_in_group(group_settings(prefix).order, priority, seq), id }
-        if max_size(group) > 0 then sizes[group] = size(group) + 1 end
+        if max_size(prefix, group) > 0 then group_sizes[group] = group_size(prefix, group) + 1 end
       else
         ready[#ready + 1] = ready_score(priority, seq); ready[#ready + 1] = id
       end
@@ -152,8 +100,8 @@ if #grouped > 0 then redis.call("INCRBY", prefix .. "gwaiting", #grouped) end
 for _, g in ipairs(grouped) do
   local set = prefix .. "g:" .. g[1]
   redis.call("ZADD", set, g[2], g[3])
-  local limit = max_size(g[1])
-  if limit > 0 and redis.call("ZCARD", set) > limit then drop_oldest(g[1]) end
+  local limit = max_size(prefix, g[1])
+  if limit > 0 and redis.call("ZCARD", set) > limit then drop_oldest(prefix, now, g[1]) end
   group_enter(prefix, g[1])
 end
 if #ready + #delayed + #grouped > 0 then wake(prefix) end

@@ -4,6 +4,7 @@
 --   and why the handler should stop: "cancelled" when the task was cancelled, "gone" when it no longer
 --   exists (its queue was removed), "" otherwise (the lease expired: the task runs again elsewhere).
 --   Tokens, not ids, because one worker may hold a stale and a fresh lease on the same task.
+--- @include "keys"
 local prefix, deadline = ARGV[1], ARGV[2]
 local lost = {}
 for i = 3, #ARGV, 2 do

@@ -8,6 +8,8 @@
 -- which also writes the setting), ARGV[5] page size
 -- Returns: the next cursor; or "refused:<n>" when the order was to change while n grouped tasks
 -- wait (their scores follow the order they were stored under).
+--- @include "keys"
+--- @include "group-line"
 local prefix, field, value = ARGV[1], ARGV[2], ARGV[3]
 local gconf = prefix .. "gconf"
 if ARGV[4] == "0" then

@@ -1,6 +1,6 @@
 -- group-merge: merges group `from` into group `into`, at most ARGV[4] waiting tasks per call; the
 -- caller repeats until none is left, and may call again after an interruption to finish.
--- Each call first makes `from` a name of `into` ("gmerged", see lib.lua: delayed and running tasks
+-- Each call first makes `from` a name of `into` ("gmerged", see group-moves: delayed and running tasks
 -- that still name `from` find `into` when they next move, and so do tasks enqueued to `from`), hands
 -- `into` the running count and the retry holds of `from` and drops `from`'s line place, pause and
 -- priority, so nothing of `from` starts on its own from now on. Then `from`'s oldest waiting tasks
@@ -10,6 +10,10 @@
 -- Returns: { moved, left } (left: waiting tasks of `from` still to move), or { -1, group } when `from`
 --   was merged into another group, { -2 } when `into` was merged into `from`, { -3 } while `from` is
 --   being split.
+--- @include "keys"
+--- @include "batched"
+--- @include "group-moves"
+--- @include "group-line"
 local prefix, from, limit = ARGV[1], ARGV[2], tonumber(ARGV[4])
 local into = group_of(prefix, ARGV[3])
 local merged = redis.call("HGET", prefix .. "gmerged", from)
@@ -21,7 +25,7 @@ redis.call("HSET", prefix .. "gmerged", from, into)
 local gactive, gblocked = prefix .. "gactive", prefix .. "gblocked"
 local active = redis.call("HGET", gactive, from)
 if active then
-  -- Acks of these tasks free slots of `into` (lib.lua's task_group), so the count moves with them.
+  -- Acks of these tasks free slots of `into` (group-moves' task_group), so the count moves with them.
   redis.call("HINCRBY", gactive, into, active)
   redis.call("HDEL", gactive, from)
 end

@@ -3,6 +3,8 @@
 -- KEYS[1] the queue's ready set (routes the call to the queue's slot; other keys derive from ARGV[1])
 -- ARGV[1] queue key prefix, ARGV[2] group, ARGV[3] "1" to pause, "0" to resume
 -- Returns: 1 when the paused flag changed, else 0.
+--- @include "keys"
+--- @include "group-line"
 local prefix, group = ARGV[1], ARGV[2]
 if ARGV[3] == "1" then
   local changed = redis.call("SADD", prefix .. "gpaused", group)

@@ -1,7 +1,7 @@
 -- group-split: moves the given waiting tasks of a group to the groups the caller chose for them,
 -- one page per call. A task no longer waiting in the group (claimed or cancelled since the caller
 -- read it) is skipped; each moved one keeps its score, so every part keeps the group's order.
--- Until the last call the group stays out of line ("gsplitting", see lib.lua): none of its tasks
+-- Until the last call the group stays out of line ("gsplitting", see group-moves): none of its tasks
 -- starts while one of a part it is split into may still wait here, which would break that part's
 -- order. Its running tasks stay counted in its slots. The caller pages oldest first, so a part
 -- that runs while later pages are moved only ever runs tasks older than those still to come.
@@ -10,6 +10,9 @@
 --   pairs of id, new group ("" = stays; a group merged away stands for the group it went into)
 -- Returns: { moved, stayed } (stayed: given ids still waiting in the group), or { -1, group } when
 --   the group was merged into that group.
+--- @include "keys"
+--- @include "group-moves"
+--- @include "group-line"
 local prefix, group, last = ARGV[1], ARGV[2], ARGV[3] == "1"
 local into = group_of(prefix, group)
 if into ~= group then return { -1, into } end

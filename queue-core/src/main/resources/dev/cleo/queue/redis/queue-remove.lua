@@ -13,8 +13,11 @@
 -- Returns: { removed, 1 } when nothing of the queue is left, { removed, 0 } when more calls are needed
 -- (removed: tasks removed by this call), or { -1, waiting, delayed, active, finished, dead } when
 -- ARGV[2] is "" and the queue has waiting, delayed, active or dead tasks (nothing was removed).
+--- @include "keys"
+--- @include "batched"
+--- @include "dedupe"
+--- @include "final-states"
 local prefix, with_tasks, budget = ARGV[1], ARGV[2] == "1", tonumber(ARGV[3])
-
 if not with_tasks then
   local waiting = redis.call("ZCARD", prefix .. "ready") + tonumber(redis.call("GET", prefix .. "gwaiting") or "0")
   local delayed, active = redis.call("ZCARD", prefix .. "delayed"), redis.call("ZCARD", prefix .. "active")
@@ -24,9 +27,7 @@ if not with_tasks then
   end
 end
 
-local FINAL = { completed = true, dead = true, expired = true, cancelled = true, dropped = true }
 local removed, taken = 0, 0
-
 local function forget_group_keys(group)
   redis.call("DEL", prefix .. "gwindow:" .. group, prefix .. "gstats:" .. group)
 end

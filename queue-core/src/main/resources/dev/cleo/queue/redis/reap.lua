@@ -2,6 +2,7 @@
 -- through ack.lua with its token, so an expired lease takes exactly the retry path of a failure.
 -- ARGV[1] queue key prefix, ARGV[2] now (ms), ARGV[3] limit
 -- Returns: { id, token, attempts, max_attempts, backoff, worker, ... }
+--- @include "keys"
 local prefix = ARGV[1]
 local active = prefix .. "active"
 local out = {}

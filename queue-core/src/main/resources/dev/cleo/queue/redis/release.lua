@@ -2,6 +2,10 @@
 -- priority's other tasks, and the attempt does not count.
 -- ARGV[1] queue key prefix, then pairs of id, token
 -- Returns: the number of tasks released.
+--- @include "keys"
+--- @include "group-moves"
+--- @include "group-line"
+--- @include "make-ready"
 local prefix = ARGV[1]
 local released = 0
 for i = 2, #ARGV, 2 do

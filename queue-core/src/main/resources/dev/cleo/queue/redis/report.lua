@@ -3,6 +3,7 @@
 -- ARGV[1] queue key prefix, ARGV[2] id, ARGV[3] token, ARGV[4] progress ("" = unchanged),
 -- ARGV[5] log line ("" = none), ARGV[6] max log lines kept
 -- Returns: 1 when written, 0 when the lease is gone.
+--- @include "keys"
 local prefix, id = ARGV[1], ARGV[2]
 local key = task_key(prefix, id)
 if redis.call("HGET", key, "token") ~= ARGV[3] then return 0 end

@@ -4,6 +4,7 @@
 -- KEYS[1] the queue's schedules set (routes the call to the queue's slot; other keys derive from ARGV[1])
 -- ARGV[1] queue key prefix, ARGV[2] owner, ARGV[3] grace (ms), then the names declared on this queue
 -- Returns the names deleted.
+--- @include "schedule"
 local prefix, owner, grace = ARGV[1], ARGV[2], tonumber(ARGV[3])
 local now, set = redis_now(), prefix .. "schedules"
 local declared = {}

@@ -3,6 +3,7 @@
 -- ARGV[1] queue key prefix, ARGV[2] most schedules returned (0 = only the times)
 -- Returns { now, earliest next tick after now (-1 = none), then per due schedule: name, and its
 -- hash as a flat list of fields and values preceded by the list's length }.
+--- @include "schedule"
 local prefix, limit = ARGV[1], tonumber(ARGV[2])
 local now, set = redis_now(), prefix .. "schedules"
 local out = { now, -1 }

@@ -11,6 +11,11 @@
 -- skipped), 0 stale (fired by another instance, paused or changed), -1 no such schedule, -2 not due
 -- by Redis's clock, 3 a fixed delay waits for its last run (third value: its id), 4 a fixed delay's
 -- real due time is later.
+--- @include "keys"
+--- @include "make-ready"
+--- @include "schedule"
+--- @include "schedule-runs"
+--- @include "final-states"
 local prefix, name, mode = ARGV[1], ARGV[2], ARGV[3]
 local key, now, set = sched_key(prefix, name), redis_now(), prefix .. "schedules"
 local s = redis.call("HMGET", key, "next", "paused", "trigger", "overlap", "last_id", "task", "payload",

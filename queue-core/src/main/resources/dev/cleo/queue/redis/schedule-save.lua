@@ -6,6 +6,7 @@
 -- ARGV[4] definition hash, ARGV[5] trigger, ARGV[6] first tick (ms) for a new trigger,
 -- then field/value pairs of the definition (task, payload, priority, ...; see RedisKeys)
 -- Returns { code, next }: code 0 unchanged, 1 created, 2 updated.
+--- @include "schedule"
 local prefix, name, owner, hash, trigger = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 local key, now, set = sched_key(prefix, name), redis_now(), prefix .. "schedules"
 local old = redis.call("HMGET", key, "hash", "trigger", "next", "paused")

@@ -3,6 +3,7 @@
 -- ARGV[1] queue key prefix, ARGV[2] name, ARGV[3] "pause", "resume" or "delete",
 -- ARGV[4] for resume: the first tick after now (ms); paused ticks are not misfires
 -- Returns 1 done, 0 already so, -1 no such schedule.
+--- @include "schedule"
 local prefix, name, op = ARGV[1], ARGV[2], ARGV[3]
 local key, set = sched_key(prefix, name), prefix .. "schedules"
 if redis.call("EXISTS", key) == 0 then return -1 end

@@ -2,6 +2,7 @@
 -- KEYS[1] the queue's ready set (routes the call to the queue's slot; other keys derive from ARGV[1])
 -- ARGV[1] queue key prefix, then the ids
 -- Returns: per id { state, result, error }, each "" when absent (state "" = no such task).
+--- @include "keys"
 local prefix = ARGV[1]
 local out = {}
 for i = 2, #ARGV do

@@ -1,5 +1,7 @@
--- Group statistics helpers, prepended after lib.lua to the one script that records the end of
--- attempts, ack.lua (see LuaScript.java and RedisTaskStore.Scripts).
+-- group-stats: group statistics, recorded by the one script that records the end of attempts,
+-- ack.lua (GroupStatsHash reads them).
+-- Provides: group_recorder
+-- Needs: nothing
 
 -- Group statistics ("gstats:<group>", one hash per group; RedisKeys documents the fields), kept
 -- in few commands since ack runs for every task. A slot's first completion ("c:<slot>", a slot
