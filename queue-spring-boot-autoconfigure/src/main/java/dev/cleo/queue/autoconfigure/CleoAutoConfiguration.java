@@ -122,8 +122,10 @@ public final class CleoAutoConfiguration {
 		return new QueueReadings(queues, manager::workerPools, manager::countsAsync, properties.getRequestTimeout());
 	}
 
-	// The start-up steps below run once every bean exists, in the order they are declared
-	// here: group settings, handlers, schedules, then the worker pools, which start last.
+	// The start-up steps below run once every bean exists (only then are all task methods
+	// known), in the order declared here: group settings, handlers, the declared
+	// schedules,
+	// the pool beans. Then the context starts the reconciler and, after it, the pools.
 
 	@Bean
 	GroupSettingsWriter cleoGroupSettingsWriter(QueueManager manager, CleoProperties properties) {
