@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
  * named under {@code cleo.queues}, and those its worker pools serve. Callers from outside
  * (the HTTP API) may use only these, and meters are tagged only with these, so the number
  * of queues and of series stays what the application configured, whatever a caller sends.
- * Filled once every bean exists.
+ * Filled once every bean exists, by the task registrar and the worker pool registry.
  */
 public final class ApplicationQueues {
 

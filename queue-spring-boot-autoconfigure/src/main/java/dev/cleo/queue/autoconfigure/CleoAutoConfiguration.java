@@ -16,26 +16,29 @@ import dev.cleo.queue.QueueManagerBuilder;
 import dev.cleo.queue.TaskSerializer;
 import dev.cleo.queue.autoconfigure.aop.TaskProxyPostProcessor;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.util.ClassUtils;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.util.ClassUtils;
 
 /**
  * Cleo on Spring Boot: a {@link QueueManager} on the Lettuce client Spring Boot built
  * from {@code spring.data.redis.*} (so URL, ACL, SSL bundles, Sentinel and Cluster work
  * as configured there; the application keeps owning that client), the {@code @Task}
- * proxy, task handlers and worker pools.
+ * proxy, task handlers, declared schedules and worker pools (one
+ * {@link WorkerPoolRegistry} runs the pools of the {@link WorkerPoolPlan}; neither exists
+ * with {@code cleo.worker.enabled=false}, which leaves a producer-only instance).
  */
 @AutoConfiguration(after = DataRedisAutoConfiguration.class,
 		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
@@ -47,8 +50,9 @@ public final class CleoAutoConfiguration {
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-	static TaskProxyPostProcessor cleoTaskProxyPostProcessor() {
-		return new TaskProxyPostProcessor();
+	static TaskProxyPostProcessor cleoTaskProxyPostProcessor(ObjectProvider<CleoSettings> settings) {
+		// Asked for lazily: a post-processor is created before the beans it processes.
+		return new TaskProxyPostProcessor(settings::getObject);
 	}
 
 	@Bean
@@ -118,10 +122,43 @@ public final class CleoAutoConfiguration {
 		return new QueueReadings(queues, manager::workerPools, manager::countsAsync, properties.getRequestTimeout());
 	}
 
+	// The start-up steps below run once every bean exists (only then are all task methods
+	// known), in the order declared here: group settings, handlers, the declared
+	// schedules,
+	// the pool beans. Then the context starts the reconciler and, after it, the pools.
+
 	@Bean
-	static CleoTaskRegistrar cleoTaskRegistrar(ConfigurableListableBeanFactory beanFactory,
-			TaskProxyPostProcessor cleoTaskProxyPostProcessor, CleoSettings settings) {
-		return new CleoTaskRegistrar(beanFactory, cleoTaskProxyPostProcessor, settings);
+	GroupSettingsWriter cleoGroupSettingsWriter(QueueManager manager, CleoProperties properties) {
+		return new GroupSettingsWriter(manager, properties.getQueues());
+	}
+
+	@Bean
+	CleoTaskRegistrar cleoTaskRegistrar(QueueManager manager, TaskProxyPostProcessor proxies,
+			ListableBeanFactory beanFactory, ApplicationQueues queues) {
+		return new CleoTaskRegistrar(manager, proxies.registry(), beanFactory,
+				new HandledQueues(proxies.registry(), beanFactory), queues);
+	}
+
+	@Bean
+	ScheduleReconciler cleoScheduleReconciler(QueueManager manager, TaskProxyPostProcessor proxies,
+			CleoSettings settings) {
+		return new ScheduleReconciler(manager, proxies.registry()::schedules, settings.schedules());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "cleo.worker.enabled", matchIfMissing = true)
+	WorkerPoolPlan cleoWorkerPoolPlan(CleoSettings settings, TaskProxyPostProcessor proxies,
+			ListableBeanFactory beanFactory) {
+		return new WorkerPoolPlanner(settings, new HandledQueues(proxies.registry(), beanFactory));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "cleo.worker.enabled", matchIfMissing = true)
+	@ConditionalOnBean(WorkerPoolPlan.class)
+	WorkerPoolRegistry cleoWorkerPoolRegistry(QueueManager manager, WorkerPoolPlan plan, ApplicationQueues queues) {
+		return new WorkerPoolRegistry(manager, plan, queues);
 	}
 
 	private static AbstractRedisClient nativeClient(LettuceConnectionFactory connectionFactory) {

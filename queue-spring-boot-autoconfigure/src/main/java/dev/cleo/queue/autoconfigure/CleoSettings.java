@@ -18,6 +18,8 @@ import dev.cleo.queue.Retention;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.TaskPriority;
 import dev.cleo.queue.autoconfigure.BackoffProperties.BackoffType;
+import dev.cleo.queue.autoconfigure.aop.BackoffSpec;
+import dev.cleo.queue.autoconfigure.aop.TaskMethodDefaults;
 import dev.cleo.queue.worker.WorkerThreads;
 
 /**
@@ -26,7 +28,7 @@ import dev.cleo.queue.worker.WorkerThreads;
  * {@link Retention}, and the worker settings. Immutable after construction; the core
  * never sees a properties class.
  */
-public final class CleoSettings {
+public final class CleoSettings implements TaskMethodDefaults {
 
 	/**
 	 * The most groups of one queue that may get meters: each adds 8 time series.
@@ -81,6 +83,7 @@ public final class CleoSettings {
 	 * @param queue the queue
 	 * @return the options, with the queue set
 	 */
+	@Override
 	public TaskOptions taskOptions(String queue) {
 		return this.byQueue.computeIfAbsent(queue, this::merge);
 	}
@@ -120,6 +123,7 @@ public final class CleoSettings {
 	/**
 	 * @return the settings of declared schedules ({@code cleo.schedules.*})
 	 */
+	@Override
 	public ScheduleSettings schedules() {
 		return this.schedules;
 	}

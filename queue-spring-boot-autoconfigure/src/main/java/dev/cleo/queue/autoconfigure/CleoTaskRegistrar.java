@@ -3,83 +3,55 @@
  */
 package dev.cleo.queue.autoconfigure;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskHandler;
-import dev.cleo.queue.TaskOptions;
-import dev.cleo.queue.autoconfigure.aop.TaskProxyPostProcessor;
-import dev.cleo.queue.schedule.Schedule;
-import dev.cleo.queue.worker.WorkerPoolOptions;
+import dev.cleo.queue.autoconfigure.aop.TaskDefinitionException;
+import dev.cleo.queue.autoconfigure.aop.TaskMethodRegistry;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 
 /**
- * Once every bean exists: registers a handler for each task method and each
- * {@link TaskHandler} bean (under its bean name), then, unless
- * {@code cleo.worker.enabled=false}, adds one {@link WorkerPoolLifecycle} per worker
- * pool, for the queues of those tasks and the queues named under {@code cleo.queues}.
- * Handler beans know no queue, so they add the {@code default} queue. Declared schedules
- * are handed to a {@link ScheduleReconciler}, and {@code cleo.schedules.enabled} decides
- * whether this instance fires.
+ * Registers the tasks this application handles, once every bean exists (only then has the
+ * proxy post-processor found every task method) and so before any pool starts: a handler
+ * per task method and each {@link TaskHandler} bean under its bean name, on the manager;
+ * the queues they serve, in {@link ApplicationQueues}.
  */
 final class CleoTaskRegistrar implements SmartInitializingSingleton {
 
-	/** Prefix of the names of the worker pool beans. */
-	static final String POOL_BEAN_PREFIX = "cleoWorkerPool.";
+	private final QueueManager manager;
 
-	/** The name of the bean that reconciles declared schedules at start. */
-	static final String RECONCILER_BEAN = "cleoScheduleReconciler";
+	private final TaskMethodRegistry tasks;
 
-	private final ConfigurableListableBeanFactory beanFactory;
+	private final ListableBeanFactory beans;
 
-	private final TaskProxyPostProcessor proxies;
+	private final Supplier<Set<String>> handledQueues;
 
-	private final CleoSettings settings;
+	private final ApplicationQueues known;
 
-	CleoTaskRegistrar(ConfigurableListableBeanFactory beanFactory, TaskProxyPostProcessor proxies,
-			CleoSettings settings) {
-		this.beanFactory = beanFactory;
-		this.proxies = proxies;
-		this.settings = settings;
+	CleoTaskRegistrar(QueueManager manager, TaskMethodRegistry tasks, ListableBeanFactory beans,
+			Supplier<Set<String>> handledQueues, ApplicationQueues known) {
+		this.manager = manager;
+		this.tasks = tasks;
+		this.beans = beans;
+		this.handledQueues = handledQueues;
+		this.known = known;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		QueueManager manager = this.beanFactory.getBean(QueueManager.class);
-		new GroupSettingsWriter(this.settings.properties().getQueues()).writeTo(manager);
-		this.proxies.registerHandlers(manager, this.beanFactory);
-		Set<String> queues = new TreeSet<>(this.proxies.registry().queues());
-		Map<String, TaskHandler> handlers = this.beanFactory.getBeansOfType(TaskHandler.class);
-		handlers.forEach((name, handler) -> {
-			if (this.proxies.registry().ids().contains(name)) {
+		this.tasks.handlers(this.beans::getBean).forEach(this.manager::register);
+		this.beans.getBeansOfType(TaskHandler.class).forEach((name, handler) -> {
+			if (this.tasks.ids().contains(name)) {
 				throw new TaskDefinitionException("TaskHandler bean '" + name + "' has the name of a task method",
 						"Rename the bean or give the task method another id with @Task(id = \"...\").");
 			}
-			manager.register(name, handler);
+			this.manager.register(name, handler);
 		});
-		if (!handlers.isEmpty()) {
-			queues.add(TaskOptions.DEFAULT_QUEUE);
-		}
-		ApplicationQueues known = this.beanFactory.getBean(ApplicationQueues.class);
-		known.addAll(queues);
-		// Before any pool starts, since starting one turns firing on.
-		manager.schedules().setFiringAllowed(this.settings.schedules().enabled());
-		List<Schedule> declared = this.proxies.registry().schedules();
-		ScheduleReconciler.checkOwner(declared, this.settings.schedules());
-		this.beanFactory.registerSingleton(RECONCILER_BEAN,
-				new ScheduleReconciler(manager, declared, this.settings.schedules()));
-		if (this.settings.properties().getWorker().isEnabled()) {
-			for (WorkerPoolOptions pool : new WorkerPoolPlanner(this.settings).plan(queues)) {
-				known.addAll(pool.queues().keySet());
-				this.beanFactory.registerSingleton(POOL_BEAN_PREFIX + pool.name(),
-						new WorkerPoolLifecycle(manager, pool));
-			}
-		}
+		this.known.addAll(this.handledQueues.get());
 	}
 
 }

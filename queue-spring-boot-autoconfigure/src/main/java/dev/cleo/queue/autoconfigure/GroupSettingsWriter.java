@@ -9,19 +9,27 @@ import dev.cleo.queue.GroupRateLimit;
 import dev.cleo.queue.InvalidTaskOptionException;
 import dev.cleo.queue.QueueManager;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
+
 /**
- * Writes each queue's {@code cleo.queues.<name>.groups.*} settings to Redis at start-up;
- * a value out of range fails the start naming the property.
+ * Writes each queue's {@code cleo.queues.<name>.groups.*} settings to Redis once every
+ * bean exists, so before any pool starts taking tasks (pools start with the context); a
+ * value out of range fails the start naming the property.
  */
-final class GroupSettingsWriter {
+final class GroupSettingsWriter implements SmartInitializingSingleton {
+
+	private final QueueManager manager;
 
 	private final Map<String, QueueOverrides> queues;
 
-	GroupSettingsWriter(Map<String, QueueOverrides> queues) {
+	GroupSettingsWriter(QueueManager manager, Map<String, QueueOverrides> queues) {
+		this.manager = manager;
 		this.queues = queues;
 	}
 
-	void writeTo(QueueManager manager) {
+	@Override
+	public void afterSingletonsInstantiated() {
+		QueueManager manager = this.manager;
 		this.queues.forEach((queue, overrides) -> {
 			GroupProperties groups = overrides.getGroups();
 			String prefix = "cleo.queues." + queue + ".groups.";

@@ -4,14 +4,17 @@
 package dev.cleo.queue.autoconfigure;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.autoconfigure.aop.TaskDefinitionException;
 import dev.cleo.queue.schedule.Reconciliation;
 import dev.cleo.queue.schedule.Schedule;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -23,24 +26,44 @@ import org.springframework.context.SmartLifecycle;
  * until its last instance is gone, and no ghost schedule outlives the grace period.
  * <p>
  * It runs even when nothing is declared: that is how a schedule whose method was removed
- * goes away.
+ * goes away. Before that, once every bean exists (and so every task method is known), it
+ * takes the declared set, refuses it when nobody owns it, and sets whether this instance
+ * fires ({@code cleo.schedules.enabled}) while no pool runs yet, since starting one turns
+ * firing on.
  */
-final class ScheduleReconciler implements SmartLifecycle {
+final class ScheduleReconciler implements SmartInitializingSingleton, SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(ScheduleReconciler.class);
 
 	private final QueueManager manager;
 
-	private final List<Schedule> declared;
+	private final Supplier<List<Schedule>> declarations;
 
 	private final ScheduleSettings settings;
 
+	private volatile List<Schedule> declared = List.of();
+
 	private volatile boolean running;
 
-	ScheduleReconciler(QueueManager manager, List<Schedule> declared, ScheduleSettings settings) {
+	/**
+	 * A reconciler.
+	 * @param manager the manager whose schedules to reconcile
+	 * @param declarations the schedules the task methods declare, complete once every
+	 * bean exists
+	 * @param settings the schedule settings
+	 */
+	ScheduleReconciler(QueueManager manager, Supplier<List<Schedule>> declarations, ScheduleSettings settings) {
 		this.manager = manager;
-		this.declared = List.copyOf(declared);
+		this.declarations = declarations;
 		this.settings = settings;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		this.manager.schedules().setFiringAllowed(this.settings.enabled());
+		List<Schedule> declared = List.copyOf(this.declarations.get());
+		checkOwner(declared, this.settings);
+		this.declared = declared;
 	}
 
 	/**
@@ -50,7 +73,7 @@ final class ScheduleReconciler implements SmartLifecycle {
 	 * @param settings the schedule settings
 	 * @throws TaskDefinitionException when schedules are declared and no owner is set
 	 */
-	static void checkOwner(List<Schedule> declared, ScheduleSettings settings) {
+	private static void checkOwner(List<Schedule> declared, ScheduleSettings settings) {
 		if (settings.owner() == null && !declared.isEmpty()) {
 			throw new TaskDefinitionException(
 					"Schedules " + declared.stream().map(Schedule::name).toList()

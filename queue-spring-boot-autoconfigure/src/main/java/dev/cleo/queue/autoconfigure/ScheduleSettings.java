@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
 
 import dev.cleo.queue.InvalidTaskOptionException;
+import dev.cleo.queue.autoconfigure.aop.ScheduleDefaults;
 import dev.cleo.queue.schedule.CronFormat;
 import dev.cleo.queue.schedule.MisfirePolicy;
 import dev.cleo.queue.schedule.OverlapPolicy;
@@ -28,7 +29,7 @@ import dev.cleo.queue.schedule.OverlapPolicy;
  * @param overlap the overlap policy of schedules that name none
  */
 public record ScheduleSettings(boolean enabled, @Nullable String owner, CronFormat cronFormat, ZoneId zone,
-		Duration grace, MisfirePolicy misfire, OverlapPolicy overlap) {
+		Duration grace, MisfirePolicy misfire, OverlapPolicy overlap) implements ScheduleDefaults {
 
 	private static final Duration MIN_GRACE = Duration.ofMillis(100);
 

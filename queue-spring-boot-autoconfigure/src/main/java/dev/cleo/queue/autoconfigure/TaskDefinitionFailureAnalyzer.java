@@ -3,6 +3,8 @@
  */
 package dev.cleo.queue.autoconfigure;
 
+import dev.cleo.queue.autoconfigure.aop.TaskDefinitionException;
+
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

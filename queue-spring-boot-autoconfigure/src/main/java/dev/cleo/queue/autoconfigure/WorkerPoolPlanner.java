@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import dev.cleo.queue.autoconfigure.CleoProperties.Pool;
 import dev.cleo.queue.autoconfigure.CleoProperties.Worker;
@@ -16,17 +17,30 @@ import dev.cleo.queue.worker.WorkerPoolOptions;
 
 /**
  * Decides the worker pools of this instance: one per {@code cleo.worker.pools.<name>}
- * (serving its queues in order, weighted by {@code cleo.queues.
- *
-<q>.weight} when its selection is weighted), and one per other queue the application uses
- * or names under {@code cleo.queues}. Internal.
+ * (serving its queues in order, weighted by each queue's
+ * {@code cleo.queues.<name>.weight} when its selection is weighted), and one per other
+ * queue the application's handlers serve or {@code cleo.queues} names. Internal.
  */
-final class WorkerPoolPlanner {
+final class WorkerPoolPlanner implements WorkerPoolPlan {
 
 	private final CleoSettings settings;
 
-	WorkerPoolPlanner(CleoSettings settings) {
+	private final Supplier<? extends Collection<String>> usedQueues;
+
+	/**
+	 * A planner.
+	 * @param settings the merged properties
+	 * @param usedQueues the queues of the application's task methods and handler beans,
+	 * asked when the pools are
+	 */
+	WorkerPoolPlanner(CleoSettings settings, Supplier<? extends Collection<String>> usedQueues) {
 		this.settings = settings;
+		this.usedQueues = usedQueues;
+	}
+
+	@Override
+	public List<WorkerPoolOptions> pools() {
+		return plan(this.usedQueues.get());
 	}
 
 	/**

@@ -3,7 +3,8 @@
  */
 /**
  * Spring Boot auto-configuration of Cleo: {@code cleo.*} properties, the
- * {@code QueueManager} on Spring Boot's Lettuce client, and worker pools run with the
- * application context.
+ * {@code QueueManager} on Spring Boot's Lettuce client, the start-up steps (group
+ * settings, handlers, schedules) as beans, and worker pool beans run by one
+ * {@code WorkerPoolRegistry} with the application context.
  */
 package dev.cleo.queue.autoconfigure;

@@ -205,7 +205,7 @@ class CleoAutoConfigurationTests {
 	void disabledWorkerStartsNoPools() {
 		this.runner.withPropertyValues("cleo.worker.enabled=false")
 			.withBean(ReportService.class)
-			.run((context) -> assertThat(context).doesNotHaveBean(WorkerPoolLifecycle.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(ManagedWorkerPool.class));
 	}
 
 	@Test
@@ -214,10 +214,10 @@ class CleoAutoConfigurationTests {
 			.withBean(ReportService.class)
 			.withBean("send-email", TaskHandler.class, () -> (task) -> null)
 			.run((context) -> {
-				Map<String, WorkerPoolLifecycle> pools = context.getBeansOfType(WorkerPoolLifecycle.class);
+				Map<String, ManagedWorkerPool> pools = context.getBeansOfType(ManagedWorkerPool.class);
 				assertThat(pools.values()).extracting((pool) -> pool.options().name())
 					.containsExactlyInAnyOrder("reports", "default", "audit");
-				assertThat(pools.values()).allMatch(WorkerPoolLifecycle::isRunning);
+				assertThat(pools.values()).allMatch(ManagedWorkerPool::isRunning);
 				assertThat(context.getBean(QueueManager.class).registeredTasks()).contains("send-email",
 						"ReportService.render", "monthly");
 			});
@@ -244,7 +244,7 @@ class CleoAutoConfigurationTests {
 				assertThat(other.priority()).isEqualTo(1);
 				assertThat(other.backoff())
 					.isEqualTo(Backoff.exponential(Duration.ofSeconds(1), Duration.ofMinutes(5), 0.2));
-				Map<String, WorkerPoolOptions> pools = new WorkerPoolPlanner(settings).plan(Set.of("reports"))
+				Map<String, WorkerPoolOptions> pools = new WorkerPoolPlanner(settings, () -> Set.of("reports")).pools()
 					.stream()
 					.collect(Collectors.toMap(WorkerPoolOptions::name, (pool) -> pool));
 				assertThat(pools).containsOnlyKeys("mixed", "reports");

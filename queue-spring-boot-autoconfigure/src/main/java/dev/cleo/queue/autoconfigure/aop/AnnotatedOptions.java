@@ -10,7 +10,6 @@ import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.TaskPriority;
 import dev.cleo.queue.annotation.Backoff;
 import dev.cleo.queue.annotation.Task;
-import dev.cleo.queue.autoconfigure.BackoffSpec;
 
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.annotation.MergedAnnotation;

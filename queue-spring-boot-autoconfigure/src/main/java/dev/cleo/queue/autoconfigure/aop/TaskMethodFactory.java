@@ -17,8 +17,6 @@ import dev.cleo.queue.TaskHandle;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.annotation.QueueClass;
 import dev.cleo.queue.annotation.Task;
-import dev.cleo.queue.autoconfigure.CleoSettings;
-import dev.cleo.queue.autoconfigure.TaskDefinitionException;
 import dev.cleo.queue.autoconfigure.aop.TaskMethod.ReturnKind;
 
 import org.springframework.core.DefaultParameterNameDiscoverer;
@@ -33,14 +31,15 @@ import org.springframework.util.StringUtils;
 
 /**
  * Works out a {@link TaskMethod} from a method's annotations, its class's
- * {@link QueueClass @QueueClass} and the settings, and checks that it can work: its
- * return type, that Jackson can carry its parameters and result, its expressions.
+ * {@link QueueClass @QueueClass} and the configured defaults, and checks that it can
+ * work: its return type, that Jackson can carry its parameters and result, its
+ * expressions.
  */
 final class TaskMethodFactory {
 
 	private static final SpelExpressionParser PARSER = new SpelExpressionParser();
 
-	private final CleoSettings settings;
+	private final TaskMethodDefaults defaults;
 
 	private final JacksonTypeCheck typeCheck;
 
@@ -50,21 +49,21 @@ final class TaskMethodFactory {
 
 	private final TaskScheduleFactory schedules;
 
-	TaskMethodFactory(CleoSettings settings, JsonMapper mapper) {
-		this(settings, mapper, UnaryOperator.identity());
+	TaskMethodFactory(TaskMethodDefaults defaults, JsonMapper mapper) {
+		this(defaults, mapper, UnaryOperator.identity());
 	}
 
 	/**
 	 * A factory.
-	 * @param settings the merged properties
+	 * @param defaults what task methods inherit from configuration
 	 * @param mapper the mapper payloads are written with
 	 * @param placeholders resolves {@code ${...}} in schedule attributes
 	 */
-	TaskMethodFactory(CleoSettings settings, JsonMapper mapper, UnaryOperator<String> placeholders) {
-		this.settings = settings;
+	TaskMethodFactory(TaskMethodDefaults defaults, JsonMapper mapper, UnaryOperator<String> placeholders) {
+		this.defaults = defaults;
 		this.mapper = mapper;
 		this.typeCheck = new JacksonTypeCheck(mapper);
-		this.schedules = new TaskScheduleFactory(settings.schedules(), placeholders);
+		this.schedules = new TaskScheduleFactory(defaults.schedules(), placeholders);
 	}
 
 	TaskMethod create(Method method, Class<?> targetClass) {
@@ -139,7 +138,7 @@ final class TaskMethodFactory {
 			queue = queueClass.getString("queue");
 		}
 		try {
-			TaskOptions options = this.settings
+			TaskOptions options = this.defaults
 				.taskOptions(StringUtils.hasText(queue) ? queue : TaskOptions.DEFAULT_QUEUE);
 			if (queueClass.isPresent()) {
 				options = AnnotatedOptions.apply(options,

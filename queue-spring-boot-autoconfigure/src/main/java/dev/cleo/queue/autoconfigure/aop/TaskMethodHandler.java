@@ -18,6 +18,8 @@ import dev.cleo.queue.TaskHandler;
 import dev.cleo.queue.UnreadablePayloadException;
 import dev.cleo.queue.autoconfigure.aop.TaskMethod.ReturnKind;
 
+import org.springframework.util.ClassUtils;
+
 /**
  * Runs a task method on a worker: reads the arguments back as the declared types and
  * calls the method on the bean as the application sees it (its proxy, so that
@@ -38,6 +40,32 @@ final class TaskMethodHandler implements TaskHandler {
 		this.bean = bean;
 		this.invocable = invocable;
 		this.mapper = mapper;
+	}
+
+	/**
+	 * A handler that calls the task method through the bean as the context exposes it.
+	 * @param task the task method
+	 * @param bean the bean, maybe a proxy
+	 * @param mapper reads the arguments
+	 * @return the handler
+	 * @throws TaskDefinitionException when an interface-based proxy hides the method
+	 */
+	static TaskMethodHandler through(TaskMethod task, Object bean, JsonMapper mapper) {
+		return new TaskMethodHandler(task, bean, invocable(task, bean), mapper);
+	}
+
+	private static Method invocable(TaskMethod task, Object bean) {
+		Method method = task.method();
+		if (method.getDeclaringClass().isInstance(bean)) {
+			return method;
+		}
+		Method onProxy = ClassUtils.getMethodIfAvailable(bean.getClass(), method.getName(), method.getParameterTypes());
+		if (onProxy == null) {
+			throw TaskMethodFactory.fail(method, "cannot be called through the bean's interface-based proxy",
+					"Declare the method on an interface the bean implements, or proxy classes "
+							+ "(spring.aop.proxy-target-class=true).");
+		}
+		return onProxy;
 	}
 
 	@Override

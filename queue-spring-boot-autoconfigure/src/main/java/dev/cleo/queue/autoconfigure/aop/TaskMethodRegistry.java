@@ -6,7 +6,6 @@ package dev.cleo.queue.autoconfigure.aop;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +13,15 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
+import dev.cleo.queue.TaskHandler;
 import dev.cleo.queue.annotation.QueueClass;
 import dev.cleo.queue.annotation.Task;
-import dev.cleo.queue.autoconfigure.TaskDefinitionException;
 import dev.cleo.queue.schedule.Schedule;
 
 import org.springframework.core.MethodClassKey;
@@ -36,12 +37,15 @@ public final class TaskMethodRegistry {
 
 	private final Supplier<TaskMethodFactory> factory;
 
+	private final Supplier<JsonMapper> mapper;
+
 	private final Map<MethodClassKey, TaskMethod> byMethod = new ConcurrentHashMap<>();
 
 	private final Map<String, TaskBean> byId = new LinkedHashMap<>();
 
-	TaskMethodRegistry(Supplier<TaskMethodFactory> factory) {
+	TaskMethodRegistry(Supplier<TaskMethodFactory> factory, Supplier<JsonMapper> mapper) {
 		this.factory = factory;
+		this.mapper = mapper;
 	}
 
 	/**
@@ -113,8 +117,18 @@ public final class TaskMethodRegistry {
 		return (bean != null) ? bean.task() : null;
 	}
 
-	synchronized Collection<TaskBean> tasks() {
-		return List.copyOf(this.byId.values());
+	/**
+	 * A handler for every task method, which runs it through the bean as the context
+	 * exposes it (its proxy), reading the arguments with the mapper the checks used.
+	 * @param beans looks a bean up by name
+	 * @return the handlers by task id, in the order the methods were found
+	 * @throws TaskDefinitionException when a method cannot be called through its bean
+	 */
+	public synchronized Map<String, TaskHandler> handlers(Function<String, Object> beans) {
+		Map<String, TaskHandler> handlers = new LinkedHashMap<>();
+		this.byId.forEach((id, task) -> handlers.put(id,
+				TaskMethodHandler.through(task.task(), beans.apply(task.beanName()), this.mapper.get())));
+		return handlers;
 	}
 
 	/**

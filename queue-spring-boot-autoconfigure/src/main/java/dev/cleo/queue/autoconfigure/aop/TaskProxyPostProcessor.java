@@ -3,22 +3,18 @@
  */
 package dev.cleo.queue.autoconfigure.aop;
 
-import java.lang.reflect.Method;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.cleo.queue.QueueManager;
-import dev.cleo.queue.autoconfigure.CleoSettings;
-import dev.cleo.queue.autoconfigure.aop.TaskMethodRegistry.TaskBean;
 
 import org.springframework.aop.framework.AopInfrastructureBean;
 import org.springframework.aop.framework.autoproxy.AbstractBeanFactoryAwareAdvisingPostProcessor;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
-import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -26,9 +22,13 @@ import org.springframework.util.function.SingletonSupplier;
  * beans with {@code @QueueClass} or {@code @Task} methods get {@link TaskInterceptor},
  * added to the bean's existing proxy ({@code @Transactional}, {@code @Validated}, ...)
  * when there is one, ahead of its other advisors. Their task methods are checked here, so
- * a method that cannot work fails the start.
+ * a method that cannot work fails the start, and collected in a
+ * {@link TaskMethodRegistry} for whoever registers their handlers; this class only builds
+ * proxies.
  */
 public class TaskProxyPostProcessor extends AbstractBeanFactoryAwareAdvisingPostProcessor {
+
+	private final Supplier<? extends TaskMethodDefaults> defaults;
 
 	private SingletonSupplier<JsonMapper> mapper;
 
@@ -39,8 +39,11 @@ public class TaskProxyPostProcessor extends AbstractBeanFactoryAwareAdvisingPost
 	/**
 	 * A post-processor whose proxies extend the bean's class, so that a worker can call
 	 * any task method through the proxy.
+	 * @param defaults what task methods inherit from configuration, asked for when the
+	 * first task bean is post-processed
 	 */
-	public TaskProxyPostProcessor() {
+	public TaskProxyPostProcessor(Supplier<? extends TaskMethodDefaults> defaults) {
+		this.defaults = defaults;
 		setBeforeExistingAdvisors(true);
 		setProxyTargetClass(true);
 	}
@@ -54,8 +57,8 @@ public class TaskProxyPostProcessor extends AbstractBeanFactoryAwareAdvisingPost
 		// environment.
 		UnaryOperator<String> placeholders = (beanFactory instanceof ConfigurableBeanFactory configurable)
 				? configurable::resolveEmbeddedValue : UnaryOperator.identity();
-		this.registry = new TaskMethodRegistry(() -> new TaskMethodFactory(beanFactory.getBean(CleoSettings.class),
-				this.mapper.obtain(), placeholders));
+		this.registry = new TaskMethodRegistry(
+				() -> new TaskMethodFactory(this.defaults.get(), this.mapper.obtain(), placeholders), this.mapper);
 		SingletonSupplier<QueueManager> manager = SingletonSupplier.of(() -> beanFactory.getBean(QueueManager.class));
 		TaskCalls calls = new TaskCalls(manager);
 		this.requests = new TaskMethodRequests(this.registry, calls);
@@ -86,34 +89,6 @@ public class TaskProxyPostProcessor extends AbstractBeanFactoryAwareAdvisingPost
 	 */
 	public TaskMethodRequests requests() {
 		return this.requests;
-	}
-
-	/**
-	 * Register a handler for every task method, which runs it through the bean as the
-	 * context exposes it.
-	 * @param manager the manager whose workers run the tasks
-	 * @param beanFactory the factory to get the beans from
-	 */
-	public void registerHandlers(QueueManager manager, ListableBeanFactory beanFactory) {
-		for (TaskBean task : this.registry.tasks()) {
-			Object bean = beanFactory.getBean(task.beanName());
-			manager.register(task.task().id(),
-					new TaskMethodHandler(task.task(), bean, invocable(task.task(), bean), this.mapper.obtain()));
-		}
-	}
-
-	private static Method invocable(TaskMethod task, Object bean) {
-		Method method = task.method();
-		if (method.getDeclaringClass().isInstance(bean)) {
-			return method;
-		}
-		Method onProxy = ClassUtils.getMethodIfAvailable(bean.getClass(), method.getName(), method.getParameterTypes());
-		if (onProxy == null) {
-			throw TaskMethodFactory.fail(method, "cannot be called through the bean's interface-based proxy",
-					"Declare the method on an interface the bean implements, or proxy classes "
-							+ "(spring.aop.proxy-target-class=true).");
-		}
-		return onProxy;
 	}
 
 }

@@ -15,8 +15,6 @@ import org.jspecify.annotations.Nullable;
 import dev.cleo.queue.InvalidTaskOptionException;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.annotation.Task;
-import dev.cleo.queue.autoconfigure.ScheduleSettings;
-import dev.cleo.queue.autoconfigure.TaskDefinitionException;
 import dev.cleo.queue.schedule.MisfirePolicy;
 import dev.cleo.queue.schedule.OverlapPolicy;
 import dev.cleo.queue.schedule.Schedule;
@@ -44,12 +42,12 @@ final class TaskScheduleFactory {
 
 	private static final String TRIGGERS = "Set one of cron, fixedRate or fixedDelay";
 
-	private final ScheduleSettings settings;
+	private final ScheduleDefaults defaults;
 
 	private final UnaryOperator<String> placeholders;
 
-	TaskScheduleFactory(ScheduleSettings settings, UnaryOperator<String> placeholders) {
-		this.settings = settings;
+	TaskScheduleFactory(ScheduleDefaults defaults, UnaryOperator<String> placeholders) {
+		this.defaults = defaults;
 		this.placeholders = placeholders;
 	}
 
@@ -97,8 +95,8 @@ final class TaskScheduleFactory {
 			String delay) {
 		String zone = resolve(method, task, "zone");
 		if (!cron.isEmpty()) {
-			return Schedule.cron(id, cron, zone.isEmpty() ? this.settings.zone() : zone(method, zone),
-					this.settings.cronFormat());
+			return Schedule.cron(id, cron, zone.isEmpty() ? this.defaults.zone() : zone(method, zone),
+					this.defaults.cronFormat());
 		}
 		if (!zone.isEmpty()) {
 			throw TaskMethodFactory.fail(method, "sets zone '" + zone + "' without cron",
@@ -120,14 +118,14 @@ final class TaskScheduleFactory {
 			throw TaskMethodFactory.fail(method, "sets a misfire policy on a fixedDelay schedule",
 					"A fixed delay runs once when it comes due, however late; remove misfire or use fixedRate.");
 		}
-		MisfirePolicy policy = (misfire.length == 1) ? misfire[0] : this.settings.misfire();
+		MisfirePolicy policy = (misfire.length == 1) ? misfire[0] : this.defaults.misfire();
 		if (catchUpMax >= 0 && policy != MisfirePolicy.CATCH_UP) {
 			throw TaskMethodFactory.fail(method, "sets catchUpMax with the misfire policy " + policy,
 					"catchUpMax only applies to misfire = MisfirePolicy.CATCH_UP.");
 		}
 		Schedule result = (policy == MisfirePolicy.CATCH_UP && catchUpMax >= 0) ? schedule.catchUp(catchUpMax)
 				: schedule.misfire(policy);
-		return result.overlap((overlap.length == 1) ? overlap[0] : this.settings.overlap());
+		return result.overlap((overlap.length == 1) ? overlap[0] : this.defaults.overlap());
 	}
 
 	/**

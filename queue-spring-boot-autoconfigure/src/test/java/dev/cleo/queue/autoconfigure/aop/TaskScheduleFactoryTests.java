@@ -14,7 +14,6 @@ import dev.cleo.queue.annotation.QueueClass;
 import dev.cleo.queue.annotation.Task;
 import dev.cleo.queue.autoconfigure.CleoProperties;
 import dev.cleo.queue.autoconfigure.CleoSettings;
-import dev.cleo.queue.autoconfigure.TaskDefinitionException;
 import dev.cleo.queue.schedule.CronFormat;
 import dev.cleo.queue.schedule.MisfirePolicy;
 import dev.cleo.queue.schedule.OverlapPolicy;

@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the Cleo authors.
  */
-package dev.cleo.queue.autoconfigure;
+package dev.cleo.queue.autoconfigure.aop;
 
 /**
  * A task method or handler bean that cannot work, found at start-up: the message names

@@ -7,15 +7,13 @@ import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.worker.WorkerPool;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
-import org.springframework.context.SmartLifecycle;
-
 /**
- * Runs one worker pool with the application context: it starts in the last phase, once
- * every other bean (a web server too) is up, and stops first. A stop takes no new tasks,
- * lets running ones finish for up to {@code cleo.worker.shutdown-timeout}, then hands the
- * rest back to the queue, on its own thread so that pools drain side by side.
+ * One worker pool of this instance, a bean named {@code cleoWorkerPool.<name>}. The
+ * {@link WorkerPoolRegistry} starts and stops it with the context; it is no
+ * {@code Lifecycle} of its own, so that the context runs the pools through that one
+ * registry only. It can still be stopped (and started again) on its own.
  */
-public final class WorkerPoolLifecycle implements SmartLifecycle {
+public final class ManagedWorkerPool {
 
 	private final QueueManager manager;
 
@@ -24,11 +22,11 @@ public final class WorkerPoolLifecycle implements SmartLifecycle {
 	private volatile WorkerPool pool;
 
 	/**
-	 * A lifecycle for one pool.
+	 * A pool, not started yet.
 	 * @param manager the manager that runs the pool
 	 * @param options the pool's options
 	 */
-	public WorkerPoolLifecycle(QueueManager manager, WorkerPoolOptions options) {
+	public ManagedWorkerPool(QueueManager manager, WorkerPoolOptions options) {
 		this.manager = manager;
 		this.options = options;
 	}
@@ -40,14 +38,20 @@ public final class WorkerPoolLifecycle implements SmartLifecycle {
 		return this.options;
 	}
 
-	@Override
+	/**
+	 * Start taking tasks, unless the pool runs already.
+	 */
 	public synchronized void start() {
 		if (!isRunning()) {
 			this.pool = this.manager.startWorkers(this.options);
 		}
 	}
 
-	@Override
+	/**
+	 * Take no new tasks, let running ones finish for up to the pool's shutdown timeout
+	 * ({@code cleo.worker.shutdown-timeout}), then hand the rest back to the queue.
+	 * Returns once the pool has stopped.
+	 */
 	public void stop() {
 		WorkerPool running = this.pool;
 		if (running != null) {
@@ -55,28 +59,12 @@ public final class WorkerPoolLifecycle implements SmartLifecycle {
 		}
 	}
 
-	@Override
-	public void stop(Runnable callback) {
-		Thread stopper = new Thread(() -> {
-			try {
-				stop();
-			}
-			finally {
-				callback.run();
-			}
-		}, "cleo-stop-" + this.options.name());
-		stopper.start();
-	}
-
-	@Override
+	/**
+	 * @return whether the pool takes tasks
+	 */
 	public boolean isRunning() {
 		WorkerPool running = this.pool;
 		return running != null && running.isRunning();
-	}
-
-	@Override
-	public int getPhase() {
-		return SmartLifecycle.DEFAULT_PHASE;
 	}
 
 }

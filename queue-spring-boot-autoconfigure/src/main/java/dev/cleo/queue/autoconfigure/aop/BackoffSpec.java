@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the Cleo authors.
  */
-package dev.cleo.queue.autoconfigure;
+package dev.cleo.queue.autoconfigure.aop;
 
 import java.time.Duration;
 

@@ -1,0 +1,27 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue.autoconfigure.aop;
+
+import dev.cleo.queue.TaskOptions;
+
+/**
+ * What task methods inherit from configuration before their annotations apply. The
+ * auto-configuration's merged {@code cleo.*} settings implement it, so that this package
+ * needs nothing from the one that reads properties.
+ */
+public interface TaskMethodDefaults {
+
+	/**
+	 * The options of a queue's tasks before any annotation applies.
+	 * @param queue the queue
+	 * @return the options, with the queue set
+	 */
+	TaskOptions taskOptions(String queue);
+
+	/**
+	 * @return what annotated schedules inherit
+	 */
+	ScheduleDefaults schedules();
+
+}
