@@ -42,8 +42,8 @@ public final class RedisConnector implements AutoCloseable {
 
 	private final RedisClusterAsyncCommands<String, String> commands;
 
-	private RedisConnector(AbstractRedisClient client, boolean ownsClient,
-			Supplier<StatefulConnection<String, String>> connect,
+	// package-private: tests pass a pub/sub connect that stalls
+	RedisConnector(AbstractRedisClient client, boolean ownsClient, Supplier<StatefulConnection<String, String>> connect,
 			Supplier<StatefulRedisPubSubConnection<String, String>> connectPubSub) {
 		this.client = client;
 		this.ownsClient = ownsClient;
