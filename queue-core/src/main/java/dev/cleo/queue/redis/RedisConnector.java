@@ -21,7 +21,8 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 /**
  * The connections Cleo uses on a Lettuce client: one shared, pipelined connection for all
  * commands, and a dedicated connection per blocking wait (a blocking command would stall
- * the shared one). Works with a standalone or Sentinel {@link RedisClient} and with a
+ * the shared one), and the pub/sub connection behind {@link RedisSubscriptions}. Works
+ * with a standalone or Sentinel {@link RedisClient} and with a
  * {@link RedisClusterClient}.
  */
 public final class RedisConnector implements AutoCloseable {
@@ -41,8 +42,8 @@ public final class RedisConnector implements AutoCloseable {
 
 	private final RedisClusterAsyncCommands<String, String> commands;
 
-	private RedisConnector(AbstractRedisClient client, boolean ownsClient,
-			Supplier<StatefulConnection<String, String>> connect,
+	// package-private: tests pass a pub/sub connect that stalls
+	RedisConnector(AbstractRedisClient client, boolean ownsClient, Supplier<StatefulConnection<String, String>> connect,
 			Supplier<StatefulRedisPubSubConnection<String, String>> connectPubSub) {
 		this.client = client;
 		this.ownsClient = ownsClient;
@@ -77,10 +78,11 @@ public final class RedisConnector implements AutoCloseable {
 	/**
 	 * Open a pub/sub connection (on a Cluster client, the cluster's own, which receives
 	 * what {@code PUBLISH} sends on any node). Lettuce subscribes it again after a
-	 * reconnect; messages sent meanwhile are lost.
+	 * reconnect; messages sent meanwhile are lost. Only {@link RedisSubscriptions} opens
+	 * one.
 	 * @return the connection; close it when done
 	 */
-	public StatefulRedisPubSubConnection<String, String> openPubSub() {
+	StatefulRedisPubSubConnection<String, String> openPubSub() {
 		return this.connectPubSub.get();
 	}
 

@@ -13,7 +13,8 @@ import dev.cleo.queue.Texts;
  * tag {@code {Q}}, so a queue lives in one Cluster slot and every script that touches it
  * is Cluster-safe. Removing a queue ({@code queue-remove.lua}) deletes every key below,
  * except a group's {@code gstats} and {@code gwindow} once nothing of the queue names the
- * group any more: those expire by their TTLs.
+ * group any more: those expire by their TTLs. The pub/sub channels in the table are named
+ * like keys but built and recognised by {@link RedisChannels}.
  *
  * <table>
  * <caption>Keys of one queue</caption>

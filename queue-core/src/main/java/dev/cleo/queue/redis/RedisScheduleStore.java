@@ -31,6 +31,8 @@ public final class RedisScheduleStore implements ScheduleStore {
 
 	private final ScriptRunner scripts;
 
+	private final RedisChannels channels;
+
 	/**
 	 * Create a store.
 	 * @param connector the connections
@@ -41,6 +43,7 @@ public final class RedisScheduleStore implements ScheduleStore {
 		this.commands = connector.commands();
 		this.keys = keys;
 		this.scripts = new ScriptRunner(this.commands, keys, timeout);
+		this.channels = new RedisChannels(keys);
 	}
 
 	@Override
@@ -182,13 +185,8 @@ public final class RedisScheduleStore implements ScheduleStore {
 	}
 
 	@Override
-	public String wakeChannel(String queue) {
-		return this.keys.key(queue, "sched-wake");
-	}
-
-	@Override
-	public String finishedChannel(String queue) {
-		return this.keys.key(queue, "finished");
+	public RedisChannels channels() {
+		return this.channels;
 	}
 
 	private List<Object> run(Script script, String queue, List<String> args, String what) {

@@ -38,6 +38,8 @@ public final class RedisTaskStore implements TaskStore {
 
 	private final RedisQueueCounts queueCounts;
 
+	private final RedisChannels channels;
+
 	/**
 	 * Create a store.
 	 * @param connector the connections
@@ -51,6 +53,7 @@ public final class RedisTaskStore implements TaskStore {
 		this.clock = clock;
 		this.scripts = new ScriptRunner(this.commands, keys, timeout);
 		this.queueCounts = new RedisQueueCounts(this.commands, keys, timeout);
+		this.channels = new RedisChannels(keys);
 	}
 
 	@Override
@@ -176,7 +179,7 @@ public final class RedisTaskStore implements TaskStore {
 
 	@Override
 	public String finishedChannel(String queue) {
-		return this.keys.key(queue, "finished");
+		return this.channels.finished(queue);
 	}
 
 	@Override

@@ -69,11 +69,11 @@ public interface ScheduleStore {
 	/** Delayed tasks of a queue (one-off delays, retries waiting), soonest first. */
 	List<TaskInfo> delayed(String queue, int limit);
 
-	/** The channel the scripts publish on when a schedule of the queue changes. */
-	String wakeChannel(String queue);
-
-	/** The channel that announces the end of tasks stored with notify. */
-	String finishedChannel(String queue);
+	/**
+	 * The channel names: the one the scripts publish on when a schedule of a queue
+	 * changes, and the one that announces the end of tasks stored with notify.
+	 */
+	RedisChannels channels();
 
 	/**
 	 * A run to enqueue.
