@@ -83,7 +83,8 @@ class QueueReadingsTests {
 			while (System.nanoTime() - start < Duration.ofSeconds(1).toNanos()) {
 				long before = System.nanoTime();
 				assertThat(this.readings.recent(Duration.ZERO, Duration.ofMinutes(1))).isEmpty();
-				// Waiting for the read in flight would take its 200 ms deadline; the bound is
+				// Waiting for the read in flight would take its 200 ms deadline; the
+				// bound is
 				// that, not less, so a busy machine's scheduling hiccup does not fail it
 				// (the count below shows the calls take well under a millisecond).
 				assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofMillis(200));
