@@ -10,16 +10,15 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 
 import dev.cleo.queue.event.ObserverEvent;
 import dev.cleo.queue.event.TaskEventListener;
+import dev.cleo.queue.group.QueueGroups;
 import dev.cleo.queue.redis.RedisCalls;
 import dev.cleo.queue.redis.RedisKeys;
 import dev.cleo.queue.schedule.Schedules;
@@ -29,8 +28,8 @@ import dev.cleo.queue.worker.WorkerServices;
 
 /**
  * The entry point: enqueue tasks, register their handlers, start worker pools, look tasks
- * up, manage dead letters and listen to events. Thread-safe; build one per application
- * with {@link #builder()}.
+ * up, manage groups and dead letters and listen to events. Thread-safe; build one per
+ * application with {@link #builder()}.
  *
  * <pre>{@code
  * QueueManager queues = QueueManager.builder().redisUri("redis://localhost:6379").build();
@@ -263,317 +262,14 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	}
 
 	/**
-	 * Set how many tasks of any one group of a queue run at once, across every instance.
-	 * The default, 1, runs each group's tasks one at a time in the order they were
-	 * enqueued; groups take turns.
+	 * The groups of a queue: their settings, limits, merges, splits and statistics, and
+	 * through {@link QueueGroups#group(String)} one group's pause, priority, maximum
+	 * size, rate limit and statistics.
 	 * @param queue the queue
-	 * @param concurrency 1 to 10000
-	 * @throws InvalidTaskOptionException when the concurrency is out of range
+	 * @return its groups
 	 */
-	public void setGroupConcurrency(String queue, int concurrency) {
-		if (concurrency < 1 || concurrency > 10_000) {
-			throw new InvalidTaskOptionException("group concurrency must be between 1 and 10000, was " + concurrency);
-		}
-		this.engine.admin()
-			.setGroupSetting(RedisKeys.checkQueueName(queue), "concurrency", Integer.toString(concurrency));
-	}
-
-	/**
-	 * Choose how a queue picks the group whose task runs next; applies from the next
-	 * claim on every instance.
-	 * @param queue the queue
-	 * @param strategy the strategy
-	 */
-	public void setGroupProcessingStrategy(String queue, GroupProcessingStrategy strategy) {
-		this.engine.admin()
-			.setGroupSetting(RedisKeys.checkQueueName(queue), "strategy", Objects.requireNonNull(strategy).name());
-	}
-
-	/**
-	 * How a queue picks the group whose task runs next.
-	 * @param queue the queue
-	 * @return the strategy, {@link GroupProcessingStrategy#ROUND_ROBIN} unless set
-	 */
-	public GroupProcessingStrategy groupProcessingStrategy(String queue) {
-		return groupSettings(queue).strategy();
-	}
-
-	/**
-	 * Set a group's priority, which {@link GroupProcessingStrategy#PRIORITY} follows:
-	 * higher first.
-	 * @param queue the queue
-	 * @param group the group
-	 * @param priority 0 (the default) to 1000
-	 * @throws InvalidTaskOptionException when the priority is out of range
-	 */
-	public void setGroupPriority(String queue, String group, int priority) {
-		if (priority < 0 || priority > 1000) {
-			throw new InvalidTaskOptionException("group priority must be between 0 and 1000, was " + priority);
-		}
-		this.engine.admin()
-			.setGroupSetting(RedisKeys.checkQueueName(queue), "priority:" + checkGroup(group),
-					Integer.toString(priority));
-	}
-
-	/**
-	 * Choose whether a task waiting for its retry holds its group until it ends (the
-	 * default, which keeps each group's order across retries) or lets the group's other
-	 * tasks go on meanwhile.
-	 * @param queue the queue
-	 * @param holds true to hold the group, false to let it move on
-	 */
-	public void setGroupHeldForRetries(String queue, boolean holds) {
-		this.engine.admin().setGroupSetting(RedisKeys.checkQueueName(queue), "retry-holds", holds ? "1" : "0");
-	}
-
-	/**
-	 * Choose the order in which each group's waiting tasks start: FIFO (the default),
-	 * LIFO or by task priority. The order is part of how waiting tasks are stored, so it
-	 * can change only while no grouped task of the queue waits.
-	 * @param queue the queue
-	 * @param order the order
-	 * @throws InvalidTaskOptionException when grouped tasks wait and the order differs
-	 */
-	public void setGroupOrder(String queue, GroupOrder order) {
-		this.engine.admin()
-			.setGroupSetting(RedisKeys.checkQueueName(queue), "order", Objects.requireNonNull(order).name());
-	}
-
-	/**
-	 * The order in which each group's waiting tasks start.
-	 * @param queue the queue
-	 * @return the order, {@link GroupOrder#FIFO} unless set
-	 */
-	public GroupOrder groupOrder(String queue) {
-		return groupSettings(queue).order();
-	}
-
-	/**
-	 * Bound how many tasks wait in each group of a queue; what enqueueing beyond it does
-	 * is the queue's {@link #setGroupOverflow(String, GroupOverflow) overflow}. Delayed
-	 * tasks and retries count once they are due, and are never refused or dropped then.
-	 * @param queue the queue
-	 * @param maxSize the most waiting tasks per group, 1 to 1000000000; 0 for no maximum
-	 * (the default)
-	 * @throws InvalidTaskOptionException when the size is out of range
-	 */
-	public void setGroupMaxSize(String queue, int maxSize) {
-		this.engine.admin()
-			.setGroupSetting(RedisKeys.checkQueueName(queue), "max-size", Integer.toString(checkMaxSize(maxSize)));
-	}
-
-	/**
-	 * Bound how many tasks wait in one group, in place of the queue's maximum.
-	 * @param queue the queue
-	 * @param group the group
-	 * @param maxSize the most waiting tasks, 1 to 1000000000; 0 for no maximum; -1 to
-	 * follow the queue's maximum again
-	 * @throws InvalidTaskOptionException when the size is out of range
-	 */
-	public void setGroupMaxSize(String queue, String group, int maxSize) {
-		String value = (maxSize == -1) ? "" : Integer.toString(checkMaxSize(maxSize));
-		this.engine.admin().setGroupSetting(RedisKeys.checkQueueName(queue), "max-size:" + checkGroup(group), value);
-	}
-
-	private static int checkMaxSize(int maxSize) {
-		if (maxSize < 0 || maxSize > 1_000_000_000) {
-			throw new InvalidTaskOptionException(
-					"group max size must be between 1 and 1000000000, or 0 for no maximum, was " + maxSize);
-		}
-		return maxSize;
-	}
-
-	/**
-	 * Choose what enqueueing to a full group does: refuse the task with a
-	 * {@link GroupFullException} (the default) or drop the group's oldest waiting task.
-	 * @param queue the queue
-	 * @param overflow what happens
-	 */
-	public void setGroupOverflow(String queue, GroupOverflow overflow) {
-		this.engine.admin()
-			.setGroupSetting(RedisKeys.checkQueueName(queue), "overflow", Objects.requireNonNull(overflow).name());
-	}
-
-	/**
-	 * Limit how often each group of a queue starts tasks, across every instance.
-	 * @param queue the queue
-	 * @param limit the limit, or {@code null} for none (the default)
-	 */
-	public void setGroupRateLimit(String queue, GroupRateLimit limit) {
-		this.engine.admin()
-			.setGroupSetting(RedisKeys.checkQueueName(queue), "rate", (limit != null) ? limit.encode() : "");
-	}
-
-	/**
-	 * Limit how often one group starts tasks, in place of the queue's limit.
-	 * @param queue the queue
-	 * @param group the group
-	 * @param limit the limit, or {@code null} to follow the queue's limit again
-	 */
-	public void setGroupRateLimit(String queue, String group, GroupRateLimit limit) {
-		this.engine.admin()
-			.setGroupSetting(RedisKeys.checkQueueName(queue), "rate:" + checkGroup(group),
-					(limit != null) ? limit.encode() : "");
-	}
-
-	/**
-	 * The rate limit that applies to one group of a queue: its own, else the queue's.
-	 * @param queue the queue
-	 * @param group the group
-	 * @return the limit, or {@code null} when none applies
-	 */
-	public GroupRateLimit groupRateLimit(String queue, String group) {
-		String name = RedisKeys.checkQueueName(queue);
-		String own = this.engine.admin().groupSetting(name, "rate:" + checkGroup(group));
-		String rate = (own != null) ? own : this.engine.admin().groupSetting(name, "rate");
-		return (rate != null) ? GroupRateLimit.decode(rate) : null;
-	}
-
-	/**
-	 * Pause one group of a queue: no instance starts its tasks until it is resumed; its
-	 * running tasks finish, enqueueing to it goes on, and other groups run as before.
-	 * @param queue the queue
-	 * @param group the group
-	 */
-	public void pauseGroup(String queue, String group) {
-		this.engine.admin().setGroupPaused(RedisKeys.checkQueueName(queue), checkGroup(group), true);
-	}
-
-	/**
-	 * Resume a paused group; its waiting tasks take their turns again at once.
-	 * @param queue the queue
-	 * @param group the group
-	 */
-	public void resumeGroup(String queue, String group) {
-		this.engine.admin().setGroupPaused(RedisKeys.checkQueueName(queue), checkGroup(group), false);
-	}
-
-	/**
-	 * Whether one group of a queue is paused.
-	 * @param queue the queue
-	 * @param group the group
-	 * @return true while paused
-	 */
-	public boolean isGroupPaused(String queue, String group) {
-		return this.engine.admin().isGroupPaused(RedisKeys.checkQueueName(queue), checkGroup(group));
-	}
-
-	/**
-	 * The groups of a queue that have waiting or running tasks, or are paused or held by
-	 * a retry, sorted by name.
-	 * @param queue the queue
-	 * @param limit the most groups returned, 1 to 10000
-	 * @return the groups, at most {@code limit}
-	 */
-	public List<GroupInfo> groups(String queue, int limit) {
-		if (limit < 1 || limit > 10_000) {
-			throw new InvalidTaskOptionException("limit must be between 1 and 10000, was " + limit);
-		}
-		return this.engine.admin().groups(RedisKeys.checkQueueName(queue), limit);
-	}
-
-	/**
-	 * Merge one group of a queue into another, so they share one order and one slot
-	 * budget: every task of {@code from} belongs to {@code into} afterwards. Waiting
-	 * tasks move with their places, so the two orders interleave as the tasks were
-	 * enqueued; running ones count in {@code into}'s slots and free them when they end;
-	 * delayed ones and retries join {@code into} when they come due; a retry holding
-	 * {@code from} holds {@code into} unless a retry holds it already (then it waits in
-	 * line when due, like any task). From then on {@code from} names {@code into} for
-	 * good: tasks enqueued to it join {@code into}. Its pause and priority are dropped. A
-	 * large group moves in bounded steps; meanwhile its tasks not yet moved wait, and if
-	 * the call fails on the way, calling it again finishes the merge.
-	 * @param queue the queue
-	 * @param from the group merged away
-	 * @param into the group it joins (if it was merged away itself, the group it went
-	 * into)
-	 * @return how many waiting tasks moved
-	 * @throws InvalidTaskOptionException when a name is invalid or both are the same
-	 * @throws QueueException when {@code from} was merged into another group already,
-	 * {@code into} was merged into {@code from}, or {@code from} is being split
-	 */
-	public long mergeGroups(String queue, String from, String into) {
-		if (checkGroup(from).equals(checkGroup(into))) {
-			throw new InvalidTaskOptionException(
-					"Cannot merge group " + Texts.quote(from) + " into itself: name two different groups");
-		}
-		return this.engine.admin().mergeGroups(RedisKeys.checkQueueName(queue), from, into);
-	}
-
-	/**
-	 * Split a group of a queue by a key, so that independent work stops waiting behind
-	 * each other: each waiting task moves to the group {@code newGroup} names for it
-	 * ({@code null} or the same name: it stays), keeping its place, so each part keeps
-	 * the group's order. Tasks running now stay counted in the group they started in, and
-	 * may run beside tasks of the parts; delayed tasks and retries return to the group.
-	 * While a large group is split in bounded steps, none of its tasks starts; a task
-	 * that starts or is cancelled between being read and being moved is left where it is.
-	 * @param queue the queue
-	 * @param group the group to split
-	 * @param newGroup gives a waiting task's new group; called once per task, except
-	 * while tasks ahead of it in the group come or go during the split: then a task may
-	 * be asked twice, or stay unasked
-	 * @return how many tasks moved
-	 * @throws InvalidTaskOptionException when a name is invalid, including one
-	 * {@code newGroup} returned (the split then ends with the tasks moved so far)
-	 * @throws QueueException when the group was merged into another
-	 */
-	public long splitGroup(String queue, String group, Function<TaskInfo, String> newGroup) {
-		return new GroupSplit(this.engine.admin(), RedisKeys.checkQueueName(queue), checkGroup(group), newGroup).run();
-	}
-
-	/**
-	 * One group's statistics across every instance: waiting and running tasks now,
-	 * completed tasks, failed attempts, dead tasks, attempt durations and throughput. See
-	 * {@link GroupStats} for what each counts and how long it is kept.
-	 * @param queue the queue
-	 * @param group the group
-	 * @return its stats; zeros for a group with no recorded attempts
-	 */
-	public GroupStats groupStats(String queue, String group) {
-		return groupStats(queue, List.of(checkGroup(group))).get(0);
-	}
-
-	/**
-	 * The statistics of several groups of a queue, read in one round trip.
-	 * @param queue the queue
-	 * @param groups the groups, 1 to 1000 of them
-	 * @return their stats, in the order given
-	 * @throws InvalidTaskOptionException when there are no groups, more than 1000, or a
-	 * name is invalid
-	 */
-	public List<GroupStats> groupStats(String queue, List<String> groups) {
-		Objects.requireNonNull(groups, "groups");
-		if (groups.isEmpty() || groups.size() > 1000) {
-			throw new InvalidTaskOptionException(
-					"groupStats reads 1 to 1000 groups at a time, was given " + groups.size());
-		}
-		List<String> checked = groups.stream().map(QueueManager::checkGroup).toList();
-		return this.engine.admin().groupStats(RedisKeys.checkQueueName(queue), checked, this.engine.clock().millis());
-	}
-
-	/** The same rules as a task's group name. */
-	static String checkGroup(String group) {
-		return TaskOptions.defaults().group(Objects.requireNonNull(group, "group")).group();
-	}
-
-	/**
-	 * How many tasks of any one group of a queue run at once.
-	 * @param queue the queue
-	 * @return the group concurrency, 1 unless set
-	 */
-	public int groupConcurrency(String queue) {
-		return groupSettings(queue).concurrency();
-	}
-
-	/**
-	 * A queue's group settings, read in one round trip.
-	 * @param queue the queue
-	 * @return the settings, defaults where none is set
-	 */
-	public GroupSettings groupSettings(String queue) {
-		return GroupSettings
-			.of(this.engine.admin().groupSettings(RedisKeys.checkQueueName(queue), GroupSettings.FIELDS));
+	public QueueGroups groups(String queue) {
+		return new QueueGroups(this.engine.admin(), this.engine.clock(), RedisKeys.checkQueueName(queue));
 	}
 
 	/**

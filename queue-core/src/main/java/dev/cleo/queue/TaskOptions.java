@@ -307,10 +307,10 @@ public final class TaskOptions {
 
 	/**
 	 * Put the task in a group. A group runs at most
-	 * {@link QueueManager#setGroupConcurrency the queue's group concurrency} of its tasks
-	 * at once across all instances (1 by default: one at a time, in enqueue order), the
-	 * groups of a queue take turns, and ungrouped tasks take turns with them. A task
-	 * waiting for its retry holds its group until it ends.
+	 * {@link dev.cleo.queue.group.QueueGroups#setConcurrency the queue's group
+	 * concurrency} of its tasks at once across all instances (1 by default: one at a
+	 * time, in enqueue order), the groups of a queue take turns, and ungrouped tasks take
+	 * turns with them. A task waiting for its retry holds its group until it ends.
 	 * @param group the group name (1 to 200 characters, no control characters), or
 	 * {@code null} for none
 	 * @return new options

@@ -43,7 +43,7 @@ public enum TaskState {
 
 	/**
 	 * Dropped from a full group to make room for a newer task
-	 * ({@link GroupOverflow#DROP_OLDEST}); never started.
+	 * ({@link dev.cleo.queue.group.GroupOverflow#DROP_OLDEST}); never started.
 	 */
 	DROPPED;
 

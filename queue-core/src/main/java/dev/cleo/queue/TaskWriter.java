@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.cleo.queue.event.ObserverEvent;
 import dev.cleo.queue.event.TaskEvent;
+import dev.cleo.queue.group.GroupFullException;
 import dev.cleo.queue.redis.EnqueueResult;
 import dev.cleo.queue.redis.NewTask;
 import dev.cleo.queue.redis.RedisCalls;

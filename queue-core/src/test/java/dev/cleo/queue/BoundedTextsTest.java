@@ -61,7 +61,7 @@ class BoundedTextsTest {
 		List<Runnable> refusals = List.of(() -> TaskOptions.defaults().dedupeId(HUGE),
 				() -> TaskOptions.defaults().queue(HUGE), () -> TaskRequest.of(HUGE, null),
 				() -> TaskRequest.of("line\nbreak", null), () -> this.manager.register(HUGE, (task) -> null),
-				() -> this.manager.counts(HUGE), () -> this.manager.mergeGroups("q", "same\n", "same\n"),
+				() -> this.manager.counts(HUGE), () -> this.manager.groups("q").merge("same\n", "same\n"),
 				() -> Schedule.cron(HUGE, "* * * * *"), () -> Schedule.cron("nightly", HUGE),
 				() -> Schedule.cron("nightly", "0 61 * * * *\n"), () -> this.manager.schedules().trigger("q", HUGE),
 				() -> QueueManager.builder().keyPrefix(HUGE));

@@ -97,7 +97,7 @@ class ClusterAdminTest {
 			this.manager.enqueue("job", 1, options.dedupeId("once"));
 			this.manager.enqueue("job", 2, options.group("g"));
 			this.manager.enqueue("job", 3, options.delay(Duration.ofHours(1)));
-			this.manager.pauseGroup(queue, "g");
+			this.manager.groups(queue).group("g").pause();
 			this.manager.schedules()
 				.register(Schedule.fixedRate("hourly", Duration.ofHours(1)).task("job", 4).options(options));
 		}

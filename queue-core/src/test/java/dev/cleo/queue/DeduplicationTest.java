@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.event.ObserverEvent;
 import dev.cleo.queue.event.TaskEvent;
+import dev.cleo.queue.group.GroupFullException;
 import dev.cleo.queue.test.RedisServer;
 import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
@@ -137,7 +138,7 @@ class DeduplicationTest {
 
 	@Test
 	void aDedupeKeyWhoseTaskIsGoneBlocksNothingNotEvenInAnAllOrNothingBatch() {
-		this.manager.setGroupMaxSize("orders", 1);
+		this.manager.groups("orders").setMaxSize(1);
 		this.manager.enqueue("confirm", "fills the group", TaskOptions.defaults().queue("orders").group("g"));
 		// A key left by a task removed before removals deleted such keys.
 		setKey("cleo:{orders}:dedupe:order-1", "gone-task-id");

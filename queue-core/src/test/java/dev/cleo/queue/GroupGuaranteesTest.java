@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 
 import dev.cleo.queue.GroupRecorder.Step;
 import dev.cleo.queue.SlotProbe.Job;
+import dev.cleo.queue.group.GroupInfo;
+import dev.cleo.queue.group.GroupProcessingStrategy;
 import dev.cleo.queue.test.RedisServer;
 import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.test.Repeated;
@@ -143,7 +145,7 @@ class GroupGuaranteesTest {
 	@Repeated
 	void everyTaskWaitingForItsRetryHoldsItsGroupAlsoAtGroupConcurrencyTwo() {
 		QueueManager manager = manager("pair");
-		manager.setGroupConcurrency(QUEUE, 2);
+		manager.groups(QUEUE).setConcurrency(2);
 		TaskOptions options = TaskOptions.defaults()
 			.queue(QUEUE)
 			.group("pair")
@@ -172,7 +174,7 @@ class GroupGuaranteesTest {
 	private List<Step> runTenThousandStepsWithRetries(boolean groupHeldForRetries) {
 		QueueManager first = manager("first");
 		QueueManager second = manager("second");
-		first.setGroupHeldForRetries(QUEUE, groupHeldForRetries);
+		first.groups(QUEUE).setHeldForRetries(groupHeldForRetries);
 		first.register(TASK, this.recorder.handler());
 		second.register(TASK, this.recorder.handler());
 		first.startWorkers(pool("first-a").concurrency(4).build());
@@ -230,10 +232,10 @@ class GroupGuaranteesTest {
 	@Repeated
 	void priorityRunsHigherGroupsFirstLetsEqualOnesTakeTurnsAndKeepsTheFloodWaiting() {
 		QueueManager manager = manager("fair");
-		manager.setGroupProcessingStrategy(QUEUE, GroupProcessingStrategy.PRIORITY);
+		manager.groups(QUEUE).setStrategy(GroupProcessingStrategy.PRIORITY);
 		for (int i = 0; i < 25; i++) {
-			manager.setGroupPriority(QUEUE, "high-" + i, 10);
-			manager.setGroupPriority(QUEUE, "mid-" + i, 5);
+			manager.groups(QUEUE).group("high-" + i).setPriority(10);
+			manager.groups(QUEUE).group("mid-" + i).setPriority(5);
 		}
 		List<String> order = runFloodThenFiftySmallGroups(manager, (i) -> ((i % 2 == 0) ? "mid-" : "high-") + i / 2);
 
@@ -257,7 +259,7 @@ class GroupGuaranteesTest {
 	 * groups.
 	 */
 	private List<String> runFloodThenFiftySmallGroups(QueueManager manager, IntFunction<String> smallGroup) {
-		manager.setGroupConcurrency(QUEUE, 10);
+		manager.groups(QUEUE).setConcurrency(10);
 		TaskOptions options = TaskOptions.defaults().queue(QUEUE);
 		List<TaskRequest> flood = new ArrayList<>();
 		for (int i = 0; i < 100_000; i++) {
@@ -296,7 +298,7 @@ class GroupGuaranteesTest {
 			await().atMost(Duration.ofSeconds(30)).until(() -> connection.sync().llen("test:crash:started") == 1);
 			assertThat(connection.sync().lindex("test:crash:started", 0)).startsWith(firstId + ":1:crashing-worker:");
 		}
-		assertThat(survivor.groups(QUEUE, 10)).containsExactly(new GroupInfo("held", 4, 1, false, false, 0));
+		assertThat(survivor.groups(QUEUE).list(10)).containsExactly(new GroupInfo("held", 4, 1, false, false, 0));
 
 		// While the child holds the group's slot, the survivor runs other groups but
 		// nothing of this one.
@@ -318,7 +320,7 @@ class GroupGuaranteesTest {
 		assertThat(survivor.task(QUEUE, firstId).orElseThrow().lastError())
 			.startsWith("Lease expired: worker crashing-worker:" + child.pid());
 		// nothing left behind: no slot in use, no group held
-		await().atMost(Duration.ofSeconds(10)).until(() -> survivor.groups(QUEUE, 10).isEmpty());
+		await().atMost(Duration.ofSeconds(10)).until(() -> survivor.groups(QUEUE).list(10).isEmpty());
 	}
 
 	@Repeated
@@ -343,7 +345,7 @@ class GroupGuaranteesTest {
 	 */
 	private void liveHandlersStayWithinTheGroupConcurrencyWhileLeasesExpire(int limit) throws Exception {
 		QueueManager steady = manager("steady");
-		steady.setGroupConcurrency(QUEUE, limit);
+		steady.groups(QUEUE).setConcurrency(limit);
 		SlotProbe probe = new SlotProbe(this.redis.uri(), limit);
 		ChildJvm child = child(ProbedWorkerMain.class, this.redis.uri(), QUEUE, TASK, "frozen", "3", "300",
 				Integer.toString(limit));
@@ -391,7 +393,7 @@ class GroupGuaranteesTest {
 				assertThat(task.state()).isEqualTo(TaskState.COMPLETED);
 				assertThat(task.resultJson()).as("result of %s", id).isEqualTo(Integer.toString(task.attempts()));
 			}
-			assertThat(steady.groups(QUEUE, 10)).isEmpty();
+			assertThat(steady.groups(QUEUE).list(10)).isEmpty();
 		}
 	}
 

@@ -16,6 +16,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.cleo.queue.group.GroupFullException;
+import dev.cleo.queue.group.GroupInfo;
+import dev.cleo.queue.group.GroupOrder;
+import dev.cleo.queue.group.GroupOverflow;
+import dev.cleo.queue.group.GroupRateLimit;
 import dev.cleo.queue.test.RedisServer;
 import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
@@ -49,17 +54,17 @@ class GroupLimitsTest {
 	@Test
 	void lifoRunsTheNewestTaskOfAGroupFirst() {
 		QueueManager manager = manager();
-		manager.setGroupOrder("q", GroupOrder.LIFO);
+		manager.groups("q").setOrder(GroupOrder.LIFO);
 		manager.enqueueAll(marks("q", "g", "a1", "a2", "a3", "a4"));
 
 		assertThat(runAll(manager, "q", 4)).containsExactly("a4", "a3", "a2", "a1");
-		assertThat(manager.groupOrder("q")).isEqualTo(GroupOrder.LIFO);
+		assertThat(manager.groups("q").order()).isEqualTo(GroupOrder.LIFO);
 	}
 
 	@Test
 	void priorityOrderRunsAGroupsMostUrgentTaskFirstThenOldestFirst() {
 		QueueManager manager = manager();
-		manager.setGroupOrder("q", GroupOrder.PRIORITY);
+		manager.groups("q").setOrder(GroupOrder.PRIORITY);
 		List<TaskRequest> requests = new ArrayList<>();
 		requests.add(mark("q", "g", "low1", TaskPriority.LOW));
 		requests.add(mark("q", "g", "normal1"));
@@ -74,7 +79,7 @@ class GroupLimitsTest {
 	@Test
 	void aRetryGoesBackToTheHeadOfItsGroupWhateverTheOrder() {
 		QueueManager manager = manager();
-		manager.setGroupOrder("q", GroupOrder.LIFO);
+		manager.groups("q").setOrder(GroupOrder.LIFO);
 		TaskOptions options = TaskOptions.defaults()
 			.queue("q")
 			.group("g")
@@ -106,20 +111,20 @@ class GroupLimitsTest {
 		manager.enqueue("mark", "a1", TaskOptions.defaults().queue("q").group("g"));
 
 		assertThatExceptionOfType(InvalidTaskOptionException.class)
-			.isThrownBy(() -> manager.setGroupOrder("q", GroupOrder.LIFO))
+			.isThrownBy(() -> manager.groups("q").setOrder(GroupOrder.LIFO))
 			.withMessageContaining("group order of queue 'q'")
 			.withMessageContaining("only while no grouped task waits, and 1 wait");
-		manager.setGroupOrder("q", GroupOrder.FIFO);
-		assertThat(manager.groupOrder("q")).isEqualTo(GroupOrder.FIFO);
+		manager.groups("q").setOrder(GroupOrder.FIFO);
+		assertThat(manager.groups("q").order()).isEqualTo(GroupOrder.FIFO);
 		runAll(manager, "q", 1);
-		manager.setGroupOrder("q", GroupOrder.LIFO);
-		assertThat(manager.groupOrder("q")).isEqualTo(GroupOrder.LIFO);
+		manager.groups("q").setOrder(GroupOrder.LIFO);
+		assertThat(manager.groups("q").order()).isEqualTo(GroupOrder.LIFO);
 	}
 
 	@Test
 	void aFullGroupRefusesTheNextTaskNamingTheGroupAndItsMaximum() {
 		QueueManager manager = manager();
-		manager.setGroupMaxSize("q", 2);
+		manager.groups("q").setMaxSize(2);
 		manager.enqueue("mark", "a1", TaskOptions.defaults().queue("q").group("g"));
 		manager.enqueue("mark", "a2", TaskOptions.defaults().queue("q").group("g"));
 
@@ -142,7 +147,7 @@ class GroupLimitsTest {
 	@Test
 	void aBatchWithATaskForAFullGroupStoresNothing() {
 		QueueManager manager = manager();
-		manager.setGroupMaxSize("q", 3);
+		manager.groups("q").setMaxSize(3);
 		manager.enqueueAll(marks("q", "g", "a1", "a2"));
 		List<TaskRequest> batch = new ArrayList<>(marks("q", "other", "b1"));
 		batch.addAll(marks("q", "g", "a3", "a4"));
@@ -151,14 +156,14 @@ class GroupLimitsTest {
 			.withMessageContaining("group 'g' of queue 'q' is full")
 			.withMessageContaining("no task of the batch was enqueued");
 		assertThat(manager.counts("q").waiting()).isEqualTo(2);
-		assertThat(manager.groups("q", 10)).extracting(GroupInfo::name).containsExactly("g");
+		assertThat(manager.groups("q").list(10)).extracting(GroupInfo::name).containsExactly("g");
 	}
 
 	@Test
 	void dropOldestKeepsTheNewestTasksAndEndsTheOldestAsDropped() throws Exception {
 		QueueManager manager = manager();
-		manager.setGroupMaxSize("q", 2);
-		manager.setGroupOverflow("q", GroupOverflow.DROP_OLDEST);
+		manager.groups("q").setMaxSize(2);
+		manager.groups("q").setOverflow(GroupOverflow.DROP_OLDEST);
 		TaskOptions options = TaskOptions.defaults().queue("q").group("g").notifyOnFinish(true);
 		TaskHandle<Object> oldest = manager.enqueue("mark", "a1", options);
 		manager.enqueue("mark", "a2", options);
@@ -175,9 +180,9 @@ class GroupLimitsTest {
 	@Test
 	void underPriorityOrderDropOldestDropsTheOldestOfTheLowestPriority() {
 		QueueManager manager = manager();
-		manager.setGroupOrder("q", GroupOrder.PRIORITY);
-		manager.setGroupMaxSize("q", 3);
-		manager.setGroupOverflow("q", GroupOverflow.DROP_OLDEST);
+		manager.groups("q").setOrder(GroupOrder.PRIORITY);
+		manager.groups("q").setMaxSize(3);
+		manager.groups("q").setOverflow(GroupOverflow.DROP_OLDEST);
 		TaskOptions options = TaskOptions.defaults().queue("q").group("g");
 		manager.enqueue("mark", "high", options.priority(TaskPriority.HIGH));
 		TaskHandle<Object> low1 = manager.enqueue("mark", "low1", options.priority(TaskPriority.LOW));
@@ -191,16 +196,16 @@ class GroupLimitsTest {
 	@Test
 	void aGroupsOwnMaximumReplacesTheQueues() {
 		QueueManager manager = manager();
-		manager.setGroupMaxSize("q", 1);
-		manager.setGroupMaxSize("q", "vip", 0);
-		manager.setGroupMaxSize("q", "tiny", 2);
+		manager.groups("q").setMaxSize(1);
+		manager.groups("q").group("vip").setMaxSize(0);
+		manager.groups("q").group("tiny").setMaxSize(2);
 		manager.enqueueAll(marks("q", "vip", "v1", "v2", "v3"));
 		manager.enqueueAll(marks("q", "tiny", "t1", "t2"));
 
 		assertThatExceptionOfType(GroupFullException.class)
 			.isThrownBy(() -> manager.enqueue("mark", "t3", TaskOptions.defaults().queue("q").group("tiny")))
 			.withMessageContaining("maximum of 2");
-		manager.setGroupMaxSize("q", "tiny", -1);
+		manager.groups("q").group("tiny").setMaxSize(-1);
 		assertThatExceptionOfType(GroupFullException.class)
 			.isThrownBy(() -> manager.enqueue("mark", "t3", TaskOptions.defaults().queue("q").group("tiny")))
 			.withMessageContaining("maximum of 1");
@@ -210,9 +215,9 @@ class GroupLimitsTest {
 	@Test
 	void aRateLimitedGroupStartsAtMostItsLimitPerWindowAcrossInstancesWhileOthersGoOn() {
 		QueueManager producer = manager();
-		producer.setGroupConcurrency("q", 10);
-		producer.setGroupRateLimit("q", GroupRateLimit.of(2, Duration.ofSeconds(1)));
-		producer.setGroupRateLimit("q", "free", GroupRateLimit.of(1000, Duration.ofMillis(1)));
+		producer.groups("q").setConcurrency(10);
+		producer.groups("q").setRateLimit(GroupRateLimit.of(2, Duration.ofSeconds(1)));
+		producer.groups("q").group("free").setRateLimit(GroupRateLimit.of(1000, Duration.ofMillis(1)));
 		producer.enqueueAll(marks("q", "slow", "s1", "s2", "s3", "s4", "s5", "s6"));
 		producer.enqueueAll(marks("q", "free", "f1", "f2", "f3", "f4", "f5", "f6"));
 		Map<String, Long> startedAt = new ConcurrentHashMap<>();
@@ -236,7 +241,8 @@ class GroupLimitsTest {
 			.max()
 			.getAsLong();
 		assertThat(lastFree).isLessThan(slow.get(2));
-		assertThat(producer.groupRateLimit("q", "slow")).isEqualTo(GroupRateLimit.of(2, Duration.ofSeconds(1)));
+		assertThat(producer.groups("q").group("slow").rateLimit())
+			.isEqualTo(GroupRateLimit.of(2, Duration.ofSeconds(1)));
 	}
 
 	@Test
@@ -248,7 +254,7 @@ class GroupLimitsTest {
 		assertThatExceptionOfType(InvalidTaskOptionException.class)
 			.isThrownBy(() -> GroupRateLimit.of(5, Duration.ZERO))
 			.withMessageContaining("between 1ms and 1 day");
-		assertThatExceptionOfType(InvalidTaskOptionException.class).isThrownBy(() -> manager.setGroupMaxSize("q", -1))
+		assertThatExceptionOfType(InvalidTaskOptionException.class).isThrownBy(() -> manager.groups("q").setMaxSize(-1))
 			.withMessageContaining("between 1 and 1000000000, or 0 for no maximum, was -1");
 	}
 

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.cleo.queue.group.GroupInfo;
+import dev.cleo.queue.group.GroupProcessingStrategy;
 import dev.cleo.queue.test.RedisServer;
 import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
@@ -76,7 +78,7 @@ class GroupSchedulingTest {
 	@Test
 	void aGroupNeverRunsMoreThanItsGroupConcurrency() {
 		QueueManager manager = manager();
-		manager.setGroupConcurrency("orders", 3);
+		manager.groups("orders").setConcurrency(3);
 		List<TaskRequest> requests = new ArrayList<>();
 		for (int i = 0; i < 200; i++) {
 			requests
@@ -88,7 +90,7 @@ class GroupSchedulingTest {
 
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> this.ranInOrder.getOrDefault("big", List.of()).size() == 200);
-		assertThat(manager.groupConcurrency("orders")).isEqualTo(3);
+		assertThat(manager.groups("orders").concurrency()).isEqualTo(3);
 		assertThat(this.mostAtOnce.get("big")).isBetween(2, 3);
 	}
 
@@ -121,8 +123,8 @@ class GroupSchedulingTest {
 		manager.enqueue("step", 3, TaskOptions.defaults().queue("orders"));
 
 		assertThat(manager.counts("orders").waiting()).isEqualTo(3);
-		manager.setGroupPriority("orders", "g", 7);
-		assertThat(manager.groups("orders", 10)).containsExactly(new GroupInfo("g", 2, 0, false, false, 7));
+		manager.groups("orders").group("g").setPriority(7);
+		assertThat(manager.groups("orders").list(10)).containsExactly(new GroupInfo("g", 2, 0, false, false, 7));
 		assertThat(first.cancel()).isTrue();
 		assertThat(manager.counts("orders").waiting()).isEqualTo(2);
 	}
@@ -140,7 +142,7 @@ class GroupSchedulingTest {
 	/** Runs four tasks of group g, the first failing once, and one of another group. */
 	private List<String> runWithOneRetry(boolean groupHeldForRetries) {
 		QueueManager manager = manager();
-		manager.setGroupHeldForRetries("orders", groupHeldForRetries);
+		manager.groups("orders").setHeldForRetries(groupHeldForRetries);
 		List<String> attempts = new CopyOnWriteArrayList<>();
 		TaskOptions options = TaskOptions.defaults()
 			.queue("orders")
@@ -179,10 +181,10 @@ class GroupSchedulingTest {
 		QueueManager manager = manager();
 		// A group concurrency above one task at a time keeps every group in line, so the
 		// order below does not depend on when an ack frees a group's slot.
-		manager.setGroupConcurrency("prio", 10);
-		manager.setGroupProcessingStrategy("prio", GroupProcessingStrategy.PRIORITY);
-		manager.setGroupPriority("prio", "high", 10);
-		manager.setGroupPriority("prio", "other-high", 10);
+		manager.groups("prio").setConcurrency(10);
+		manager.groups("prio").setStrategy(GroupProcessingStrategy.PRIORITY);
+		manager.groups("prio").group("high").setPriority(10);
+		manager.groups("prio").group("other-high").setPriority(10);
 		List<TaskRequest> requests = new ArrayList<>();
 		for (String group : List.of("low", "high", "other-high")) {
 			for (int i = 1; i <= 2; i++) {
@@ -195,7 +197,7 @@ class GroupSchedulingTest {
 		manager.startWorkers(WorkerPoolOptions.builder().queue("prio").concurrency(1).build());
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> order.size() == 6);
-		assertThat(manager.groupProcessingStrategy("prio")).isEqualTo(GroupProcessingStrategy.PRIORITY);
+		assertThat(manager.groups("prio").strategy()).isEqualTo(GroupProcessingStrategy.PRIORITY);
 		assertThat(order.subList(0, 4)).containsExactly("high1", "other-high1", "high2", "other-high2");
 		assertThat(order.subList(4, 6)).containsExactly("low1", "low2");
 	}
@@ -203,7 +205,7 @@ class GroupSchedulingTest {
 	@Test
 	void aPausedGroupWaitsWhileOthersRunAndGoesOnWhenResumed() {
 		QueueManager manager = manager();
-		manager.pauseGroup("orders", "held");
+		manager.groups("orders").group("held").pause();
 		List<TaskRequest> requests = new ArrayList<>();
 		for (String name : List.of("held1", "held2", "free1")) {
 			requests.add(TaskRequest.of("mark", name,
@@ -215,21 +217,21 @@ class GroupSchedulingTest {
 		manager.startWorkers(WorkerPoolOptions.builder().queue("orders").concurrency(2).build());
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> ran.contains("free1"));
-		assertThat(manager.isGroupPaused("orders", "held")).isTrue();
+		assertThat(manager.groups("orders").group("held").isPaused()).isTrue();
 		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> ran.size() == 1);
-		assertThat(manager.groups("orders", 10)).containsExactly(new GroupInfo("held", 2, 0, true, false, 0));
-		manager.resumeGroup("orders", "held");
+		assertThat(manager.groups("orders").list(10)).containsExactly(new GroupInfo("held", 2, 0, true, false, 0));
+		manager.groups("orders").group("held").resume();
 		await().atMost(Duration.ofSeconds(30)).until(() -> ran.size() == 3);
 		assertThat(ran).containsExactly("free1", "held1", "held2");
-		assertThat(manager.isGroupPaused("orders", "held")).isFalse();
-		assertThat(manager.groups("orders", 10)).isEmpty();
+		assertThat(manager.groups("orders").group("held").isPaused()).isFalse();
+		assertThat(manager.groups("orders").list(10)).isEmpty();
 	}
 
 	private List<String> runOneAtATime(String queue, GroupProcessingStrategy strategy) {
 		QueueManager manager = manager();
-		manager.setGroupConcurrency(queue, 10);
+		manager.groups(queue).setConcurrency(10);
 		if (strategy != null) {
-			manager.setGroupProcessingStrategy(queue, strategy);
+			manager.groups(queue).setStrategy(strategy);
 		}
 		List<TaskRequest> requests = new ArrayList<>();
 		for (String name : List.of("a1", "a2", "a3", "b1")) {
@@ -247,10 +249,10 @@ class GroupSchedulingTest {
 	void groupConcurrencyOutsideItsRangeIsRefusedNamingTheRange() {
 		QueueManager manager = manager();
 		org.assertj.core.api.Assertions.assertThatExceptionOfType(InvalidTaskOptionException.class)
-			.isThrownBy(() -> manager.setGroupConcurrency("orders", 0))
+			.isThrownBy(() -> manager.groups("orders").setConcurrency(0))
 			.withMessageContaining("between 1 and 10000");
 		org.assertj.core.api.Assertions.assertThatExceptionOfType(InvalidTaskOptionException.class)
-			.isThrownBy(() -> manager.setGroupPriority("orders", "g", 1001))
+			.isThrownBy(() -> manager.groups("orders").group("g").setPriority(1001))
 			.withMessageContaining("between 0 and 1000");
 	}
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.LeaseFencingTest.TestClock;
+import dev.cleo.queue.group.GroupStats;
 import dev.cleo.queue.redis.AckResult;
 import dev.cleo.queue.redis.ClaimedTask;
 import dev.cleo.queue.redis.Outcome;
@@ -64,7 +65,7 @@ class GroupStatsRecordingTest {
 	void setUp(RedisServer server) {
 		this.server = server;
 		this.manager = QueueManager.builder().redisUri(server.uri()).clock(this.clock).build();
-		this.manager.setGroupConcurrency(QUEUE, 100);
+		this.manager.groups(QUEUE).setConcurrency(100);
 		this.connector = RedisConnector.of(RedisClient.create(server.uri()), true);
 		this.store = new RedisTaskStore(this.connector, new RedisKeys("cleo"), this.clock, Duration.ofSeconds(5));
 		this.client = server.newClient();
@@ -87,7 +88,7 @@ class GroupStatsRecordingTest {
 		assertThat(ack(Kind.FAILED, tasks.get(1))).containsExactly(AckResult.RETRY_SCHEDULED);
 		assertThat(ack(Kind.UNRECOVERABLE, tasks.get(2))).containsExactly(AckResult.DEAD);
 
-		GroupStats stats = this.manager.groupStats(QUEUE, "g");
+		GroupStats stats = this.manager.groups(QUEUE).group("g").stats();
 		assertThat(stats.completed()).isOne();
 		assertThat(stats.failedAttempts()).isEqualTo(2);
 		assertThat(stats.dead()).isOne();
@@ -103,7 +104,7 @@ class GroupStatsRecordingTest {
 		this.clock.advance(Duration.ofMillis(990));
 		ack(Kind.FAILED, tasks.subList(18, 20).toArray(ClaimedTask[]::new));
 
-		GroupStats stats = this.manager.groupStats(QUEUE, "g");
+		GroupStats stats = this.manager.groups(QUEUE).group("g").stats();
 		assertThat(stats.averageDurationMillis()).isCloseTo((18 * 10 + 2 * 1000) / 20.0, within(1e-9));
 		// Rank 19 of 20 lies half way into the bucket of the 1000 ms attempts,
 		// [2^9.75, 2^10) ms.
@@ -115,11 +116,11 @@ class GroupStatsRecordingTest {
 	void throughputCoversTheLastMinuteAndOlderSlotsAreDropped() {
 		ack(Kind.COMPLETED, enqueueAndClaim(13, TaskOptions.defaults()).toArray(ClaimedTask[]::new));
 		// 5 s into the slot: six whole slots and this one cover 65 s.
-		assertThat(this.manager.groupStats(QUEUE, "g").completedPerMinute()).isCloseTo(12.0, within(1e-9));
+		assertThat(this.manager.groups(QUEUE).group("g").stats().completedPerMinute()).isCloseTo(12.0, within(1e-9));
 		this.clock.advance(Duration.ofSeconds(60));
-		assertThat(this.manager.groupStats(QUEUE, "g").completedPerMinute()).isCloseTo(12.0, within(1e-9));
+		assertThat(this.manager.groups(QUEUE).group("g").stats().completedPerMinute()).isCloseTo(12.0, within(1e-9));
 		this.clock.advance(Duration.ofSeconds(10));
-		assertThat(this.manager.groupStats(QUEUE, "g").completedPerMinute()).isZero();
+		assertThat(this.manager.groups(QUEUE).group("g").stats().completedPerMinute()).isZero();
 
 		ack(Kind.COMPLETED, enqueueAndClaim(2, TaskOptions.defaults()).toArray(ClaimedTask[]::new));
 		// The old slot was folded into the total when the new one began.
@@ -128,7 +129,7 @@ class GroupStatsRecordingTest {
 			.containsExactlyInAnyOrder("c:" + slot, "c:last");
 		assertThat(this.redis.hmget(STATS_KEY, "c:last", "completed")).extracting((value) -> value.getValue())
 			.containsExactly(String.valueOf(slot), "13");
-		assertThat(this.manager.groupStats(QUEUE, "g").completed()).isEqualTo(15);
+		assertThat(this.manager.groups(QUEUE).group("g").stats().completed()).isEqualTo(15);
 	}
 
 	@Test
@@ -165,7 +166,7 @@ class GroupStatsRecordingTest {
 		// slot.
 		assertThat(CommandStats.calls(this.server, "hincrby") - counters).isEqualTo(20 * 4);
 		assertThat(CommandStats.calls(this.server, "pexpire") - expiries).isZero();
-		assertThat(this.manager.groupStats(QUEUE, "g").completed()).isEqualTo(21);
+		assertThat(this.manager.groups(QUEUE).group("g").stats().completed()).isEqualTo(21);
 	}
 
 	@Test
@@ -178,7 +179,8 @@ class GroupStatsRecordingTest {
 		assertThat(ack(Kind.COMPLETED, ungrouped)).containsExactly(AckResult.COMPLETED);
 
 		assertThat(this.redis.keys("cleo:{stats}:gstats:*")).isEmpty();
-		assertThat(this.manager.groupStats(QUEUE, "g")).isEqualTo(new GroupStats("g", 0, 1, 0, 0, 0, 0.0, 0.0, 0.0));
+		assertThat(this.manager.groups(QUEUE).group("g").stats())
+			.isEqualTo(new GroupStats("g", 0, 1, 0, 0, 0, 0.0, 0.0, 0.0));
 	}
 
 	private List<ClaimedTask> enqueueAndClaim(int count, TaskOptions options) {

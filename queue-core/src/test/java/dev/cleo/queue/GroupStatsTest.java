@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.cleo.queue.group.GroupStats;
 import dev.cleo.queue.test.RedisServer;
 import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
@@ -46,7 +47,7 @@ class GroupStatsTest {
 	void setUp(RedisServer redis) {
 		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
 		this.manager.register("run", this::run);
-		this.manager.setGroupConcurrency("stats", 10);
+		this.manager.groups("stats").setConcurrency(10);
 	}
 
 	@AfterEach
@@ -69,26 +70,26 @@ class GroupStatsTest {
 		// a: 7 completed (2 of them after a failed first attempt); 4 failed attempts
 		// (those 2, and both of the task that ends dead); 1 dead.
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(this.manager.groupStats("stats", List.of("a", "b")))
+			.untilAsserted(() -> assertThat(this.manager.groups("stats").stats(List.of("a", "b")))
 				.extracting(GroupStats::completed, GroupStats::failedAttempts, GroupStats::dead)
 				.containsExactly(tuple(7L, 4L, 1L), tuple(3L, 0L, 0L)));
-		assertThat(this.manager.groupStats("stats", "a").endedAttempts()).isEqualTo(11);
+		assertThat(this.manager.groups("stats").group("a").stats().endedAttempts()).isEqualTo(11);
 	}
 
 	@Test
 	void countsTheTasksOfAGroupWaitingAndRunningNow() {
-		this.manager.setGroupConcurrency("stats", 2);
+		this.manager.groups("stats").setConcurrency(2);
 		this.manager.enqueueAll(tasks("busy", Work.untilReleased(), 5));
 		startWorkers();
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			GroupStats stats = this.manager.groupStats("stats", "busy");
+			GroupStats stats = this.manager.groups("stats").group("busy").stats();
 			assertThat(stats.active()).isEqualTo(2);
 			assertThat(stats.waiting()).isEqualTo(3);
 		});
 		this.release.countDown();
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.manager.groupStats("stats", "busy"),
+			.until(() -> this.manager.groups("stats").group("busy").stats(),
 					(stats) -> stats.completed() == 5 && stats.active() == 0 && stats.waiting() == 0);
 	}
 
@@ -98,7 +99,7 @@ class GroupStatsTest {
 		startWorkers();
 
 		GroupStats stats = await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.manager.groupStats("stats", "slow"), (read) -> read.completed() == 10);
+			.until(() -> this.manager.groups("stats").group("slow").stats(), (read) -> read.completed() == 10);
 		assertThat(stats.averageDurationMillis()).isBetween(50.0, 10_000.0);
 		// A histogram bucket spans a quarter of a doubling: its lower edge is at least
 		// 50 ms / 2^0.25.
@@ -114,7 +115,7 @@ class GroupStatsTest {
 		startWorkers();
 
 		GroupStats stats = await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.manager.groupStats("stats", "mixed"), (read) -> read.completed() == 40);
+			.until(() -> this.manager.groups("stats").group("mixed").stats(), (read) -> read.completed() == 40);
 		// 10% of the attempts took 400 ms or more: rank 38 of 40 is among them.
 		assertThat(stats.p95DurationMillis()).isGreaterThanOrEqualTo(400 / Math.pow(2, 0.25));
 		assertThat(stats.averageDurationMillis()).isGreaterThanOrEqualTo(40.0)
@@ -126,25 +127,28 @@ class GroupStatsTest {
 		this.manager.enqueueAll(tasks("fast", Work.ok(0), 30));
 		startWorkers();
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> this.manager.groupStats("stats", "fast").completed() == 30);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.manager.groups("stats").group("fast").stats().completed() == 30);
 		// All 30 within the 60 to 70 seconds the throughput covers.
-		assertThat(this.manager.groupStats("stats", "fast").completedPerMinute()).isBetween(30 * 60 / 70.0, 30.0);
-		assertThat(this.manager.groupStats("stats", "idle"))
+		assertThat(this.manager.groups("stats").group("fast").stats().completedPerMinute()).isBetween(30 * 60 / 70.0,
+				30.0);
+		assertThat(this.manager.groups("stats").group("idle").stats())
 			.isEqualTo(new GroupStats("idle", 0, 0, 0, 0, 0, 0.0, 0.0, 0.0));
 	}
 
 	@Test
 	void badQueueGroupOrGroupListIsRefusedNamingWhatIsAllowed() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.manager.groupStats("no spaces", "g"))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.manager.groups("no spaces").group("g").stats())
 			.withMessageContaining("letters, digits");
-		assertThatExceptionOfType(InvalidTaskOptionException.class).isThrownBy(() -> this.manager.groupStats("q", ""))
+		assertThatExceptionOfType(InvalidTaskOptionException.class)
+			.isThrownBy(() -> this.manager.groups("q").group("").stats())
 			.withMessageContaining("group must be 1 to 200 characters");
 		assertThatExceptionOfType(InvalidTaskOptionException.class)
-			.isThrownBy(() -> this.manager.groupStats("q", List.of()))
+			.isThrownBy(() -> this.manager.groups("q").stats(List.of()))
 			.withMessageContaining("1 to 1000 groups");
 		List<String> tooMany = IntStream.range(0, 1001).mapToObj((i) -> "g" + i).toList();
 		assertThatExceptionOfType(InvalidTaskOptionException.class)
-			.isThrownBy(() -> this.manager.groupStats("q", tooMany))
+			.isThrownBy(() -> this.manager.groups("q").stats(tooMany))
 			.withMessageContaining("was given 1001");
 	}
 

@@ -43,7 +43,7 @@ import static org.awaitility.Awaitility.await;
  * longer writes anything: not a result, not a failure, not a heartbeat, not progress.
  */
 @RedisTest
-class LeaseFencingTest {
+public class LeaseFencingTest {
 
 	private static final String QUEUE = "fenced";
 
@@ -247,16 +247,16 @@ class LeaseFencingTest {
 		return new Outcome(QUEUE, task.id(), task.token(), kind, data, retryAt);
 	}
 
-	/** A clock the test moves by hand. */
-	static final class TestClock extends Clock {
+	/** A clock the test moves by hand (public for the group tests in their package). */
+	public static final class TestClock extends Clock {
 
 		private final AtomicLong millis;
 
-		TestClock(Instant start) {
+		public TestClock(Instant start) {
 			this.millis = new AtomicLong(start.toEpochMilli());
 		}
 
-		void advance(Duration duration) {
+		public void advance(Duration duration) {
 			this.millis.addAndGet(duration.toMillis());
 		}
 

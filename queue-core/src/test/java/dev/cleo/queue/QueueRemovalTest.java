@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.cleo.queue.group.GroupRateLimit;
 import dev.cleo.queue.redis.AckResult;
 import dev.cleo.queue.redis.ClaimedTask;
 import dev.cleo.queue.redis.Lease;
@@ -121,15 +122,15 @@ class QueueRemovalTest {
 
 	@Test
 	void withTasksEveryTaskGroupSettingScheduleAndKeyOfTheQueueGoes() {
-		this.manager.setGroupConcurrency(QUEUE, 2);
-		this.manager.setGroupPriority(QUEUE, "vip", 10);
-		this.manager.setGroupRateLimit(QUEUE, "limited", new GroupRateLimit(1, Duration.ofMinutes(1)));
+		this.manager.groups(QUEUE).setConcurrency(2);
+		this.manager.groups(QUEUE).group("vip").setPriority(10);
+		this.manager.groups(QUEUE).group("limited").setRateLimit(new GroupRateLimit(1, Duration.ofMinutes(1)));
 		this.manager.enqueue("job", 1, DOOMED.dedupeId("waiting"));
 		this.manager.enqueue("job", 2, DOOMED.group("vip"));
 		this.manager.enqueue("job", 3, DOOMED.group("paused"));
-		this.manager.pauseGroup(QUEUE, "paused");
+		this.manager.groups(QUEUE).group("paused").pause();
 		this.manager.enqueue("job", 4, DOOMED.group("merged"));
-		this.manager.mergeGroups(QUEUE, "merged", "vip");
+		this.manager.groups(QUEUE).merge("merged", "vip");
 		this.manager.enqueue("job", 5, DOOMED.group("limited"));
 		this.manager.enqueue("job", 6, DOOMED.group("limited"));
 		this.manager.enqueue("job", 7, DOOMED.delay(Duration.ofHours(1)));

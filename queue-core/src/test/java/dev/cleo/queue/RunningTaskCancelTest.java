@@ -132,7 +132,7 @@ class RunningTaskCancelTest {
 		await().atMost(WAIT).until(() -> second.state().orElseThrow() == TaskState.COMPLETED);
 		assertThat(this.ran).containsExactly("second in group");
 		await().atMost(WAIT).untilTrue(this.interrupted);
-		assertThat(this.manager.groups("jobs", 10)).isEmpty();
+		assertThat(this.manager.groups("jobs").list(10)).isEmpty();
 	}
 
 	@Test
@@ -210,7 +210,7 @@ class RunningTaskCancelTest {
 		});
 		assertThat(this.manager.taskLogs("jobs", handle.id())).isEmpty();
 		assertThat(this.manager.counts("jobs")).isEqualTo(new QueueCounts(0, 0, 0, 1, 0));
-		assertThat(this.manager.groups("jobs", 10)).as("the group's slot is free").isEmpty();
+		assertThat(this.manager.groups("jobs").list(10)).as("the group's slot is free").isEmpty();
 	}
 
 }

@@ -5,7 +5,7 @@ package dev.cleo.queue.redis;
 
 import java.util.Map;
 
-import dev.cleo.queue.GroupStats;
+import dev.cleo.queue.group.GroupStats;
 
 /**
  * Reads a group's stats hash ({@code P:{Q}:gstats:<group>}, written by {@code ack.lua}

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import dev.cleo.queue.GroupInfo;
-import dev.cleo.queue.GroupStats;
 import dev.cleo.queue.TaskInfo;
+import dev.cleo.queue.group.GroupInfo;
+import dev.cleo.queue.group.GroupStats;
 
 /**
  * The queue-wide side of the store, next to {@link TaskStore}'s per-task operations:

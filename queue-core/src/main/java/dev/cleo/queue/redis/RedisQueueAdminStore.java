@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import dev.cleo.queue.GroupInfo;
-import dev.cleo.queue.GroupStats;
 import dev.cleo.queue.InvalidTaskOptionException;
 import dev.cleo.queue.QueueCounts;
 import dev.cleo.queue.QueueNotEmptyException;
 import dev.cleo.queue.TaskInfo;
 import dev.cleo.queue.Texts;
+import dev.cleo.queue.group.GroupInfo;
+import dev.cleo.queue.group.GroupStats;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;

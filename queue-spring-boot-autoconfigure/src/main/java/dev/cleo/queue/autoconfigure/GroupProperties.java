@@ -9,9 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.cleo.queue.GroupOrder;
-import dev.cleo.queue.GroupOverflow;
-import dev.cleo.queue.GroupProcessingStrategy;
+import dev.cleo.queue.group.GroupOrder;
+import dev.cleo.queue.group.GroupOverflow;
+import dev.cleo.queue.group.GroupProcessingStrategy;
 
 /**
  * One queue's group settings ({@code cleo.queues.<name>.groups.*}), written to Redis when

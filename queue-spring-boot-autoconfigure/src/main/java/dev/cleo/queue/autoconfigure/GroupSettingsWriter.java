@@ -5,9 +5,9 @@ package dev.cleo.queue.autoconfigure;
 
 import java.util.Map;
 
-import dev.cleo.queue.GroupRateLimit;
 import dev.cleo.queue.InvalidTaskOptionException;
 import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.group.GroupRateLimit;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
@@ -34,37 +34,39 @@ final class GroupSettingsWriter implements SmartInitializingSingleton {
 			GroupProperties groups = overrides.getGroups();
 			String prefix = "cleo.queues." + queue + ".groups.";
 			if (groups.getConcurrency() != null) {
-				apply(prefix + "concurrency", () -> manager.setGroupConcurrency(queue, groups.getConcurrency()));
+				apply(prefix + "concurrency", () -> manager.groups(queue).setConcurrency(groups.getConcurrency()));
 			}
 			groups.getPriorities()
 				.forEach((group, priority) -> apply(prefix + "priorities." + group,
-						() -> manager.setGroupPriority(queue, group, priority)));
+						() -> manager.groups(queue).group(group).setPriority(priority)));
 			if (groups.getHoldForRetries() != null) {
-				manager.setGroupHeldForRetries(queue, groups.getHoldForRetries());
+				manager.groups(queue).setHeldForRetries(groups.getHoldForRetries());
 			}
 			if (groups.getStrategy() != null) {
-				manager.setGroupProcessingStrategy(queue, groups.getStrategy());
+				manager.groups(queue).setStrategy(groups.getStrategy());
 			}
 			if (groups.getOrder() != null) {
-				apply(prefix + "order", () -> manager.setGroupOrder(queue, groups.getOrder()));
+				apply(prefix + "order", () -> manager.groups(queue).setOrder(groups.getOrder()));
 			}
 			if (groups.getMaxSize() != null) {
-				apply(prefix + "max-size", () -> manager.setGroupMaxSize(queue, groups.getMaxSize()));
+				apply(prefix + "max-size", () -> manager.groups(queue).setMaxSize(groups.getMaxSize()));
 			}
 			if (groups.getOverflow() != null) {
-				manager.setGroupOverflow(queue, groups.getOverflow());
+				manager.groups(queue).setOverflow(groups.getOverflow());
 			}
 			if (groups.getRateLimit().isSet()) {
-				apply(prefix + "rate-limit", () -> manager.setGroupRateLimit(queue, rateLimit(groups.getRateLimit())));
+				apply(prefix + "rate-limit",
+						() -> manager.groups(queue).setRateLimit(rateLimit(groups.getRateLimit())));
 			}
 			groups.getOverrides().forEach((group, override) -> {
 				String groupPrefix = prefix + "overrides." + group + ".";
 				if (override.getMaxSize() != null) {
-					apply(groupPrefix + "max-size", () -> manager.setGroupMaxSize(queue, group, override.getMaxSize()));
+					apply(groupPrefix + "max-size",
+							() -> manager.groups(queue).group(group).setMaxSize(override.getMaxSize()));
 				}
 				if (override.getRateLimit().isSet()) {
 					apply(groupPrefix + "rate-limit",
-							() -> manager.setGroupRateLimit(queue, group, rateLimit(override.getRateLimit())));
+							() -> manager.groups(queue).group(group).setRateLimit(rateLimit(override.getRateLimit())));
 				}
 			});
 		});

@@ -11,15 +11,15 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import dev.cleo.queue.Backoff;
-import dev.cleo.queue.GroupOrder;
-import dev.cleo.queue.GroupProcessingStrategy;
-import dev.cleo.queue.GroupRateLimit;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskHandle;
 import dev.cleo.queue.TaskHandler;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.annotation.QueueClass;
 import dev.cleo.queue.annotation.Task;
+import dev.cleo.queue.group.GroupOrder;
+import dev.cleo.queue.group.GroupProcessingStrategy;
+import dev.cleo.queue.group.GroupRateLimit;
 import dev.cleo.queue.test.RedisServer;
 import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
@@ -101,12 +101,12 @@ class CleoAutoConfigurationTests {
 				"cleo.queues.orders.groups.overrides.vip.rate-limit.period=500ms")
 			.run((context) -> {
 				QueueManager manager = context.getBean(QueueManager.class);
-				assertThat(manager.groupProcessingStrategy("orders")).isEqualTo(GroupProcessingStrategy.PRIORITY);
-				assertThat(manager.groupConcurrency("orders")).isEqualTo(3);
-				assertThat(manager.groupOrder("orders")).isEqualTo(GroupOrder.LIFO);
-				assertThat(manager.groupRateLimit("orders", "any"))
+				assertThat(manager.groups("orders").strategy()).isEqualTo(GroupProcessingStrategy.PRIORITY);
+				assertThat(manager.groups("orders").concurrency()).isEqualTo(3);
+				assertThat(manager.groups("orders").order()).isEqualTo(GroupOrder.LIFO);
+				assertThat(manager.groups("orders").group("any").rateLimit())
 					.isEqualTo(GroupRateLimit.of(10, Duration.ofSeconds(1)));
-				assertThat(manager.groupRateLimit("orders", "vip"))
+				assertThat(manager.groups("orders").group("vip").rateLimit())
 					.isEqualTo(GroupRateLimit.of(100, Duration.ofMillis(500)));
 				try (RedisClient client = this.redis.newClient();
 						StatefulRedisConnection<String, String> connection = client.connect()) {

@@ -68,7 +68,7 @@ final class EndToEndScenario implements Scenario {
 				.dead(done.dead());
 			if (this.grouped) {
 				result = result.with("groups", bench.options().groups())
-					.with("group_concurrency", manager.groupConcurrency(this.name));
+					.with("group_concurrency", manager.groups(this.name).concurrency());
 			}
 			return this.sampleMemory ? withMemory(result, before, sampler) : result;
 		}

@@ -8,13 +8,13 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.cleo.queue.GroupInfo;
-import dev.cleo.queue.GroupOrder;
-import dev.cleo.queue.GroupOverflow;
-import dev.cleo.queue.GroupProcessingStrategy;
-import dev.cleo.queue.GroupRateLimit;
-import dev.cleo.queue.GroupSettings;
-import dev.cleo.queue.GroupStats;
+import dev.cleo.queue.group.GroupInfo;
+import dev.cleo.queue.group.GroupOrder;
+import dev.cleo.queue.group.GroupOverflow;
+import dev.cleo.queue.group.GroupProcessingStrategy;
+import dev.cleo.queue.group.GroupRateLimit;
+import dev.cleo.queue.group.GroupSettings;
+import dev.cleo.queue.group.GroupStats;
 
 /**
  * A queue's groups as the {@code queues} endpoint describes them.

@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.cleo.queue.GroupInfo;
-import dev.cleo.queue.GroupStats;
 import dev.cleo.queue.QueueInfo;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.autoconfigure.ApplicationQueues;
 import dev.cleo.queue.autoconfigure.actuate.QueuesDescriptor.OtherQueues;
+import dev.cleo.queue.group.GroupInfo;
+import dev.cleo.queue.group.GroupStats;
 
 /**
  * Reads what the {@code queues} endpoint shows. Every list in its answers is bounded (the
@@ -58,8 +58,9 @@ final class QueuesReader {
 
 	QueueDescriptor describe(String name) {
 		QueueInfo info = this.manager.queueInfo(name);
-		List<GroupInfo> listed = this.manager.groups(name, GROUPS_LISTED);
-		GroupsDescriptor groups = GroupsDescriptor.of(this.manager.groupSettings(name), listed, stats(name, listed));
+		List<GroupInfo> listed = this.manager.groups(name).list(GROUPS_LISTED);
+		GroupsDescriptor groups = GroupsDescriptor.of(this.manager.groups(name).settings(), listed,
+				stats(name, listed));
 		List<ScheduleDescriptor> schedules = this.manager.schedules()
 			.list(name)
 			.stream()
@@ -78,7 +79,8 @@ final class QueuesReader {
 	private Map<String, GroupStats> stats(String queue, List<GroupInfo> listed) {
 		Map<String, GroupStats> stats = new LinkedHashMap<>();
 		if (!listed.isEmpty()) {
-			this.manager.groupStats(queue, listed.stream().map(GroupInfo::name).toList())
+			this.manager.groups(queue)
+				.stats(listed.stream().map(GroupInfo::name).toList())
 				.forEach((group) -> stats.put(group.group(), group));
 		}
 		return stats;

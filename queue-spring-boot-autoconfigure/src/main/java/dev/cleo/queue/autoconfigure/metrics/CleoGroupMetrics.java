@@ -17,14 +17,15 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
-import dev.cleo.queue.GroupStats;
 import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.group.GroupStats;
+import dev.cleo.queue.group.QueueGroups;
 
 /**
  * Binds the {@code cleo.group.*} meters (named in {@link CleoMeters}) for the groups
  * named in configuration, and only those, so the {@code group} tag has a bounded set of
  * values. They show the cluster-wide stats Redis keeps per group
- * ({@link QueueManager#groupStats(String, List)}), read in the background and reused for
+ * ({@link QueueGroups#stats(List)}), read in the background and reused for
  * {@code cleo.metrics.depth-cache-ttl}, so a scrape never waits for Redis: counts as
  * function counters and a function timer (monotonic; they start again from zero after the
  * group's stats expire, which Prometheus treats as a counter reset; they keep their last

@@ -11,9 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
 
-import dev.cleo.queue.GroupStats;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.autoconfigure.SingleFlightReading;
+import dev.cleo.queue.group.GroupStats;
 
 /**
  * The metered groups' stats read from Redis and reused for a while, so that a scrape
@@ -84,7 +84,8 @@ final class GroupStatsReadings implements AutoCloseable {
 
 	private Map<String, GroupStats> readAll() {
 		Map<String, GroupStats> stats = new HashMap<>();
-		this.groups.forEach((queue, names) -> this.manager.groupStats(queue, names)
+		this.groups.forEach((queue, names) -> this.manager.groups(queue)
+			.stats(names)
 			.forEach((group) -> stats.put(queue + '\0' + group.group(), group)));
 		return stats;
 	}

@@ -16,12 +16,12 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import dev.cleo.queue.GroupFullException;
 import dev.cleo.queue.InvalidTaskOptionException;
 import dev.cleo.queue.PayloadTooLargeException;
 import dev.cleo.queue.QueueUnavailableException;
 import dev.cleo.queue.UnreadablePayloadException;
 import dev.cleo.queue.autoconfigure.WriteAccess;
+import dev.cleo.queue.group.GroupFullException;
 
 /**
  * Which problem answers which exception, in one place: the API's own refusals as they

@@ -17,12 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
-import dev.cleo.queue.GroupInfo;
-import dev.cleo.queue.GroupOrder;
-import dev.cleo.queue.GroupOverflow;
-import dev.cleo.queue.GroupProcessingStrategy;
-import dev.cleo.queue.GroupRateLimit;
-import dev.cleo.queue.GroupStats;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.TaskState;
@@ -30,6 +24,12 @@ import dev.cleo.queue.UnrecoverableTaskException;
 import dev.cleo.queue.autoconfigure.ApplicationQueues;
 import dev.cleo.queue.autoconfigure.RedisReads;
 import dev.cleo.queue.autoconfigure.WriteAccess;
+import dev.cleo.queue.group.GroupInfo;
+import dev.cleo.queue.group.GroupOrder;
+import dev.cleo.queue.group.GroupOverflow;
+import dev.cleo.queue.group.GroupProcessingStrategy;
+import dev.cleo.queue.group.GroupRateLimit;
+import dev.cleo.queue.group.GroupStats;
 import dev.cleo.queue.schedule.OverlapPolicy;
 import dev.cleo.queue.schedule.Schedule;
 import dev.cleo.queue.test.RedisServer;
@@ -109,14 +109,14 @@ class QueuesEndpointTests {
 
 	@Test
 	void detailShowsTheGroupSettings() {
-		this.manager.setGroupProcessingStrategy("orders", GroupProcessingStrategy.FIFO);
-		this.manager.setGroupConcurrency("orders", 2);
-		this.manager.setGroupOrder("orders", GroupOrder.LIFO);
-		this.manager.setGroupMaxSize("orders", 50);
-		this.manager.setGroupOverflow("orders", GroupOverflow.DROP_OLDEST);
-		this.manager.setGroupRateLimit("orders", GroupRateLimit.of(5, Duration.ofSeconds(1)));
-		this.manager.setGroupHeldForRetries("orders", false);
-		this.manager.pauseGroup("orders", "vip");
+		this.manager.groups("orders").setStrategy(GroupProcessingStrategy.FIFO);
+		this.manager.groups("orders").setConcurrency(2);
+		this.manager.groups("orders").setOrder(GroupOrder.LIFO);
+		this.manager.groups("orders").setMaxSize(50);
+		this.manager.groups("orders").setOverflow(GroupOverflow.DROP_OLDEST);
+		this.manager.groups("orders").setRateLimit(GroupRateLimit.of(5, Duration.ofSeconds(1)));
+		this.manager.groups("orders").setHeldForRetries(false);
+		this.manager.groups("orders").group("vip").pause();
 		this.manager.enqueue("echo", "hi", TaskOptions.defaults().queue("orders").group("vip"));
 
 		GroupsDescriptor groups = queue("orders").groups();
@@ -135,9 +135,9 @@ class QueuesEndpointTests {
 		this.manager.startWorkers(WorkerPoolOptions.builder().name("t").queue("orders").concurrency(2).build());
 		this.manager.enqueue("echo", "hi", TaskOptions.defaults().queue("orders").group("vip"));
 		this.manager.enqueue("fail", "hi", TaskOptions.defaults().queue("orders").group("vip"));
-		await().until(() -> this.manager.groupStats("orders", "vip").endedAttempts() == 2);
+		await().until(() -> this.manager.groups("orders").group("vip").stats().endedAttempts() == 2);
 		// A paused group is listed even with nothing waiting or running.
-		this.manager.pauseGroup("orders", "vip");
+		this.manager.groups("orders").group("vip").pause();
 
 		GroupsDescriptor groups = queue("orders").groups();
 		assertThat(groups.listed()).extracting(GroupInfo::name).containsExactly("vip");

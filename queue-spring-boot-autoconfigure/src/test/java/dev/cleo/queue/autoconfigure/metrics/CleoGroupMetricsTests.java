@@ -90,7 +90,7 @@ class CleoGroupMetricsTests {
 		this.manager.enqueue("echo", "b", ON_Q.group("vip"));
 		startWorkers();
 
-		await().until(() -> this.manager.groupStats("q", "other").completed() == 1);
+		await().until(() -> this.manager.groups("q").group("other").stats().completed() == 1);
 		assertThat(this.registry.getMeters())
 			.allSatisfy((meter) -> assertThat(meter.getId().getTag("group")).isEqualTo("vip"));
 		assertThat(this.registry.find(CleoMeters.GROUP_TASKS).tag("state", "waiting").gauges()).hasSize(1);
@@ -103,7 +103,7 @@ class CleoGroupMetricsTests {
 		this.manager.enqueue("echo", "a", ON_Q.group("vip"));
 		startWorkers();
 
-		await().until(() -> this.manager.groupStats("q", "vip").completed() == 1);
+		await().until(() -> this.manager.groups("q").group("vip").stats().completed() == 1);
 		// A scrape never waits for Redis: it shows the last reading, starts the next.
 		await().until(
 				() -> prometheus.scrape().contains("cleo_group_tasks_completed_total{group=\"vip\",queue=\"q\"} 1.0"));

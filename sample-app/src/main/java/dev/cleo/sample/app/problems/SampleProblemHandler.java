@@ -3,9 +3,9 @@
  */
 package dev.cleo.sample.app.problems;
 
-import dev.cleo.queue.GroupFullException;
 import dev.cleo.queue.InvalidTaskOptionException;
 import dev.cleo.queue.QueueUnavailableException;
+import dev.cleo.queue.group.GroupFullException;
 import dev.cleo.sample.app.orders.OrderController;
 import dev.cleo.sample.app.reports.ReportController;
 

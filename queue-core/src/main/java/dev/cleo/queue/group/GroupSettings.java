@@ -1,14 +1,14 @@
 /*
  * Copyright 2026 the Cleo authors.
  */
-package dev.cleo.queue;
+package dev.cleo.queue.group;
 
 import java.util.Map;
 
 /**
  * A queue's group settings as every instance follows them, read in one round trip by
- * {@link QueueManager#groupSettings(String)}; per-group overrides (priorities, sizes,
- * rate limits) are not included.
+ * {@link QueueGroups#settings()}; per-group overrides (priorities, sizes, rate limits)
+ * are not included.
  *
  * @param strategy how the next group is chosen
  * @param order the order in which each group's tasks start

@@ -1,11 +1,11 @@
 /*
  * Copyright 2026 the Cleo authors.
  */
-package dev.cleo.queue;
+package dev.cleo.queue.group;
 
 /**
  * What enqueueing does when a group already holds its maximum number of waiting tasks
- * ({@link QueueManager#setGroupMaxSize(String, int)}).
+ * ({@link QueueGroups#setMaxSize(int)}).
  */
 public enum GroupOverflow {
 
@@ -14,8 +14,8 @@ public enum GroupOverflow {
 
 	/**
 	 * The new task is stored and the group's oldest waiting task is dropped (ends in
-	 * state {@link TaskState#DROPPED}); under {@link GroupOrder#PRIORITY} the oldest of
-	 * the lowest priority waiting, the task that would have run last.
+	 * state {@link dev.cleo.queue.TaskState#DROPPED}); under {@link GroupOrder#PRIORITY}
+	 * the oldest of the lowest priority waiting, the task that would have run last.
 	 */
 	DROP_OLDEST
 

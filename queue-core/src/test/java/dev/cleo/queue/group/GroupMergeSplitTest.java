@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the Cleo authors.
  */
-package dev.cleo.queue;
+package dev.cleo.queue.group;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +16,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.cleo.queue.InvalidTaskOptionException;
 import dev.cleo.queue.LeaseFencingTest.TestClock;
+import dev.cleo.queue.QueueException;
+import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.Retention;
+import dev.cleo.queue.TaskHandle;
+import dev.cleo.queue.TaskInfo;
+import dev.cleo.queue.TaskOptions;
+import dev.cleo.queue.TaskRequest;
+import dev.cleo.queue.TaskState;
 import dev.cleo.queue.redis.ClaimedTask;
 import dev.cleo.queue.redis.Outcome;
 import dev.cleo.queue.redis.Outcome.Kind;
@@ -90,8 +99,9 @@ class GroupMergeSplitTest {
 		}
 		List<TaskHandle<Object>> handles = this.manager.enqueueAll(requests);
 
-		assertThat(this.manager.mergeGroups(QUEUE, "tenant-42-eu", "tenant-42")).isEqualTo(20);
-		assertThat(this.manager.groups(QUEUE, 10)).containsExactly(new GroupInfo("tenant-42", 40, 0, false, false, 0));
+		assertThat(this.manager.groups(QUEUE).merge("tenant-42-eu", "tenant-42")).isEqualTo(20);
+		assertThat(this.manager.groups(QUEUE).list(10))
+			.containsExactly(new GroupInfo("tenant-42", 40, 0, false, false, 0));
 		assertThat(handles.get(0).info().orElseThrow().group()).isEqualTo("tenant-42");
 		List<Integer> ran = new CopyOnWriteArrayList<>();
 		AtomicInteger running = new AtomicInteger();
@@ -120,9 +130,10 @@ class GroupMergeSplitTest {
 		ClaimedTask started = claimOne();
 		assertThat(started.id()).isEqualTo(running);
 
-		assertThat(this.manager.mergeGroups(QUEUE, "tenant-42-eu", "tenant-42")).isZero();
+		assertThat(this.manager.groups(QUEUE).merge("tenant-42-eu", "tenant-42")).isZero();
 		String next = enqueue("b", "tenant-42");
-		assertThat(this.manager.groups(QUEUE, 10)).containsExactly(new GroupInfo("tenant-42", 1, 1, false, false, 0));
+		assertThat(this.manager.groups(QUEUE).list(10))
+			.containsExactly(new GroupInfo("tenant-42", 1, 1, false, false, 0));
 		assertThat(claim(1)).as("the one slot is taken").isEmpty();
 
 		ack(started, Kind.COMPLETED);
@@ -130,7 +141,7 @@ class GroupMergeSplitTest {
 		assertThat(after.id()).isEqualTo(next);
 		ack(after, Kind.COMPLETED);
 		assertThat(redis().exists(key("gactive"))).as("no slot left counted").isZero();
-		assertThat(this.manager.groups(QUEUE, 10)).isEmpty();
+		assertThat(this.manager.groups(QUEUE).list(10)).isEmpty();
 	}
 
 	@Test
@@ -142,24 +153,25 @@ class GroupMergeSplitTest {
 		List<String> ids = this.manager.enqueueAll(requests).stream().map(TaskHandle::id).toList();
 		long waiting = this.manager.queueInfo(QUEUE).counts().waiting();
 
-		assertThat(this.manager.mergeGroups(QUEUE, "tenant-42-eu", "tenant-42")).isEqualTo(1_200);
+		assertThat(this.manager.groups(QUEUE).merge("tenant-42-eu", "tenant-42")).isEqualTo(1_200);
 		assertThat(redis().zrange(key("g:tenant-42"), 0, -1)).containsExactlyElementsOf(ids);
 		assertThat(redis().exists(key("g:tenant-42-eu"))).isZero();
 		assertThat(this.manager.task(QUEUE, ids.get(1_229)).orElseThrow().group()).isEqualTo("tenant-42");
 		assertThat(this.manager.queueInfo(QUEUE).counts().waiting()).isEqualTo(waiting).isEqualTo(1_230);
-		assertThat(this.manager.groups(QUEUE, 10))
+		assertThat(this.manager.groups(QUEUE).list(10))
 			.containsExactly(new GroupInfo("tenant-42", 1_230, 0, false, false, 0));
 	}
 
 	@Test
 	void tasksEnqueuedToAMergedGroupJoinTheGroupItWentInto() {
 		String first = enqueue("a", "tenant-42-eu");
-		this.manager.mergeGroups(QUEUE, "tenant-42-eu", "tenant-42");
+		this.manager.groups(QUEUE).merge("tenant-42-eu", "tenant-42");
 		String second = enqueue("b", "tenant-42");
 		String third = enqueue("c", "tenant-42-eu");
 
 		assertThat(this.manager.task(QUEUE, third).orElseThrow().group()).isEqualTo("tenant-42");
-		assertThat(this.manager.groups(QUEUE, 10)).containsExactly(new GroupInfo("tenant-42", 3, 0, false, false, 0));
+		assertThat(this.manager.groups(QUEUE).list(10))
+			.containsExactly(new GroupInfo("tenant-42", 3, 0, false, false, 0));
 		List<String> order = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			ClaimedTask task = claimOne();
@@ -175,7 +187,7 @@ class GroupMergeSplitTest {
 		String delayed = this.manager.enqueue("step", "later", grouped("tenant-42-eu").delay(Duration.ofMinutes(1)))
 			.id();
 		String waiting = enqueue("now", "tenant-42");
-		this.manager.mergeGroups(QUEUE, "tenant-42-eu", "tenant-42");
+		this.manager.groups(QUEUE).merge("tenant-42-eu", "tenant-42");
 		ClaimedTask started = claimOne();
 		assertThat(started.id()).isEqualTo(waiting);
 
@@ -194,8 +206,9 @@ class GroupMergeSplitTest {
 		ack(claimOne(), Kind.FAILED);
 		String waiting = enqueue("next", "tenant-42");
 
-		this.manager.mergeGroups(QUEUE, "tenant-42-eu", "tenant-42");
-		assertThat(this.manager.groups(QUEUE, 10)).containsExactly(new GroupInfo("tenant-42", 1, 0, false, true, 0));
+		this.manager.groups(QUEUE).merge("tenant-42-eu", "tenant-42");
+		assertThat(this.manager.groups(QUEUE).list(10))
+			.containsExactly(new GroupInfo("tenant-42", 1, 0, false, true, 0));
 		assertThat(claim(1)).as("held until the retry is due").isEmpty();
 		this.clock.advance(Duration.ofMinutes(2));
 		ClaimedTask retry = claimOne();
@@ -214,11 +227,12 @@ class GroupMergeSplitTest {
 		long waiting = this.manager.queueInfo(QUEUE).counts().waiting();
 
 		// order0 stays in the group; the other orders get a group each.
-		long moved = this.manager.splitGroup(QUEUE, "tenant-42",
-				(task) -> task.payloadJson().contains("order0") ? null : "tenant-42/" + orderOf(task.payloadJson()));
+		long moved = this.manager.groups(QUEUE)
+			.split("tenant-42", (task) -> task.payloadJson().contains("order0") ? null
+					: "tenant-42/" + orderOf(task.payloadJson()));
 		assertThat(moved).isEqualTo(8);
 		assertThat(this.manager.queueInfo(QUEUE).counts().waiting()).isEqualTo(waiting);
-		assertThat(this.manager.groups(QUEUE, 10)).extracting(GroupInfo::name, GroupInfo::waiting)
+		assertThat(this.manager.groups(QUEUE).list(10)).extracting(GroupInfo::name, GroupInfo::waiting)
 			.containsExactly(tuple("tenant-42", 4L), tuple("tenant-42/order1", 4L), tuple("tenant-42/order2", 4L));
 		Map<String, List<Integer>> ranInOrder = new ConcurrentHashMap<>();
 		for (int round = 0; round < 4; round++) {
@@ -242,7 +256,7 @@ class GroupMergeSplitTest {
 			ids.add(enqueue("step" + i, "tenant-42"));
 		}
 		List<ClaimedTask> startedMeanwhile = new ArrayList<>();
-		long moved = this.manager.splitGroup(QUEUE, "tenant-42", (task) -> {
+		long moved = this.manager.groups(QUEUE).split("tenant-42", (task) -> {
 			if (startedMeanwhile.isEmpty()) {
 				startedMeanwhile.addAll(claim(1));
 			}
@@ -252,7 +266,8 @@ class GroupMergeSplitTest {
 		assertThat(moved).isEqualTo(2);
 		assertThat(startedMeanwhile).extracting(ClaimedTask::id).containsExactly(ids.get(0));
 		assertThat(this.manager.task(QUEUE, ids.get(0)).orElseThrow().group()).isEqualTo("tenant-42");
-		assertThat(this.manager.groups(QUEUE, 10)).containsExactly(new GroupInfo("tenant-42", 0, 1, false, false, 0),
+		assertThat(this.manager.groups(QUEUE).list(10)).containsExactly(
+				new GroupInfo("tenant-42", 0, 1, false, false, 0),
 				new GroupInfo("tenant-42/other", 2, 0, false, false, 0));
 		ack(startedMeanwhile.get(0), Kind.COMPLETED);
 		assertThat(claimOne().id()).isEqualTo(ids.get(1));
@@ -268,7 +283,7 @@ class GroupMergeSplitTest {
 		this.manager.enqueueAll(requests);
 		AtomicInteger asked = new AtomicInteger();
 		List<ClaimedTask> startedMeanwhile = new ArrayList<>();
-		long moved = this.manager.splitGroup(QUEUE, "tenant-42", (task) -> {
+		long moved = this.manager.groups(QUEUE).split("tenant-42", (task) -> {
 			if (asked.incrementAndGet() == GroupSplit.PAGE + 1) {
 				// The first page's parts run; the rest of the group must not, even when a
 				// task enqueued to it meanwhile would otherwise bring it back in line.
@@ -296,14 +311,15 @@ class GroupMergeSplitTest {
 		AtomicInteger asked = new AtomicInteger();
 
 		assertThatExceptionOfType(IllegalStateException.class)
-			.isThrownBy(() -> this.manager.splitGroup(QUEUE, "tenant-42", (task) -> {
+			.isThrownBy(() -> this.manager.groups(QUEUE).split("tenant-42", (task) -> {
 				if (asked.incrementAndGet() > GroupSplit.PAGE) {
 					throw new IllegalStateException("no key for " + task.id());
 				}
 				return (asked.get() == 1) ? null : "tenant-42/order1";
 			}));
 		assertThat(redis().exists(key("gsplitting"))).isZero();
-		assertThat(this.manager.groups(QUEUE, 10)).containsExactly(new GroupInfo("tenant-42", 11, 0, false, false, 0),
+		assertThat(this.manager.groups(QUEUE).list(10)).containsExactly(
+				new GroupInfo("tenant-42", 11, 0, false, false, 0),
 				new GroupInfo("tenant-42/order1", GroupSplit.PAGE - 1, 0, false, false, 0));
 		assertThat(claim(2)).extracting(ClaimedTask::id).contains(head);
 	}
@@ -311,27 +327,27 @@ class GroupMergeSplitTest {
 	@Test
 	void badNamesAndMergesThatWouldLoopAreRefusedNamingTheGroups() {
 		assertThatExceptionOfType(InvalidTaskOptionException.class)
-			.isThrownBy(() -> this.manager.mergeGroups(QUEUE, "tenant-42", "tenant-42"))
+			.isThrownBy(() -> this.manager.groups(QUEUE).merge("tenant-42", "tenant-42"))
 			.withMessageContaining("into itself");
 		assertThatExceptionOfType(InvalidTaskOptionException.class)
-			.isThrownBy(() -> this.manager.mergeGroups(QUEUE, "", "tenant-42"))
+			.isThrownBy(() -> this.manager.groups(QUEUE).merge("", "tenant-42"))
 			.withMessageContaining("group must be 1 to 200 characters");
-		this.manager.mergeGroups(QUEUE, "tenant-42-eu", "tenant-42");
-		assertThat(this.manager.mergeGroups(QUEUE, "tenant-42-eu", "tenant-42")).as("again: finishes, if anything")
+		this.manager.groups(QUEUE).merge("tenant-42-eu", "tenant-42");
+		assertThat(this.manager.groups(QUEUE).merge("tenant-42-eu", "tenant-42")).as("again: finishes, if anything")
 			.isZero();
 		assertThatExceptionOfType(QueueException.class)
-			.isThrownBy(() -> this.manager.mergeGroups(QUEUE, "tenant-42-eu", "tenant-7"))
+			.isThrownBy(() -> this.manager.groups(QUEUE).merge("tenant-42-eu", "tenant-7"))
 			.withMessageContaining("was merged into 'tenant-42' already");
 		assertThatExceptionOfType(QueueException.class)
-			.isThrownBy(() -> this.manager.mergeGroups(QUEUE, "tenant-42", "tenant-42-eu"))
+			.isThrownBy(() -> this.manager.groups(QUEUE).merge("tenant-42", "tenant-42-eu"))
 			.withMessageContaining("into itself");
 		assertThatExceptionOfType(QueueException.class)
-			.isThrownBy(() -> this.manager.splitGroup(QUEUE, "tenant-42-eu", (task) -> null))
+			.isThrownBy(() -> this.manager.groups(QUEUE).split("tenant-42-eu", (task) -> null))
 			.withMessageContaining("split 'tenant-42' instead");
 
 		String waiting = enqueue("a", "tenant-42");
 		assertThatExceptionOfType(InvalidTaskOptionException.class)
-			.isThrownBy(() -> this.manager.splitGroup(QUEUE, "tenant-42", (task) -> "bad\n"))
+			.isThrownBy(() -> this.manager.groups(QUEUE).split("tenant-42", (task) -> "bad\n"))
 			.withMessageContaining("task " + waiting);
 		assertThat(claimOne().id()).as("the group still takes its turns").isEqualTo(waiting);
 	}

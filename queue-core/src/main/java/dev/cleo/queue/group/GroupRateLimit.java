@@ -1,10 +1,12 @@
 /*
  * Copyright 2026 the Cleo authors.
  */
-package dev.cleo.queue;
+package dev.cleo.queue.group;
 
 import java.time.Duration;
 import java.util.Objects;
+
+import dev.cleo.queue.InvalidTaskOptionException;
 
 /**
  * At most {@code tasks} starts of one group per {@code period}, across every instance.

@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the Cleo authors.
  */
-package dev.cleo.queue;
+package dev.cleo.queue.group;
 
 /**
  * The order in which one group's waiting tasks start. A task handed back (a lease

@@ -1,16 +1,15 @@
 /*
  * Copyright 2026 the Cleo authors.
  */
-package dev.cleo.queue;
+package dev.cleo.queue.group;
 
 /**
- * One group's statistics across every instance, as
- * {@link QueueManager#groupStats(String, String)} reads them. The counts and durations
- * are kept by the script that records each attempt's end, since the group's first attempt
- * ended or since its stats last expired: they expire when no attempt of the group has
- * ended for the completed-task retention age (at least an hour), and start again from
- * zero with the next one. A lease that expired (its worker died) counts as a failed
- * attempt that lasted until it was reaped.
+ * One group's statistics across every instance, as {@link TaskGroup#stats()} reads them.
+ * The counts and durations are kept by the script that records each attempt's end, since
+ * the group's first attempt ended or since its stats last expired: they expire when no
+ * attempt of the group has ended for the completed-task retention age (at least an hour),
+ * and start again from zero with the next one. A lease that expired (its worker died)
+ * counts as a failed attempt that lasted until it was reaped.
  *
  * @param group the group
  * @param waiting its tasks waiting to start now

@@ -1,14 +1,17 @@
 /*
  * Copyright 2026 the Cleo authors.
  */
-package dev.cleo.queue;
+package dev.cleo.queue.group;
+
+import dev.cleo.queue.QueueException;
+import dev.cleo.queue.Texts;
 
 /**
  * A task was not enqueued because its group already holds its maximum number of waiting
- * tasks ({@link QueueManager#setGroupMaxSize(String, int)}) and the queue's overflow is
+ * tasks ({@link QueueGroups#setMaxSize(int)}) and the queue's overflow is
  * {@link GroupOverflow#FAIL}. An all-or-nothing batch
- * ({@link QueueManager#enqueueAll(java.util.List)}) stores none of its tasks of that
- * queue.
+ * ({@link dev.cleo.queue.QueueManager#enqueueAll(java.util.List)}) stores none of its
+ * tasks of that queue.
  */
 public class GroupFullException extends QueueException {
 
@@ -28,7 +31,7 @@ public class GroupFullException extends QueueException {
 	public GroupFullException(String queue, String group, long maxSize, boolean batch) {
 		super("group " + Texts.quote(group) + " of queue " + Texts.quote(queue) + " is full: it holds its maximum of "
 				+ maxSize + " waiting tasks, so " + (batch ? "no task of the batch was" : "the task was not")
-				+ " enqueued. Let the group drain, raise its maximum (QueueManager.setGroupMaxSize, cleo.queues."
+				+ " enqueued. Let the group drain, raise its maximum (QueueManager.groups(queue).setMaxSize, cleo.queues."
 				+ queue + ".groups.max-size) or set the queue's overflow to DROP_OLDEST to drop the oldest"
 				+ " waiting task instead");
 		this.queue = queue;

@@ -1,10 +1,10 @@
 /*
  * Copyright 2026 the Cleo authors.
  */
-package dev.cleo.queue;
+package dev.cleo.queue.group;
 
 /**
- * One group of a queue, as {@link QueueManager#groups(String, int)} reads it.
+ * One group of a queue, as {@link QueueGroups#list(int)} reads it.
  *
  * @param name the group
  * @param waiting its tasks waiting to start

@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the Cleo authors.
  */
-package dev.cleo.queue;
+package dev.cleo.queue.group;
 
 /**
  * How a queue chooses the group whose task runs next, among the groups with waiting tasks
@@ -16,9 +16,8 @@ public enum GroupProcessingStrategy {
 	FIFO,
 
 	/**
-	 * The group with the highest priority
-	 * ({@link QueueManager#setGroupPriority(String, String, int)}) goes first; groups of
-	 * equal priority take turns.
+	 * The group with the highest priority ({@link TaskGroup#setPriority(int)}) goes
+	 * first; groups of equal priority take turns.
 	 */
 	PRIORITY
 

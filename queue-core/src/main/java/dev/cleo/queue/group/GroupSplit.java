@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the Cleo authors.
  */
-package dev.cleo.queue;
+package dev.cleo.queue.group;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,15 +9,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
+import dev.cleo.queue.InvalidTaskOptionException;
+import dev.cleo.queue.TaskInfo;
 import dev.cleo.queue.redis.QueueAdminStore;
 import dev.cleo.queue.redis.QueueAdminStore.GroupMoves;
 
 /**
- * One split of a group, for {@link QueueManager#splitGroup}: reads the group's waiting
- * tasks a page at a time, oldest first, asks the caller's function for each one's new
- * group and has the store move them. The store keeps the group out of line from the first
- * page to the last, so this always ends the split, even when the function or Redis fails
- * on the way.
+ * One split of a group, for {@link QueueGroups#split}: reads the group's waiting tasks a
+ * page at a time, oldest first, asks the caller's function for each one's new group and
+ * has the store move them. The store keeps the group out of line from the first page to
+ * the last, so this always ends the split, even when the function or Redis fails on the
+ * way.
  */
 final class GroupSplit {
 
@@ -77,7 +79,7 @@ final class GroupSplit {
 
 	private static String checkTarget(TaskInfo task, String target) {
 		try {
-			return QueueManager.checkGroup(target);
+			return QueueGroups.checkGroup(target);
 		}
 		catch (InvalidTaskOptionException ex) {
 			throw new InvalidTaskOptionException(
