@@ -94,8 +94,8 @@ public final class QueueManagerBuilder {
 	}
 
 	/**
-	 * @param keyPrefix the prefix of every key (default {@code cleo}) @return this
-	 * builder
+	 * @param keyPrefix the prefix of every key (default {@code cleo})
+	 * @return this builder
 	 */
 	public QueueManagerBuilder keyPrefix(String keyPrefix) {
 		new RedisKeys(keyPrefix);
@@ -104,7 +104,8 @@ public final class QueueManagerBuilder {
 	}
 
 	/**
-	 * @param serializer payload and result conversion @return this builder
+	 * @param serializer payload and result conversion
+	 * @return this builder
 	 */
 	public QueueManagerBuilder serializer(TaskSerializer serializer) {
 		this.serializer = Objects.requireNonNull(serializer, "serializer must not be null");
@@ -112,7 +113,8 @@ public final class QueueManagerBuilder {
 	}
 
 	/**
-	 * @param clock the clock (tests pass a fixed or offset one) @return this builder
+	 * @param clock the clock (tests pass a fixed or offset one)
+	 * @return this builder
 	 */
 	public QueueManagerBuilder clock(Clock clock) {
 		this.clock = Objects.requireNonNull(clock, "clock must not be null");
@@ -120,7 +122,8 @@ public final class QueueManagerBuilder {
 	}
 
 	/**
-	 * @param retention how long finished tasks are kept @return this builder
+	 * @param retention how long finished tasks are kept
+	 * @return this builder
 	 */
 	public QueueManagerBuilder retention(Retention retention) {
 		this.retention = Objects.requireNonNull(retention, "retention must not be null");
@@ -155,8 +158,8 @@ public final class QueueManagerBuilder {
 	}
 
 	/**
-	 * @param workerId this process's id in task records (default host and pid) @return
-	 * this builder
+	 * @param workerId this process's id in task records (default host and pid)
+	 * @return this builder
 	 */
 	public QueueManagerBuilder workerId(String workerId) {
 		this.workerId = Objects.requireNonNull(workerId, "workerId must not be null");

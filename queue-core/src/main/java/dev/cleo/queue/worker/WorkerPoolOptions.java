@@ -107,7 +107,8 @@ public record WorkerPoolOptions(String name, Map<String, Integer> queues, QueueS
 		}
 
 		/**
-		 * @param name the pool's name @return this builder
+		 * @param name the pool's name
+		 * @return this builder
 		 */
 		public Builder name(String name) {
 			this.name = name;
@@ -115,7 +116,8 @@ public record WorkerPoolOptions(String name, Map<String, Integer> queues, QueueS
 		}
 
 		/**
-		 * @param queue a queue to serve, with weight 1 @return this builder
+		 * @param queue a queue to serve, with weight 1
+		 * @return this builder
 		 */
 		public Builder queue(String queue) {
 			return queue(queue, 1);
@@ -143,7 +145,8 @@ public record WorkerPoolOptions(String name, Map<String, Integer> queues, QueueS
 		}
 
 		/**
-		 * @param selection how the next queue is chosen @return this builder
+		 * @param selection how the next queue is chosen
+		 * @return this builder
 		 */
 		public Builder selection(QueueSelection selection) {
 			this.selection = selection;
@@ -151,7 +154,8 @@ public record WorkerPoolOptions(String name, Map<String, Integer> queues, QueueS
 		}
 
 		/**
-		 * @param concurrency tasks at once, 1 to 10000 @return this builder
+		 * @param concurrency tasks at once, 1 to 10000
+		 * @return this builder
 		 */
 		public Builder concurrency(int concurrency) {
 			this.concurrency = concurrency;
@@ -159,7 +163,8 @@ public record WorkerPoolOptions(String name, Map<String, Integer> queues, QueueS
 		}
 
 		/**
-		 * @param threads which threads run handlers @return this builder
+		 * @param threads which threads run handlers
+		 * @return this builder
 		 */
 		public Builder threads(WorkerThreads threads) {
 			this.threads = threads;
@@ -167,7 +172,8 @@ public record WorkerPoolOptions(String name, Map<String, Integer> queues, QueueS
 		}
 
 		/**
-		 * @param lease the lease, at least 100 ms @return this builder
+		 * @param lease the lease, at least 100 ms
+		 * @return this builder
 		 */
 		public Builder lease(Duration lease) {
 			this.lease = lease;
@@ -175,8 +181,8 @@ public record WorkerPoolOptions(String name, Map<String, Integer> queues, QueueS
 		}
 
 		/**
-		 * @param heartbeat the heartbeat interval (default a third of the lease) @return
-		 * this builder
+		 * @param heartbeat the heartbeat interval (default a third of the lease)
+		 * @return this builder
 		 */
 		public Builder heartbeat(Duration heartbeat) {
 			this.heartbeat = heartbeat;
@@ -184,8 +190,8 @@ public record WorkerPoolOptions(String name, Map<String, Integer> queues, QueueS
 		}
 
 		/**
-		 * @param shutdownTimeout the longest a stop waits for running tasks @return this
-		 * builder
+		 * @param shutdownTimeout the longest a stop waits for running tasks
+		 * @return this builder
 		 */
 		public Builder shutdownTimeout(Duration shutdownTimeout) {
 			this.shutdownTimeout = shutdownTimeout;
@@ -193,8 +199,8 @@ public record WorkerPoolOptions(String name, Map<String, Integer> queues, QueueS
 		}
 
 		/**
-		 * @param reaperInterval how often expired leases are looked for @return this
-		 * builder
+		 * @param reaperInterval how often expired leases are looked for
+		 * @return this builder
 		 */
 		public Builder reaperInterval(Duration reaperInterval) {
 			this.reaperInterval = reaperInterval;
@@ -202,8 +208,8 @@ public record WorkerPoolOptions(String name, Map<String, Integer> queues, QueueS
 		}
 
 		/**
-		 * @param idleWait the longest idle wait between looks for work @return this
-		 * builder
+		 * @param idleWait the longest idle wait between looks for work
+		 * @return this builder
 		 */
 		public Builder idleWait(Duration idleWait) {
 			this.idleWait = idleWait;
