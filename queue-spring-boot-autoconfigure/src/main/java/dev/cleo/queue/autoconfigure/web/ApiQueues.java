@@ -8,6 +8,7 @@ import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.cleo.queue.Texts;
 import dev.cleo.queue.autoconfigure.ApplicationQueues;
 
 /**
@@ -51,7 +52,7 @@ final class ApiQueues {
 		}
 		String known = authorised ? "; the queues it takes are " + ProblemText.list(names()) : "";
 		throw ApiProblems.badRequest("Unknown queue",
-				"The queue " + ProblemText.quote(queue) + " is not one this application serves or configures" + known);
+				"The queue " + Texts.quote(queue) + " is not one this application serves or configures" + known);
 	}
 
 	boolean allows(String queue) {

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.cleo.queue.Texts;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.autoconfigure.aop.TaskMethodRequests;
 
@@ -47,7 +48,7 @@ final class ExposedTasks {
 		}
 		if (!isExposed(type)) {
 			throw ApiProblems.badRequest("Unknown job type",
-					"Unknown job type " + ProblemText.quote(type) + " for this API" + known);
+					"Unknown job type " + Texts.quote(type) + " for this API" + known);
 		}
 		return type;
 	}

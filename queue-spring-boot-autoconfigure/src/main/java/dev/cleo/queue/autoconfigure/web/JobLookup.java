@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.cleo.queue.Texts;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskInfo;
 import dev.cleo.queue.autoconfigure.RedisReads;
@@ -58,14 +59,14 @@ final class JobLookup {
 			searched.addAll(this.properties.getTaskQueues().values());
 		}
 		Optional<TaskInfo> found = (queue != null && !this.queues.allows(queue)) ? Optional.empty()
-				: this.reads.within("job " + ProblemText.quote(id), () -> search(id, searched));
-		return found.orElseThrow(() -> ApiProblems.notFound("Job not found", "No job " + ProblemText.quote(id) + " in "
+				: this.reads.within("job " + Texts.quote(id), () -> search(id, searched));
+		return found.orElseThrow(() -> ApiProblems.notFound("Job not found", "No job " + Texts.quote(id) + " in "
 				+ ProblemText.list(searched) + " (it may never have existed, or been removed)"));
 	}
 
 	static String checkId(@Nullable String id) {
 		if (id == null || !ID.matcher(id).matches()) {
-			throw ApiProblems.badRequest("Invalid job id", "The job id " + ProblemText.quote(id)
+			throw ApiProblems.badRequest("Invalid job id", "The job id " + Texts.quote(id)
 					+ " is not one Cleo gives: 1 to 100 letters, digits, '.', '_', ':' or '-'");
 		}
 		return id;

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JavaType;
 
+import dev.cleo.queue.Texts;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.TaskRequest;
 import dev.cleo.queue.autoconfigure.aop.TaskMethodRequests;
@@ -78,8 +79,8 @@ final class JobRequests {
 		TaskRequest declared = this.methods.request(type, this.arguments.read(type, parameters, request.payload()));
 		String queue = declared.options().queue();
 		if (requestedQueue != null && !requestedQueue.equals(queue)) {
-			String known = authorised ? " " + ProblemText.quote(queue) : "";
-			throw ApiProblems.badRequest("Invalid option", "Task " + ProblemText.quote(type)
+			String known = authorised ? " " + Texts.quote(queue) : "";
+			throw ApiProblems.badRequest("Invalid option", "Task " + Texts.quote(type)
 					+ " runs on the queue its declaration gives it" + known + "; options.queue may only name that one");
 		}
 		return TaskRequest.of(type, declared.payload(),

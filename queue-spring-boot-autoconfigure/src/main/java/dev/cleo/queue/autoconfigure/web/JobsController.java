@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import dev.cleo.queue.Texts;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.QueueUnavailableException;
 import dev.cleo.queue.TaskHandle;
@@ -114,14 +115,14 @@ public class JobsController {
 			return new JobCancelled(job.id(), job.queue(), "cancelled", job.state().value());
 		}
 		TaskInfo now = this.lookup.find(id, job.queue());
-		throw ApiProblems.conflict("Job not cancellable", "Job " + ProblemText.quote(id) + " is " + now.state().value()
+		throw ApiProblems.conflict("Job not cancellable", "Job " + Texts.quote(id) + " is " + now.state().value()
 				+ (now.state().isFinal() ? " already" : ", which cannot be cancelled"));
 	}
 
 	private JobCreated duplicate(TaskHandle<Object> handle, String queue) {
 		Optional<TaskInfo> earlier;
 		try {
-			earlier = this.reads.within("job " + ProblemText.quote(handle.id()), handle::info);
+			earlier = this.reads.within("job " + Texts.quote(handle.id()), handle::info);
 		}
 		catch (QueueUnavailableException ex) {
 			// the job exists; only its state is unknown for now

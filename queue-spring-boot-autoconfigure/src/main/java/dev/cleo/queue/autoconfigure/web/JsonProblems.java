@@ -18,6 +18,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.PropertyBindingException;
 
+import dev.cleo.queue.Texts;
+
 /**
  * Says what is wrong with a JSON value in the caller's terms: the field by its path
  * ({@code options.maxRetries}) and the JSON type it needs, never Jackson's message, which
@@ -40,10 +42,10 @@ final class JsonProblems {
 	static String describe(JacksonException ex, String root, String prefix) {
 		String field = path(ex, prefix);
 		if (ex instanceof PropertyBindingException unknown) {
-			return "Unknown property " + ProblemText.quote(field) + "; known ones here are " + known(unknown);
+			return "Unknown property " + Texts.quote(field) + "; known ones here are " + known(unknown);
 		}
 		if (ex instanceof InputCoercionException) {
-			return ProblemText.quote(field) + " is out of range";
+			return Texts.quote(field) + " is out of range";
 		}
 		if (ex instanceof StreamConstraintsException) {
 			return root + " nests too deeply or has a number or text longer than the API reads";
@@ -51,11 +53,11 @@ final class JsonProblems {
 		if (ex instanceof StreamReadException) {
 			Matcher duplicate = DUPLICATE.matcher(String.valueOf(ex.getOriginalMessage()));
 			return duplicate.matches()
-					? root + " has the property " + ProblemText.quote(duplicate.group(1)) + " twice" + at(ex)
+					? root + " has the property " + Texts.quote(duplicate.group(1)) + " twice" + at(ex)
 					: root + " is not valid JSON" + at(ex);
 		}
 		if (ex instanceof MismatchedInputException mismatch && !field.isEmpty()) {
-			return ProblemText.quote(field) + " must be " + expected(mismatch.getTargetType());
+			return Texts.quote(field) + " must be " + expected(mismatch.getTargetType());
 		}
 		if (ex instanceof MismatchedInputException mismatch) {
 			return root + " must be " + expected(mismatch.getTargetType());

@@ -12,6 +12,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.NullNode;
 
+import dev.cleo.queue.Texts;
+
 /**
  * Reads the {@code payload} of a request for a task method as the method's arguments,
  * against its declared parameter types: for a method of one parameter the payload is that
@@ -71,7 +73,7 @@ final class MethodArguments {
 
 	private static ApiProblems.ApiProblemException unfit(String type, String why) {
 		return ApiProblems.badRequest("Payload does not fit the task",
-				"The payload does not fit the parameters of task " + ProblemText.quote(type) + ": " + why);
+				"The payload does not fit the parameters of task " + Texts.quote(type) + ": " + why);
 	}
 
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import dev.cleo.queue.Texts;
 import dev.cleo.queue.InvalidTaskOptionException;
 import dev.cleo.queue.PayloadTooLargeException;
 import dev.cleo.queue.QueueUnavailableException;
@@ -89,7 +90,7 @@ final class ProblemMapping {
 		}
 		if (response instanceof HttpRequestMethodNotSupportedException ex) {
 			return problem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", "This path of the API takes "
-					+ String.join(", ", supported(ex)) + ", not " + ProblemText.quote(ex.getMethod()), headers);
+					+ String.join(", ", supported(ex)) + ", not " + Texts.quote(ex.getMethod()), headers);
 		}
 		if (response instanceof HttpMediaTypeNotSupportedException ex) {
 			return problem(
@@ -103,7 +104,7 @@ final class ProblemMapping {
 		}
 		if (response instanceof MissingServletRequestParameterException ex) {
 			return problem(HttpStatus.BAD_REQUEST, "Missing parameter",
-					"The request needs the parameter " + ProblemText.quote(ex.getParameterName()), headers);
+					"The request needs the parameter " + Texts.quote(ex.getParameterName()), headers);
 		}
 		HttpStatus status = HttpStatus.resolve(response.getStatusCode().value());
 		status = (status != null) ? status : HttpStatus.BAD_REQUEST;
@@ -115,7 +116,7 @@ final class ProblemMapping {
 	}
 
 	private static String contentType(HttpMediaTypeNotSupportedException ex) {
-		return (ex.getContentType() != null) ? ProblemText.quote(ex.getContentType().toString()) : "none";
+		return (ex.getContentType() != null) ? Texts.quote(ex.getContentType().toString()) : "none";
 	}
 
 	private static ApiProblems.ApiProblemException problem(HttpStatus status, String title, String detail,

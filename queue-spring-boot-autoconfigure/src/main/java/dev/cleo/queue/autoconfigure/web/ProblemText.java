@@ -43,15 +43,6 @@ final class ProblemText {
 	}
 
 	/**
-	 * A caller's value, quoted, for a message of the API.
-	 * @param value the value
-	 * @return {@code 'value'}, cut and escaped
-	 */
-	static String quote(@Nullable String value) {
-		return Texts.quote(value);
-	}
-
-	/**
 	 * Names for a message: the first {@value #MAX_LISTED}, each quoted.
 	 * @param names the names
 	 * @return the list, saying how many more there are
@@ -60,7 +51,7 @@ final class ProblemText {
 		if (names.isEmpty()) {
 			return "none";
 		}
-		String listed = names.stream().limit(MAX_LISTED).map(ProblemText::quote).collect(Collectors.joining(", "));
+		String listed = names.stream().limit(MAX_LISTED).map(Texts::quote).collect(Collectors.joining(", "));
 		return (names.size() > MAX_LISTED) ? listed + " and " + (names.size() - MAX_LISTED) + " more" : listed;
 	}
 
@@ -77,7 +68,7 @@ final class ProblemText {
 			return "";
 		}
 		String text = (detail.length() > MAX_SCANNED) ? detail.substring(0, MAX_SCANNED) : detail;
-		text = QUOTED.matcher(text).replaceAll((match) -> Matcher.quoteReplacement(quote(match.group(1))));
+		text = QUOTED.matcher(text).replaceAll((match) -> Matcher.quoteReplacement(Texts.quote(match.group(1))));
 		text = CONTROL.matcher(text)
 			.replaceAll((match) -> Matcher.quoteReplacement(String.format("\\u%04x", (int) match.group().charAt(0))));
 		return Texts.bounded(text, MAX_DETAIL);

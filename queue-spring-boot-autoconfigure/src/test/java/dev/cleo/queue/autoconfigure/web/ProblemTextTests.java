@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cleo.queue.Texts;
+
 /**
  * What error details repeat of a caller's input is short and inert.
  */
@@ -17,14 +19,12 @@ class ProblemTextTests {
 
 	@Test
 	void quotedValueIsCutToAHundredCharacters() {
-		assertThat(ProblemText.quote("a".repeat(1_000_000))).hasSizeLessThan(110)
-			.startsWith("'aaa")
-			.endsWith("\u2026'");
+		assertThat(Texts.quote("a".repeat(1_000_000))).hasSizeLessThan(110).startsWith("'aaa").endsWith("\u2026'");
 	}
 
 	@Test
 	void controlCharactersOfAQuotedValueAreEscaped() {
-		assertThat(ProblemText.quote("a\nb\tc\u0000d")).isEqualTo("'a\\nb\\tc\\u0000d'");
+		assertThat(Texts.quote("a\nb\tc\u0000d")).isEqualTo("'a\\nb\\tc\\u0000d'");
 	}
 
 	@Test
