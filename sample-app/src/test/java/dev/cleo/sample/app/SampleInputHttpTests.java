@@ -133,6 +133,17 @@ class SampleInputHttpTests {
 	}
 
 	@Test
+	void aHealthPathBelowAnUnknownComponentIsNotFound(CapturedOutput output) {
+		for (String path : List.of("/actuator/health/ghost/x", "/actuator/health/ghost/x/y",
+				"/actuator/health/cleo/x")) {
+			assertThat(this.http.get(path).getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
+		}
+		assertProblem(this.http.get("/actuator/health/ghost/x"), 404);
+		assertThat(this.http.get("/actuator/health/cleo").getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(output.getAll()).doesNotContain("must not be null", "Exception");
+	}
+
+	@Test
 	void errorsSpringRaisesBeforeTheEndpointRunsAreProblemsToo() {
 		SampleHttp admin = this.http.asAdmin();
 		assertProblem(admin.exchange(HttpMethod.POST, "/actuator/queues/work/pause", null), 415);

@@ -10,7 +10,9 @@ import org.springframework.core.Ordered;
 
 /**
  * Puts {@link MalformedRequestFilter} first in the filter chain, ahead of Spring
- * Security's and Spring MVC's filters, which are the first to read parameters.
+ * Security's and Spring MVC's filters, which are the first to read parameters, and
+ * {@link UnknownHealthComponentFilter} right after it, around everything that could
+ * throw.
  */
 @Configuration(proxyBeanMethods = false)
 public class MalformedRequestConfiguration {
@@ -20,6 +22,14 @@ public class MalformedRequestConfiguration {
 		FilterRegistrationBean<MalformedRequestFilter> registration = new FilterRegistrationBean<>(
 				new MalformedRequestFilter());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<UnknownHealthComponentFilter> unknownHealthComponentFilter() {
+		FilterRegistrationBean<UnknownHealthComponentFilter> registration = new FilterRegistrationBean<>(
+				new UnknownHealthComponentFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
 

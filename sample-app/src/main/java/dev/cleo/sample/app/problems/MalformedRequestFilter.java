@@ -4,7 +4,6 @@
 package dev.cleo.sample.app.problems;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -29,7 +28,7 @@ public class MalformedRequestFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (isWildcardContentType(request.getContentType())) {
-			refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
+			ProblemResponses.write(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
 					"Content-Type must name one media type, such as application/json");
 			return;
 		}
@@ -38,7 +37,7 @@ public class MalformedRequestFilter extends OncePerRequestFilter {
 			request.getParameterMap();
 		}
 		catch (IllegalStateException | IllegalArgumentException ex) {
-			refuse(response, HttpServletResponse.SC_BAD_REQUEST, "Bad Request",
+			ProblemResponses.write(response, HttpServletResponse.SC_BAD_REQUEST, "Bad Request",
 					"The query string or form is not valid percent-encoded UTF-8");
 			return;
 		}
@@ -57,16 +56,6 @@ public class MalformedRequestFilter extends OncePerRequestFilter {
 			// Spring reads an unparsable type as none and answers 415 itself.
 			return false;
 		}
-	}
-
-	private static void refuse(HttpServletResponse response, int status, String title, String detail)
-			throws IOException {
-		response.setStatus(status);
-		response.setContentType("application/problem+json");
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-					+ detail + "\"}");
 	}
 
 }
