@@ -16,9 +16,7 @@ import java.lang.annotation.Target;
  *
  * <pre>{@code
  * &#64;Service
- *
-
-&#64;QueueClass(queue = "notifications", defaultOptions = @TaskOptions(retries = 5))
+ * &#64;QueueClass(queue = "notifications", defaultOptions = @DefaultOptions(retries = 5))
  * public class EmailService {
  *     public void send(Email email) { ... }
  * }
@@ -43,6 +41,6 @@ public @interface QueueClass {
 	 * Options shared by this bean's tasks; unset attributes inherit.
 	 * @return the default options
 	 */
-	TaskOptions defaultOptions() default @TaskOptions;
+	DefaultOptions defaultOptions() default @DefaultOptions;
 
 }

@@ -23,7 +23,7 @@ import dev.cleo.queue.schedule.OverlapPolicy;
  *
  * <pre>{@code
  * &#64;Task(id = "send-email", queue = "emails", priority = TaskPriority.HIGH, retries = 5,
- *       backoff = @Backoff(type = Backoff.Type.EXPONENTIAL, delay = "1s", maxDelay = "5m"),
+ *       backoff = @RetryBackoff(type = RetryBackoff.Type.EXPONENTIAL, delay = "1s", maxDelay = "5m"),
  *       dedupeKey = "#email.messageId")
  * public void send(Email email) { ... }
  * }</pre>
@@ -69,28 +69,28 @@ public @interface Task {
 	/**
 	 * A named priority, as in {@code priority = TaskPriority.HIGH}; at most one.
 	 * @return the priority, or none to inherit
-	 * @see TaskOptions#priority()
+	 * @see DefaultOptions#priority()
 	 */
 	TaskPriority[] priority() default {};
 
 	/**
 	 * A numeric priority from {@value TaskPriority#MIN} to {@value TaskPriority#MAX}.
 	 * @return the priority, or a negative number to inherit
-	 * @see TaskOptions#priorityValue()
+	 * @see DefaultOptions#priorityValue()
 	 */
 	int priorityValue() default -1;
 
 	/**
 	 * The group, a SpEL expression over the arguments such as {@code #order.customerId}.
 	 * @return the expression, or empty to inherit
-	 * @see TaskOptions#group()
+	 * @see DefaultOptions#group()
 	 */
 	String group() default "";
 
 	/**
 	 * How many times a failed task is tried again.
 	 * @return the retries, or a negative number to inherit
-	 * @see TaskOptions#retries()
+	 * @see DefaultOptions#retries()
 	 */
 	int retries() default -1;
 
@@ -98,7 +98,7 @@ public @interface Task {
 	 * The wait between attempts; at most one.
 	 * @return the backoff, or none to inherit
 	 */
-	Backoff[] backoff() default {};
+	RetryBackoff[] backoff() default {};
 
 	/**
 	 * The longest one attempt may run ({@code 0} for no limit).
@@ -116,14 +116,14 @@ public @interface Task {
 	 * A deduplication key, a SpEL expression over the arguments such as
 	 * {@code #order.id}.
 	 * @return the expression, or empty to inherit
-	 * @see TaskOptions#dedupeKey()
+	 * @see DefaultOptions#dedupeKey()
 	 */
 	String dedupeKey() default "";
 
 	/**
 	 * Have Redis announce the moment each task ends.
 	 * @return whether to announce the end
-	 * @see TaskOptions#notifyOnFinish()
+	 * @see DefaultOptions#notifyOnFinish()
 	 */
 	boolean notifyOnFinish() default false;
 

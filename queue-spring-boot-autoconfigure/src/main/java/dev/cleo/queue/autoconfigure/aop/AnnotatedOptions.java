@@ -6,9 +6,11 @@ package dev.cleo.queue.autoconfigure.aop;
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.cleo.queue.Backoff;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.TaskPriority;
-import dev.cleo.queue.annotation.Backoff;
+import dev.cleo.queue.annotation.DefaultOptions;
+import dev.cleo.queue.annotation.RetryBackoff;
 import dev.cleo.queue.annotation.Task;
 
 import org.springframework.boot.convert.DurationStyle;
@@ -16,8 +18,8 @@ import org.springframework.core.annotation.MergedAnnotation;
 
 /**
  * Applies the option attributes that {@link Task @Task} and
- * {@link dev.cleo.queue.annotation.TaskOptions @TaskOptions} share to resolved options;
- * unset attributes leave the inherited value alone.
+ * {@link DefaultOptions @DefaultOptions} share to resolved options; unset attributes
+ * leave the inherited value alone.
  */
 final class AnnotatedOptions {
 
@@ -27,7 +29,7 @@ final class AnnotatedOptions {
 	/**
 	 * Apply one annotation's attributes.
 	 * @param options the inherited options
-	 * @param annotation a {@code @Task} or {@code @TaskOptions}
+	 * @param annotation a {@code @Task} or {@code @DefaultOptions}
 	 * @return the options with the attributes it sets
 	 * @throws IllegalArgumentException when an attribute is not valid, naming it
 	 */
@@ -38,9 +40,9 @@ final class AnnotatedOptions {
 		result = duration(annotation, "timeout").map(result::timeout).orElse(result);
 		result = duration(annotation, "ttl").map(result::ttl).orElse(result);
 		result = annotation.getBoolean("notifyOnFinish") ? result.notifyOnFinish(true) : result;
-		MergedAnnotation<Backoff>[] backoff = annotation.getAnnotationArray("backoff", Backoff.class);
+		MergedAnnotation<RetryBackoff>[] backoff = annotation.getAnnotationArray("backoff", RetryBackoff.class);
 		if (backoff.length > 1) {
-			throw new IllegalArgumentException("backoff takes at most one @Backoff");
+			throw new IllegalArgumentException("backoff takes at most one @RetryBackoff");
 		}
 		return (backoff.length == 1) ? result.backoff(backoff(result.backoff(), backoff[0])) : result;
 	}
@@ -57,9 +59,9 @@ final class AnnotatedOptions {
 		return (value >= 0) ? options.priority(value) : options;
 	}
 
-	private static dev.cleo.queue.Backoff backoff(dev.cleo.queue.Backoff inherited, MergedAnnotation<Backoff> spec) {
-		Backoff.Type type = spec.getEnum("type", Backoff.Type.class);
-		Boolean exponential = (type != Backoff.Type.INHERIT) ? type == Backoff.Type.EXPONENTIAL : null;
+	private static Backoff backoff(Backoff inherited, MergedAnnotation<RetryBackoff> spec) {
+		RetryBackoff.Type type = spec.getEnum("type", RetryBackoff.Type.class);
+		Boolean exponential = (type != RetryBackoff.Type.INHERIT) ? type == RetryBackoff.Type.EXPONENTIAL : null;
 		double jitter = spec.getDouble("jitter");
 		BackoffSpec override = new BackoffSpec(exponential, duration(spec, "delay").orElse(null),
 				duration(spec, "maxDelay").orElse(null), (jitter >= 0) ? jitter : null);

@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.cleo.queue.InvalidTaskOptionException;
 import dev.cleo.queue.TaskHandle;
 import dev.cleo.queue.TaskOptions;
+import dev.cleo.queue.annotation.DefaultOptions;
 import dev.cleo.queue.annotation.QueueClass;
 import dev.cleo.queue.annotation.Task;
 import dev.cleo.queue.autoconfigure.aop.TaskMethod.ReturnKind;
@@ -142,7 +143,7 @@ final class TaskMethodFactory {
 				.taskOptions(StringUtils.hasText(queue) ? queue : TaskOptions.DEFAULT_QUEUE);
 			if (queueClass.isPresent()) {
 				options = AnnotatedOptions.apply(options,
-						queueClass.getAnnotation("defaultOptions", dev.cleo.queue.annotation.TaskOptions.class));
+						queueClass.getAnnotation("defaultOptions", DefaultOptions.class));
 			}
 			options = task.isPresent() ? AnnotatedOptions.apply(options, task) : options;
 			return (kind == ReturnKind.FUTURE) ? options.notifyOnFinish(true) : options;
@@ -157,8 +158,7 @@ final class TaskMethodFactory {
 			String attribute) {
 		String text = task.isPresent() ? task.getString(attribute) : "";
 		if (!StringUtils.hasText(text) && queueClass.isPresent()) {
-			text = queueClass.getAnnotation("defaultOptions", dev.cleo.queue.annotation.TaskOptions.class)
-				.getString(attribute);
+			text = queueClass.getAnnotation("defaultOptions", DefaultOptions.class).getString(attribute);
 		}
 		if (!StringUtils.hasText(text)) {
 			return null;

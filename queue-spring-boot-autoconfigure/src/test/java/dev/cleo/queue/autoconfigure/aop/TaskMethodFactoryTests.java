@@ -12,7 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.cleo.queue.Backoff;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.TaskPriority;
+import dev.cleo.queue.annotation.DefaultOptions;
 import dev.cleo.queue.annotation.QueueClass;
+import dev.cleo.queue.annotation.RetryBackoff;
 import dev.cleo.queue.annotation.Task;
 import dev.cleo.queue.autoconfigure.CleoProperties;
 import dev.cleo.queue.autoconfigure.CleoSettings;
@@ -87,16 +89,14 @@ class TaskMethodFactoryTests {
 	record Parcel(String id, String customerId) {
 	}
 
-	@QueueClass(queue = "shipping",
-			defaultOptions = @dev.cleo.queue.annotation.TaskOptions(timeout = "30s", group = "#parcel.customerId"))
+	@QueueClass(queue = "shipping", defaultOptions = @DefaultOptions(timeout = "30s", group = "#parcel.customerId"))
 	static class Shipping {
 
 		@Task(dedupeKey = "#parcel.id")
 		public void ship(Parcel parcel, Map<String, Integer> extras) {
 		}
 
-		@Task(priority = TaskPriority.HIGH, retries = 7, ttl = "2m",
-				backoff = @dev.cleo.queue.annotation.Backoff(delay = "500ms"))
+		@Task(priority = TaskPriority.HIGH, retries = 7, ttl = "2m", backoff = @RetryBackoff(delay = "500ms"))
 		public void urgent(Parcel parcel) {
 		}
 

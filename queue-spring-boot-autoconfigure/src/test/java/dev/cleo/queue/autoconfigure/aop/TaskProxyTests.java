@@ -14,10 +14,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskHandle;
 import dev.cleo.queue.TaskState;
-import dev.cleo.queue.annotation.Backoff;
+import dev.cleo.queue.annotation.DefaultOptions;
 import dev.cleo.queue.annotation.QueueClass;
+import dev.cleo.queue.annotation.RetryBackoff;
 import dev.cleo.queue.annotation.Task;
-import dev.cleo.queue.annotation.TaskOptions;
 import dev.cleo.queue.autoconfigure.CleoAutoConfiguration;
 import dev.cleo.queue.test.RedisServer;
 import dev.cleo.queue.test.RedisTest;
@@ -153,7 +153,7 @@ class TaskProxyTests {
 
 	}
 
-	@QueueClass(queue = "orders", defaultOptions = @TaskOptions(group = "#order.customerId"))
+	@QueueClass(queue = "orders", defaultOptions = @DefaultOptions(group = "#order.customerId"))
 	public static class OrderService {
 
 		private final Calls calls;
@@ -179,7 +179,7 @@ class TaskProxyTests {
 			return null;
 		}
 
-		@Task(group = "'flaky'", retries = 1, backoff = @Backoff(type = Backoff.Type.FIXED, delay = "10ms"))
+		@Task(group = "'flaky'", retries = 1, backoff = @RetryBackoff(type = RetryBackoff.Type.FIXED, delay = "10ms"))
 		public TaskHandle<Void> flaky(String reason) {
 			this.calls.flakyAttempts.incrementAndGet();
 			throw new IllegalStateException(reason);

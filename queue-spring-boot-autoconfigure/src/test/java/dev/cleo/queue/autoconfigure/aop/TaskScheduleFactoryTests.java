@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.cleo.queue.annotation.DefaultOptions;
 import dev.cleo.queue.annotation.QueueClass;
 import dev.cleo.queue.annotation.Task;
 import dev.cleo.queue.autoconfigure.CleoProperties;
@@ -203,7 +204,7 @@ class TaskScheduleFactoryTests {
 	record Order(String customerId) {
 	}
 
-	@QueueClass(defaultOptions = @dev.cleo.queue.annotation.TaskOptions(group = "#order.customerId"))
+	@QueueClass(defaultOptions = @DefaultOptions(group = "#order.customerId"))
 	static class Grouped {
 
 		@Task(fixedRate = "1m")

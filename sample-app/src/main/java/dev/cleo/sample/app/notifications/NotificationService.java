@@ -4,10 +4,10 @@
 package dev.cleo.sample.app.notifications;
 
 import dev.cleo.queue.TaskPriority;
-import dev.cleo.queue.annotation.Backoff;
+import dev.cleo.queue.annotation.DefaultOptions;
 import dev.cleo.queue.annotation.QueueClass;
+import dev.cleo.queue.annotation.RetryBackoff;
 import dev.cleo.queue.annotation.Task;
-import dev.cleo.queue.annotation.TaskOptions;
 import dev.cleo.sample.tasks.Email;
 import dev.cleo.sample.tasks.Mailer;
 
@@ -21,8 +21,8 @@ import org.springframework.stereotype.Service;
  * {@link #sendPasswordReset} overrides some of them for that method only.
  */
 @Service
-@QueueClass(queue = "notifications", defaultOptions = @TaskOptions(retries = 4,
-		backoff = @Backoff(type = Backoff.Type.EXPONENTIAL, delay = "500ms", maxDelay = "30s")))
+@QueueClass(queue = "notifications", defaultOptions = @DefaultOptions(retries = 4,
+		backoff = @RetryBackoff(type = RetryBackoff.Type.EXPONENTIAL, delay = "500ms", maxDelay = "30s")))
 public class NotificationService {
 
 	private final Mailer mailer;

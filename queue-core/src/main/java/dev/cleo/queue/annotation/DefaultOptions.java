@@ -11,19 +11,19 @@ import java.lang.annotation.Target;
 import dev.cleo.queue.TaskPriority;
 
 /**
- * Options shared by the tasks of a {@link QueueClass @QueueClass}, as in
- * {@code @QueueClass(queue = "orders", defaultOptions = @TaskOptions(group = "#order.customerId"))}.
+ * Default options shared by the tasks of a {@link QueueClass @QueueClass}, as in
+ * {@code @QueueClass(queue = "orders", defaultOptions = @DefaultOptions(group = "#order.customerId"))}.
  * Every attribute left unset inherits from {@code cleo.queues.<queue>.*}, then
  * {@code cleo.defaults.*}; a {@link Task @Task} on a method overrides them. Durations are
  * strings such as {@code 500ms}, {@code 30s}, {@code 5m} or ISO-8601 {@code PT5M}.
  * <p>
- * Shares its simple name with the options class {@link dev.cleo.queue.TaskOptions}, which
- * holds the resolved values of one enqueue.
+ * The core holds the resolved values of one enqueue in
+ * {@link dev.cleo.queue.TaskOptions}.
  */
 @Target({})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-public @interface TaskOptions {
+public @interface DefaultOptions {
 
 	/**
 	 * A named priority, as in {@code priority = TaskPriority.HIGH}; at most one, and not
@@ -57,7 +57,7 @@ public @interface TaskOptions {
 	 * The wait between attempts; at most one.
 	 * @return the backoff, or none to inherit
 	 */
-	Backoff[] backoff() default {};
+	RetryBackoff[] backoff() default {};
 
 	/**
 	 * The longest one attempt may run ({@code 0} for no limit).

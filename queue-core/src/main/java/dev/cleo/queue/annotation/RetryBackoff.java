@@ -10,17 +10,20 @@ import java.lang.annotation.Target;
 
 /**
  * The wait between attempts of a task, as in
- * {@code @Task(backoff = @Backoff(delay = "2s"))}. Unset attributes inherit from the next
- * level (class defaults, then {@code cleo.queues.<queue>.backoff}, then
+ * {@code @Task(backoff = @RetryBackoff(delay = "2s"))}. Unset attributes inherit from the
+ * next level (class defaults, then {@code cleo.queues.<queue>.backoff}, then
  * {@code cleo.defaults.backoff}). Durations are strings such as {@code 500ms},
  * {@code 30s}, {@code 5m} or ISO-8601 {@code PT5M}.
+ * <p>
+ * The core holds the resolved backoff of one enqueue in {@link dev.cleo.queue.Backoff}.
  *
- * @see dev.cleo.queue.Backoff
+ * @see Task#backoff()
+ * @see DefaultOptions#backoff()
  */
 @Target({})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-public @interface Backoff {
+public @interface RetryBackoff {
 
 	/**
 	 * Fixed or exponential; {@link Type#INHERIT} keeps the inherited type.
@@ -55,7 +58,9 @@ public @interface Backoff {
 		/** The same delay before every retry. */
 		FIXED,
 
-		/** A delay that doubles with every attempt, up to {@link Backoff#maxDelay()}. */
+		/**
+		 * A delay that doubles with every attempt, up to {@link RetryBackoff#maxDelay()}.
+		 */
 		EXPONENTIAL
 
 	}
