@@ -60,25 +60,25 @@ public final class DeadLetterQueue {
 
 	/**
 	 * Retry the oldest dead tasks.
-	 * @param maxJobs how many at most, from 1 to 100000
+	 * @param maxTasks how many at most, from 1 to 100000
 	 * @return the ids retried
 	 */
-	public List<String> retryAll(int maxJobs) {
-		if (maxJobs < 1 || maxJobs > 100_000) {
-			throw new InvalidTaskOptionException("maxJobs must be between 1 and 100000, was " + maxJobs);
+	public List<String> retryAll(int maxTasks) {
+		if (maxTasks < 1 || maxTasks > 100_000) {
+			throw new InvalidTaskOptionException("maxTasks must be between 1 and 100000, was " + maxTasks);
 		}
-		return this.store.retryDead(this.queue, List.of(), maxJobs);
+		return this.store.retryDead(this.queue, List.of(), maxTasks);
 	}
 
 	/**
 	 * Reprocess dead tasks as QueueFlow does: the given ids, or, when there are none, the
-	 * oldest {@code maxJobs}.
+	 * oldest {@code maxTasks}.
 	 * @param ids the ids, may be empty
-	 * @param maxJobs the most to retry when no ids are given
+	 * @param maxTasks the most to retry when no ids are given
 	 * @return the ids retried
 	 */
-	public List<String> reprocess(List<String> ids, int maxJobs) {
-		return (ids == null || ids.isEmpty()) ? retryAll(maxJobs) : retry(ids);
+	public List<String> reprocess(List<String> ids, int maxTasks) {
+		return (ids == null || ids.isEmpty()) ? retryAll(maxTasks) : retry(ids);
 	}
 
 	/**

@@ -51,12 +51,13 @@ final class ActionArguments {
 	}
 
 	/**
-	 * How many dead letters a retry takes.
+	 * How many dead letters a retry takes: the core's {@code maxTasks}, from the body's
+	 * {@code maxJobs} (the wire name, kept for BullMQ and QueueFlow callers).
 	 * @param maxJobs the body's {@code maxJobs}, or {@code null}
 	 * @return it, or {@value #DEFAULT_MAX_JOBS} when absent
 	 * @throws Refusal 400 when it is outside 1 to {@value #MAX_JOBS_LIMIT}
 	 */
-	static int maxJobs(@Nullable Integer maxJobs) {
+	static int maxTasks(@Nullable Integer maxJobs) {
 		if (maxJobs == null) {
 			return DEFAULT_MAX_JOBS;
 		}

@@ -43,7 +43,7 @@ final class QueueActions {
 				yield QueueActionResult.done(queue, action, 0);
 			}
 			case RETRY_DEAD_LETTERS -> QueueActionResult.done(queue, action,
-					this.manager.deadLetters(queue).retryAll(ActionArguments.maxJobs(maxJobs)).size());
+					this.manager.deadLetters(queue).retryAll(ActionArguments.maxTasks(maxJobs)).size());
 			case PURGE_DEAD_LETTERS -> QueueActionResult.done(queue, action, this.manager.deadLetters(queue).purge());
 			case CANCEL -> cancel(queue, ActionArguments.required(id, action, "id", ActionArguments.TASK_ID_MAX));
 			default -> throw new IllegalArgumentException("Not a queue action: " + action.value());

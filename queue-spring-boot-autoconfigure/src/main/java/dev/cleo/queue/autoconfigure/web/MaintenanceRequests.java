@@ -44,7 +44,12 @@ public final class MaintenanceRequests {
 			return this.jobIds;
 		}
 
-		int maxJobs(int defaultMaxJobs) {
+		/**
+		 * The core's {@code maxTasks}, from the wire's {@code maxJobs}.
+		 * @param defaultMaxJobs the value when the body names none
+		 * @return how many dead tasks to retry at most
+		 */
+		int maxTasks(int defaultMaxJobs) {
 			int value = (this.maxJobs != null) ? this.maxJobs : defaultMaxJobs;
 			if (value < 1 || value > MAX_JOBS) {
 				throw ApiProblems.badRequest("Invalid argument",

@@ -112,7 +112,7 @@ public class OperationsController {
 				(request.queue() != null) ? request.queue() : this.properties.getDefaultQueue(),
 				this.writes.isCallerAuthorised());
 		List<String> ids = this.manager.deadLetters(queue)
-			.reprocess(request.ids(), request.maxJobs(this.properties.getDefaultMaxJobs()));
+			.reprocess(request.ids(), request.maxTasks(this.properties.getDefaultMaxJobs()));
 		return Map.of("queue", queue, "reprocessed", ids, "count", ids.size());
 	}
 
