@@ -146,8 +146,8 @@ public final class QueueManagerBuilder {
 	}
 
 	/**
-	 * @param maxLogLines how many log lines a task keeps, 1 to 10000 (default
-	 * 100) @return this builder
+	 * @param maxLogLines how many log lines a task keeps, 1 to 10000 (default 100)
+	 * @return this builder
 	 */
 	public QueueManagerBuilder maxLogLines(int maxLogLines) {
 		if (maxLogLines < 1 || maxLogLines > 10_000) {
