@@ -21,10 +21,12 @@ import dev.cleo.queue.event.TaskEventListener;
 import dev.cleo.queue.group.QueueGroups;
 import dev.cleo.queue.redis.RedisCalls;
 import dev.cleo.queue.redis.RedisKeys;
+import dev.cleo.queue.schedule.ScheduleEngine;
+import dev.cleo.queue.schedule.ScheduleFiring;
 import dev.cleo.queue.schedule.Schedules;
 import dev.cleo.queue.worker.WorkerPool;
+import dev.cleo.queue.worker.WorkerPoolFactory;
 import dev.cleo.queue.worker.WorkerPoolOptions;
-import dev.cleo.queue.worker.WorkerServices;
 
 /**
  * The entry point: enqueue tasks, register their handlers, start worker pools, look tasks
@@ -52,6 +54,10 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 
 	private final Schedules schedules;
 
+	private final ScheduleFiring firing;
+
+	private final WorkerPoolFactory poolFactory;
+
 	private CompletionWatcher completions;
 
 	private boolean closed;
@@ -60,8 +66,13 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 		this.engine = engine;
 		this.writer = new TaskWriter(this, engine);
 		this.inspector = new QueueInspector(engine);
-		this.schedules = new Schedules(engine.schedules(), engine.serializer(), engine.connector(), this::servedQueues,
-				engine.maxPayloadSize());
+		ScheduleEngine scheduling = new ScheduleEngine(engine.schedules(), engine.serializer(), engine.connector(),
+				this::servedQueues, engine.maxPayloadSize());
+		this.schedules = scheduling.schedules();
+		this.firing = scheduling.firing();
+		this.poolFactory = new WorkerPoolFactory(engine.store(), engine.admin(), engine.connector(), this.handlers::get,
+				engine.serializer(), engine.events(), engine.clock(), engine.retention(), this, engine.maxLogLines(),
+				engine.workerId(), engine.commandTimeout());
 	}
 
 	/**
@@ -237,7 +248,8 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 
 	/**
 	 * Pause a queue: no worker on any instance claims from it until it is resumed.
-	 * Enqueueing goes on; running tasks finish.
+	 * Enqueueing goes on; running tasks finish. {@link #queueInfo(String)} tells whether
+	 * a queue is paused.
 	 * @param queue the queue
 	 */
 	public void pause(String queue) {
@@ -250,15 +262,6 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 */
 	public void resume(String queue) {
 		this.engine.admin().setPaused(RedisKeys.checkQueueName(queue), false);
-	}
-
-	/**
-	 * Whether a queue is paused.
-	 * @param queue the queue
-	 * @return true when paused
-	 */
-	public boolean isPaused(String queue) {
-		return this.engine.admin().isPaused(RedisKeys.checkQueueName(queue));
 	}
 
 	/**
@@ -291,6 +294,17 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 */
 	public QueueInfo queueInfo(String queue) {
 		return this.inspector.queueInfo(RedisKeys.checkQueueName(queue));
+	}
+
+	/**
+	 * The delayed tasks of a queue with their due times ({@link TaskInfo#runAt()}):
+	 * one-off delays and run-at times, and retries waiting for their backoff.
+	 * @param queue the queue
+	 * @param limit the most tasks returned, 1 to 10000
+	 * @return the tasks, soonest first
+	 */
+	public List<TaskInfo> delayedTasks(String queue, int limit) {
+		return this.inspector.delayed(queue, limit);
 	}
 
 	/**
@@ -370,14 +384,10 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * @return the running pool
 	 */
 	public WorkerPool startWorkers(WorkerPoolOptions options) {
-		WorkerServices services = new WorkerServices(this.engine.store(), this.engine.admin(), this.engine.connector(),
-				this.handlers::get, this.engine.serializer(), this.engine.events(), this.engine.clock(),
-				this.engine.retention(), this, this.engine.maxLogLines(), this.engine.workerId() + "/" + options.name(),
-				this.engine.commandTimeout());
-		WorkerPool pool = new WorkerPool(options, services);
+		WorkerPool pool = this.poolFactory.create(options);
 		this.pools.add(pool);
 		pool.start();
-		this.schedules.startFiring();
+		this.firing.start();
 		return pool;
 	}
 
@@ -388,6 +398,16 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 */
 	public Schedules schedules() {
 		return this.schedules;
+	}
+
+	/**
+	 * The engine switch of this manager's schedule firing: stop it, start it again, or
+	 * forbid it whatever pools run (an instance that should never fire). The manager
+	 * starts firing with each worker pool it starts and stops when it closes.
+	 * @return the firing control
+	 */
+	public ScheduleFiring scheduleFiring() {
+		return this.firing;
 	}
 
 	private Set<String> servedQueues() {
@@ -415,11 +435,8 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 		return this.engine.maxPayloadSize();
 	}
 
-	/**
-	 * The serializer for payloads and results.
-	 * @return the serializer
-	 */
-	public TaskSerializer serializer() {
+	/** The serializer for payloads and results, the one the builder was given. */
+	TaskSerializer serializer() {
 		return this.engine.serializer();
 	}
 
@@ -429,7 +446,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		this.schedules.stopFiring();
+		this.firing.stop();
 		this.pools.forEach(WorkerPool::stop);
 		synchronized (this) {
 			this.closed = true;

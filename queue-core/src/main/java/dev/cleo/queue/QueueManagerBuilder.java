@@ -13,19 +13,16 @@ import java.util.UUID;
 
 import dev.cleo.queue.event.TaskEventBus;
 import dev.cleo.queue.redis.RedisConnector;
+import dev.cleo.queue.redis.RedisEndpoint;
 import dev.cleo.queue.redis.RedisKeys;
 import dev.cleo.queue.redis.RedisQueueAdminStore;
 import dev.cleo.queue.redis.RedisScheduleStore;
 import dev.cleo.queue.redis.RedisTaskStore;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisConnectionException;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.cluster.RedisClusterClient;
 
 /**
  * Builds a {@link QueueManager} on a Redis URI or on a Lettuce client the application
  * configured (standalone, Sentinel or Cluster; ACL, TLS and timeouts as set on that
- * client).
+ * client), either given as a {@link RedisEndpoint}.
  */
 public final class QueueManagerBuilder {
 
@@ -36,7 +33,7 @@ public final class QueueManagerBuilder {
 
 	private static final long MAX_PAYLOAD_LIMIT = 512L * 1024 * 1024;
 
-	private RedisConnectorFactory connectorFactory;
+	private RedisEndpoint endpoint;
 
 	private String keyPrefix = "cleo";
 
@@ -61,35 +58,24 @@ public final class QueueManagerBuilder {
 
 	/**
 	 * Connect to a Redis URI, for example {@code redis://user:secret@localhost:6379/0} or
-	 * {@code rediss://...} for TLS; the manager owns and closes the client.
+	 * {@code rediss://...} for TLS; the manager owns and closes the client. Short for
+	 * {@code redis(RedisEndpoint.uri(uri))}.
 	 * @param uri the URI
 	 * @return this builder
 	 */
 	public QueueManagerBuilder redisUri(String uri) {
-		RedisURI parsed = RedisURI.create(uri);
-		this.connectorFactory = () -> RedisConnector.of(RedisClient.create(parsed), true);
-		return this;
+		return redis(RedisEndpoint.uri(uri));
 	}
 
 	/**
-	 * Use a standalone or Sentinel client; the application keeps ownership of it.
-	 * @param client the client
+	 * Connect to Redis: a URI, or a standalone, Sentinel or Cluster client the
+	 * application configured ({@link RedisEndpoint#client},
+	 * {@link RedisEndpoint#cluster}) and keeps owning.
+	 * @param endpoint where Redis is
 	 * @return this builder
 	 */
-	public QueueManagerBuilder redisClient(RedisClient client) {
-		Objects.requireNonNull(client, "client must not be null");
-		this.connectorFactory = () -> RedisConnector.of(client, false);
-		return this;
-	}
-
-	/**
-	 * Use a Cluster client; the application keeps ownership of it.
-	 * @param client the client
-	 * @return this builder
-	 */
-	public QueueManagerBuilder redisClusterClient(RedisClusterClient client) {
-		Objects.requireNonNull(client, "client must not be null");
-		this.connectorFactory = () -> RedisConnector.of(client, false);
+	public QueueManagerBuilder redis(RedisEndpoint endpoint) {
+		this.endpoint = Objects.requireNonNull(endpoint, "endpoint must not be null");
 		return this;
 	}
 
@@ -210,17 +196,10 @@ public final class QueueManagerBuilder {
 	 * @throws QueueUnavailableException when Redis cannot be reached
 	 */
 	public QueueManager build() {
-		if (this.connectorFactory == null) {
-			throw new IllegalStateException("No Redis configured: call redisUri(...), redisClient(...) or "
-					+ "redisClusterClient(...) before build()");
+		if (this.endpoint == null) {
+			throw new IllegalStateException("No Redis configured: call redis(...) or redisUri(...) before build()");
 		}
-		RedisConnector connector;
-		try {
-			connector = this.connectorFactory.connect();
-		}
-		catch (RedisConnectionException ex) {
-			throw new QueueUnavailableException("Could not connect to Redis: " + ex.getMessage(), ex);
-		}
+		RedisConnector connector = RedisConnector.open(this.endpoint);
 		RedisKeys keys = new RedisKeys(this.keyPrefix);
 		RedisTaskStore store = new RedisTaskStore(connector, keys, this.clock, this.commandTimeout);
 		RedisQueueAdminStore admin = new RedisQueueAdminStore(connector, keys, this.commandTimeout);
@@ -240,13 +219,6 @@ public final class QueueManagerBuilder {
 		}
 		String pid = ManagementFactory.getRuntimeMXBean().getName().split("@")[0];
 		return host + ":" + pid + ":" + UUID.randomUUID().toString().substring(0, 8);
-	}
-
-	@FunctionalInterface
-	private interface RedisConnectorFactory {
-
-		RedisConnector connect();
-
 	}
 
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.cleo.queue.redis.RedisEndpoint;
 import dev.cleo.queue.schedule.Schedule;
 import dev.cleo.queue.schedule.ScheduleInfo;
 import dev.cleo.queue.test.RedisCluster;
@@ -64,7 +65,7 @@ class ClusterAdminTest {
 	@BeforeEach
 	void buildManager() {
 		this.prefix = "admin" + tests.incrementAndGet();
-		this.manager = QueueManager.builder().redisClusterClient(client).keyPrefix(this.prefix).build();
+		this.manager = QueueManager.builder().redis(RedisEndpoint.cluster(client)).keyPrefix(this.prefix).build();
 	}
 
 	@AfterEach

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.cleo.queue.redis.RedisEndpoint;
 import dev.cleo.queue.redis.RedisKeys;
 import dev.cleo.queue.test.RedisCluster;
 import dev.cleo.queue.worker.WorkerPoolOptions;
@@ -184,7 +185,7 @@ class ClusterTest {
 		String paused = QUEUES.get(1);
 		String running = QUEUES.get(2);
 		this.manager.pause(paused);
-		assertThat(this.manager.isPaused(paused)).isTrue();
+		assertThat(this.manager.queueInfo(paused).paused()).isTrue();
 		startPool(List.of(paused, running));
 		TaskHandle<Object> held = this.manager.enqueue("record", "held", TaskOptions.defaults().queue(paused));
 		TaskHandle<Object> free = this.manager.enqueue("record", "free", TaskOptions.defaults().queue(running));
@@ -195,7 +196,7 @@ class ClusterTest {
 			.until(() -> held.state().orElseThrow() == TaskState.WAITING);
 		assertThat(this.manager.queueInfo(paused).paused()).isTrue();
 		this.manager.resume(paused);
-		assertThat(this.manager.isPaused(paused)).isFalse();
+		assertThat(this.manager.queueInfo(paused).paused()).isFalse();
 		await().atMost(WAIT).until(() -> held.state().orElseThrow() == TaskState.COMPLETED);
 		assertThat(this.ran).containsKeys("held", "free");
 	}
@@ -303,7 +304,7 @@ class ClusterTest {
 
 	private QueueManager newManager(String keyPrefix, Duration completionCheckInterval) {
 		return QueueManager.builder()
-			.redisClusterClient(client)
+			.redis(RedisEndpoint.cluster(client))
 			.keyPrefix(keyPrefix)
 			.completionCheckInterval(completionCheckInterval)
 			.build();

@@ -44,12 +44,12 @@ class PauseResumeTest {
 
 	@Test
 	void pausedFlagRoundTrips() {
-		assertThat(this.manager.isPaused("jobs")).isFalse();
+		assertThat(this.manager.queueInfo("jobs").paused()).isFalse();
 		this.manager.pause("jobs");
-		assertThat(this.manager.isPaused("jobs")).isTrue();
-		assertThat(this.manager.isPaused("other")).isFalse();
+		assertThat(this.manager.queueInfo("jobs").paused()).isTrue();
+		assertThat(this.manager.queueInfo("other").paused()).isFalse();
 		this.manager.resume("jobs");
-		assertThat(this.manager.isPaused("jobs")).isFalse();
+		assertThat(this.manager.queueInfo("jobs").paused()).isFalse();
 	}
 
 	@Test

@@ -117,7 +117,7 @@ class QueueRemovalTest {
 		TaskHandle<Object> again = this.manager.enqueue("job", 5, DOOMED.dedupeId("once"));
 		assertThat(again.isDuplicate()).isFalse();
 		assertThat(this.manager.queues()).containsExactly("doomed", "other");
-		assertThat(this.manager.isPaused(QUEUE)).isFalse();
+		assertThat(this.manager.queueInfo(QUEUE).paused()).isFalse();
 	}
 
 	@Test

@@ -54,6 +54,16 @@ public final class RedisConnector implements AutoCloseable {
 	}
 
 	/**
+	 * Connect to an endpoint, as a manager does when it is built.
+	 * @param endpoint where Redis is
+	 * @return the connector
+	 * @throws dev.cleo.queue.QueueUnavailableException when Redis cannot be reached
+	 */
+	public static RedisConnector open(RedisEndpoint endpoint) {
+		return endpoint.connect();
+	}
+
+	/**
 	 * Connect through a standalone or Sentinel client.
 	 * @param client the client
 	 * @param ownsClient whether {@link #close()} shuts the client down too

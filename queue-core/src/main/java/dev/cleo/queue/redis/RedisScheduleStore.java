@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-import dev.cleo.queue.TaskInfo;
 import dev.cleo.queue.Texts;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
@@ -165,23 +164,6 @@ public final class RedisScheduleStore implements ScheduleStore {
 	@Override
 	public List<String> scheduleQueues() {
 		return List.copyOf(await(this.commands.smembers(this.keys.scheduleQueues()), "list the schedule queues"));
-	}
-
-	@Override
-	public List<TaskInfo> delayed(String queue, int limit) {
-		List<String> ids = await(this.commands.zrange(this.keys.key(queue, "delayed"), 0, limit - 1L),
-				"list the delayed tasks of queue " + Texts.quote(queue));
-		List<RedisFuture<Map<String, String>>> hashes = ids.stream()
-			.map((id) -> this.commands.hgetall(this.keys.task(queue, id)))
-			.toList();
-		List<TaskInfo> tasks = new ArrayList<>(ids.size());
-		for (int i = 0; i < ids.size(); i++) {
-			Map<String, String> hash = await(hashes.get(i), "read delayed task " + ids.get(i));
-			if (!hash.isEmpty()) {
-				tasks.add(TaskInfoReader.read(queue, ids.get(i), hash));
-			}
-		}
-		return tasks;
 	}
 
 	@Override

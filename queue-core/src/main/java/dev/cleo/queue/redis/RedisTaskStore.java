@@ -191,12 +191,24 @@ public final class RedisTaskStore implements TaskStore {
 	public List<TaskInfo> dead(String queue, int offset, int limit) {
 		List<String> ids = await(this.commands.zrevrange(this.keys.key(queue, "dead"), offset, offset + limit - 1L),
 				"list dead tasks of queue " + Texts.quote(queue));
+		return read(queue, ids, "dead");
+	}
+
+	@Override
+	public List<TaskInfo> delayed(String queue, int limit) {
+		List<String> ids = await(this.commands.zrange(this.keys.key(queue, "delayed"), 0, limit - 1L),
+				"list the delayed tasks of queue " + Texts.quote(queue));
+		return read(queue, ids, "delayed");
+	}
+
+	/** Reads listed tasks in one pipelined round; a task gone meanwhile is left out. */
+	private List<TaskInfo> read(String queue, List<String> ids, String place) {
 		List<RedisFuture<Map<String, String>>> hashes = ids.stream()
 			.map((id) -> this.commands.hgetall(this.keys.task(queue, id)))
 			.toList();
 		List<TaskInfo> tasks = new ArrayList<>(ids.size());
 		for (int i = 0; i < ids.size(); i++) {
-			Map<String, String> hash = await(hashes.get(i), "read dead task " + ids.get(i));
+			Map<String, String> hash = await(hashes.get(i), "read " + place + " task " + ids.get(i));
 			if (!hash.isEmpty()) {
 				tasks.add(TaskInfoReader.read(queue, ids.get(i), hash));
 			}

@@ -6,8 +6,6 @@ package dev.cleo.queue.redis;
 import java.util.List;
 import java.util.Optional;
 
-import dev.cleo.queue.TaskInfo;
-
 /**
  * The schedule side of the store: each change is one script, and every decision about
  * time is taken by Redis's clock, never the caller's. Like {@link TaskStore}, calls wait
@@ -65,9 +63,6 @@ public interface ScheduleStore {
 
 	/** The queues that have had schedules. */
 	List<String> scheduleQueues();
-
-	/** Delayed tasks of a queue (one-off delays, retries waiting), soonest first. */
-	List<TaskInfo> delayed(String queue, int limit);
 
 	/**
 	 * The channel names: the one the scripts publish on when a schedule of a queue

@@ -102,6 +102,11 @@ public interface TaskStore {
 	List<TaskInfo> dead(String queue, int offset, int limit);
 
 	/**
+	 * Read delayed tasks (one-off delays, run-at times, retries waiting), soonest first.
+	 */
+	List<TaskInfo> delayed(String queue, int limit);
+
+	/**
 	 * Move dead tasks back to ready: the given ids, or the oldest {@code max} when none
 	 * are given.
 	 */

@@ -14,14 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import dev.cleo.queue.InvalidTaskOptionException;
-import dev.cleo.queue.TaskInfo;
 import dev.cleo.queue.TaskRequest;
 import dev.cleo.queue.TaskSerializer;
 import dev.cleo.queue.Texts;
-import dev.cleo.queue.redis.RedisConnector;
 import dev.cleo.queue.redis.RedisKeys;
 import dev.cleo.queue.redis.ScheduleStore;
 import dev.cleo.queue.redis.StoredSchedule;
@@ -34,7 +31,8 @@ import dev.cleo.queue.redis.StoredSchedule;
  * A schedule fires exactly once per tick however many managers run: each manager whose
  * worker pools serve the schedule's queue tries to fire it, and a compare-and-set judged
  * by Redis's clock lets exactly one succeed (see {@code docs/design/scheduling.md}). A
- * manager starts firing with its first worker pool.
+ * manager starts firing with its first worker pool; {@link ScheduleFiring}, reached
+ * through {@code QueueManager.scheduleFiring()}, is the switch.
  */
 public final class Schedules {
 
@@ -46,25 +44,11 @@ public final class Schedules {
 
 	private final ScheduleFirer firer;
 
-	private volatile boolean firingAllowed = true;
-
-	/**
-	 * Created by the manager; use {@code QueueManager.schedules()}.
-	 * @param store the schedule store
-	 * @param serializer payload conversion
-	 * @param connector the connections (the firer listens on a pub/sub connection)
-	 * @param servedQueues the queues this manager's running pools serve
-	 * @param maxPayloadSize the most bytes a run's payload may take as JSON in UTF-8
-	 */
-	public Schedules(ScheduleStore store, TaskSerializer serializer, RedisConnector connector,
-			Supplier<Set<String>> servedQueues, long maxPayloadSize) {
+	Schedules(ScheduleStore store, TaskSerializer serializer, long maxPayloadSize, ScheduleFirer firer) {
 		this.store = store;
 		this.serializer = serializer;
 		this.maxPayloadSize = maxPayloadSize;
-		// A manager that may not fire serves no queue to the firer, whose loop still
-		// keeps
-		// the declarations of reconcile alive.
-		this.firer = new ScheduleFirer(store, connector, () -> this.firingAllowed ? servedQueues.get() : Set.of());
+		this.firer = firer;
 	}
 
 	/**
@@ -238,54 +222,6 @@ public final class Schedules {
 			throw new InvalidTaskOptionException(
 					"owner must be 1 to 200 characters without control characters, was " + Texts.quote(owner));
 		}
-	}
-
-	/**
-	 * The delayed tasks of a queue with their due times ({@link TaskInfo#runAt()}):
-	 * one-off delays and run-at times, and retries waiting for their backoff.
-	 * @param queue the queue
-	 * @param limit the most tasks returned, 1 to 10000
-	 * @return the tasks, soonest first
-	 */
-	public List<TaskInfo> delayed(String queue, int limit) {
-		if (limit < 1 || limit > 10_000) {
-			throw new InvalidTaskOptionException("limit must be between 1 and 10000, was " + limit);
-		}
-		return this.store.delayed(RedisKeys.checkQueueName(queue), limit);
-	}
-
-	/**
-	 * Fire the schedules of the queues this manager's running worker pools serve. The
-	 * manager calls this when it starts a pool; it does nothing when already firing.
-	 */
-	public void startFiring() {
-		this.firer.start();
-	}
-
-	/**
-	 * Stop firing on this manager; the other managers go on. A pool started later turns
-	 * firing on again.
-	 */
-	public void stopFiring() {
-		this.firer.stop();
-	}
-
-	/**
-	 * Allow or forbid firing on this manager, whatever worker pools it runs (allowed
-	 * unless told otherwise). A manager that may not fire still keeps declaring the
-	 * schedules it {@link #reconcile reconciled}, so they stay while the other managers
-	 * fire them.
-	 * @param allowed whether this manager may fire
-	 */
-	public void setFiringAllowed(boolean allowed) {
-		this.firingAllowed = allowed;
-	}
-
-	/**
-	 * @return whether this manager fires schedules
-	 */
-	public boolean isFiring() {
-		return this.firingAllowed && this.firer.isRunning();
 	}
 
 	private static boolean known(String queue, String name, int result) {

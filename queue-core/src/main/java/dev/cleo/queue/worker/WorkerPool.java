@@ -59,12 +59,8 @@ public final class WorkerPool implements AutoCloseable {
 
 	private volatile boolean stopped;
 
-	/**
-	 * Create a pool; it does nothing until {@link #start()}.
-	 * @param options how it runs
-	 * @param services the engine around it
-	 */
-	public WorkerPool(WorkerPoolOptions options, WorkerServices services) {
+	/** Built by {@link WorkerPoolFactory}; it does nothing until {@link #start()}. */
+	WorkerPool(WorkerPoolOptions options, WorkerServices services) {
 		this.options = options;
 		this.services = services;
 		this.signals = new FetchSignals(options.concurrency());

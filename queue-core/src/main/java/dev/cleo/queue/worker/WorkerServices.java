@@ -33,7 +33,7 @@ import dev.cleo.queue.redis.TaskStore;
  * the tasks it runs
  * @param commandTimeout how long a call waits for Redis
  */
-public record WorkerServices(TaskStore store, QueueAdminStore admin, RedisConnector connector,
+record WorkerServices(TaskStore store, QueueAdminStore admin, RedisConnector connector,
 		Function<String, TaskHandler> handlers, TaskSerializer serializer, TaskEventBus events, Clock clock,
 		Retention retention, TaskEnqueuer enqueuer, int maxLogLines, String workerId, Duration commandTimeout) {
 

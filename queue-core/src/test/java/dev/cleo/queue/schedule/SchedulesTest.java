@@ -216,7 +216,7 @@ class SchedulesTest {
 		Instant due = Instant.now().plusSeconds(3600);
 		String id = this.manager.enqueue("tick", null, JOBS.runAt(due)).id();
 		this.manager.enqueue("tick", null, JOBS);
-		List<TaskInfo> delayed = this.schedules.delayed(QUEUE, 10);
+		List<TaskInfo> delayed = this.manager.delayedTasks(QUEUE, 10);
 		assertThat(delayed).extracting(TaskInfo::id).containsExactly(id);
 		assertThat(delayed.get(0).runAt()).isEqualTo(due.truncatedTo(ChronoUnit.MILLIS));
 		assertThat(delayed.get(0).state()).isEqualTo(TaskState.DELAYED);

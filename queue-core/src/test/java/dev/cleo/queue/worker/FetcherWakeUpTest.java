@@ -211,6 +211,11 @@ class FetcherWakeUpTest {
 		}
 
 		@Override
+		public List<TaskInfo> delayed(String queue, int limit) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
 		public List<String> retryDead(String queue, List<String> ids, int max) {
 			throw new UnsupportedOperationException();
 		}

@@ -15,6 +15,7 @@ import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.QueueManagerBuilder;
 import dev.cleo.queue.TaskSerializer;
 import dev.cleo.queue.autoconfigure.aop.TaskProxyPostProcessor;
+import dev.cleo.queue.redis.RedisEndpoint;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -110,7 +111,7 @@ public final class CleoAutoConfiguration {
 			.serializer(serializer)
 			.clock(clock)
 			.maxPayloadSize(settings.properties().getMaxPayloadSize().toBytes());
-		return useClient(builder, nativeClient(connectionFactory)).build();
+		return builder.redis(endpoint(nativeClient(connectionFactory))).build();
 	}
 
 	// Declared after queueManager(), so that the condition sees that bean. Meters and
@@ -168,11 +169,11 @@ public final class CleoAutoConfiguration {
 		return connectionFactory.getRequiredNativeClient();
 	}
 
-	private static QueueManagerBuilder useClient(QueueManagerBuilder builder, AbstractRedisClient client) {
+	private static RedisEndpoint endpoint(AbstractRedisClient client) {
 		if (client instanceof RedisClusterClient cluster) {
-			return builder.redisClusterClient(cluster);
+			return RedisEndpoint.cluster(cluster);
 		}
-		return builder.redisClient((RedisClient) client);
+		return RedisEndpoint.client((RedisClient) client);
 	}
 
 }

@@ -109,7 +109,7 @@ class ScheduledTaskTests {
 		ApplicationContextRunner heartbeats = this.runner.withBean(Heartbeat.class);
 		heartbeats.withPropertyValues("cleo.schedules.enabled=false").run((quiet) -> {
 			QueueManager manager = quiet.getBean(QueueManager.class);
-			assertThat(manager.schedules().isFiring()).isFalse();
+			assertThat(manager.scheduleFiring().isFiring()).isFalse();
 			// It still declares the schedule; it just never fires it.
 			await().during(Duration.ofSeconds(1))
 				.atMost(Duration.ofSeconds(3))

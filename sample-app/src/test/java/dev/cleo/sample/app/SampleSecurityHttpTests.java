@@ -89,7 +89,7 @@ class SampleSecurityHttpTests {
 			assertThat(response.getBody().get("status").asInt()).isEqualTo(401);
 			assertThat(response.getBody().get("detail").asString()).contains("CLEO_ADMIN");
 		}
-		assertThat(this.manager.isPaused("work")).isFalse();
+		assertThat(this.manager.queueInfo("work").paused()).isFalse();
 	}
 
 	@Test
@@ -105,7 +105,7 @@ class SampleSecurityHttpTests {
 	void theAdminMayWrite() {
 		ResponseEntity<JsonNode> paused = this.http.asAdmin().post("/actuator/queues/work/pause", Map.of());
 		assertThat(paused.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(this.manager.isPaused("work")).isTrue();
+		assertThat(this.manager.queueInfo("work").paused()).isTrue();
 		assertThat(this.http.asAdmin().post("/actuator/queues/work/resume", Map.of()).getStatusCode())
 			.isEqualTo(HttpStatus.OK);
 		assertThat(this.http.asAdmin().post("/api/dlq/reprocess", Map.of("queue", "work")).getStatusCode())

@@ -66,8 +66,7 @@ final class QueuesReader {
 			.stream()
 			.map(ScheduleDescriptor::of)
 			.toList();
-		List<DelayedTaskDescriptor> delayed = this.manager.schedules()
-			.delayed(name, DELAYED_LISTED)
+		List<DelayedTaskDescriptor> delayed = this.manager.delayedTasks(name, DELAYED_LISTED)
 			.stream()
 			.map(DelayedTaskDescriptor::of)
 			.toList();

@@ -76,7 +76,7 @@ class CleoEndpointAutoConfigurationTests {
 		withCleoAndAnAdmin(redis).withPropertyValues("cleo.write-operations.enabled=true").run((context) -> {
 			assertThat(context.getBean(QueuesEndpoint.class).act("orders", "pause", null, null, null).getStatus())
 				.isEqualTo(200);
-			assertThat(context.getBean(QueueManager.class).isPaused("orders")).isTrue();
+			assertThat(context.getBean(QueueManager.class).queueInfo("orders").paused()).isTrue();
 		});
 	}
 
@@ -85,7 +85,7 @@ class CleoEndpointAutoConfigurationTests {
 		withCleoAndAnAdmin(redis).withPropertyValues("cleo.actuator.write-operations.enabled=true").run((context) -> {
 			assertThat(context.getBean(QueuesEndpoint.class).act("orders", "pause", null, null, null).getStatus())
 				.isEqualTo(403);
-			assertThat(context.getBean(QueueManager.class).isPaused("orders")).isFalse();
+			assertThat(context.getBean(QueueManager.class).queueInfo("orders").paused()).isFalse();
 		});
 	}
 

@@ -77,7 +77,7 @@ class QueuesEndpointRefusalTests {
 		}
 		assertThat(problem(403, () -> closed.remove("reports", true)).detail())
 			.contains("set cleo.write-operations.enabled=true");
-		assertThat(this.manager.isPaused("reports")).isFalse();
+		assertThat(this.manager.queueInfo("reports").paused()).isFalse();
 		assertThat(this.manager.schedules().find("reports", "nightly").orElseThrow().lastRun()).isNull();
 	}
 
@@ -97,10 +97,10 @@ class QueuesEndpointRefusalTests {
 	void writesNeedTheAdminAuthorityWhenSecurityIsPresent() {
 		QueuesEndpoint asUser = endpoint(new WriteAccess(true, () -> Set.of("ROLE_USER")));
 		assertThat(problem(403, () -> asUser.act("orders", "pause", null, null, null)).detail()).contains("CLEO_ADMIN");
-		assertThat(this.manager.isPaused("orders")).isFalse();
+		assertThat(this.manager.queueInfo("orders").paused()).isFalse();
 		QueuesEndpoint asAdmin = endpoint(new WriteAccess(true, () -> Set.of(WriteAccess.AUTHORITY)));
 		assertThat(asAdmin.act("orders", "pause", null, null, null).getStatus()).isEqualTo(200);
-		assertThat(this.manager.isPaused("orders")).isTrue();
+		assertThat(this.manager.queueInfo("orders").paused()).isTrue();
 	}
 
 	@Test
@@ -122,7 +122,7 @@ class QueuesEndpointRefusalTests {
 		}
 		problem(404, () -> this.endpoint.remove("ghost", true));
 		assertThat(this.manager.queues()).doesNotContain("ghost");
-		assertThat(this.manager.isPaused("ghost")).isFalse();
+		assertThat(this.manager.queueInfo("ghost").paused()).isFalse();
 	}
 
 	@Test

@@ -200,10 +200,10 @@ class QueuesEndpointTests {
 	@Test
 	void pauseAndResume() {
 		act("orders", "pause", null, null, null);
-		assertThat(this.manager.isPaused("orders")).isTrue();
+		assertThat(this.manager.queueInfo("orders").paused()).isTrue();
 		assertThat(queue("orders").paused()).isTrue();
 		act("orders", "resume", null, null, null);
-		assertThat(this.manager.isPaused("orders")).isFalse();
+		assertThat(this.manager.queueInfo("orders").paused()).isFalse();
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskHandle;
 import dev.cleo.queue.TaskInfo;
 import dev.cleo.queue.TaskOptions;
+import dev.cleo.queue.TaskSerializer;
 import dev.cleo.queue.TaskState;
 import dev.cleo.queue.autoconfigure.CleoSettings;
 
@@ -30,14 +31,18 @@ public class ReportService {
 
 	private final TaskOptions options;
 
+	private final TaskSerializer serializer;
+
 	/**
 	 * Create the service.
 	 * @param queues the queue manager
 	 * @param settings Cleo's merged settings, for the queue's options
+	 * @param serializer the serializer the manager was built with, to read results
 	 */
-	public ReportService(QueueManager queues, CleoSettings settings) {
+	public ReportService(QueueManager queues, CleoSettings settings, TaskSerializer serializer) {
 		this.queues = queues;
 		this.options = settings.taskOptions(QUEUE);
+		this.serializer = serializer;
 	}
 
 	/**
@@ -65,7 +70,7 @@ public class ReportService {
 	 */
 	public Report report(TaskInfo task) {
 		boolean done = task.state() == TaskState.COMPLETED && task.resultJson() != null && !task.resultJson().isEmpty();
-		return done ? this.queues.serializer().read(task.resultJson(), Report.class) : null;
+		return done ? this.serializer.read(task.resultJson(), Report.class) : null;
 	}
 
 	/**
