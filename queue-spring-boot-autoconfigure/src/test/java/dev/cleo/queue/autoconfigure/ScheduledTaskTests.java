@@ -24,8 +24,6 @@ import dev.cleo.queue.test.RedisTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.annotation.AliasFor;
@@ -45,10 +43,7 @@ class ScheduledTaskTests {
 
 	@BeforeEach
 	void setUp(RedisServer redis) {
-		this.runner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, CleoAutoConfiguration.class))
-			.withPropertyValues("spring.data.redis.url=" + redis.uri(), "spring.application.name=billing",
-					"cleo.worker.shutdown-timeout=1s")
+		this.runner = CleoRunners.cleo(redis, "spring.application.name=billing", "cleo.worker.shutdown-timeout=1s")
 			.withBean(Ran.class);
 	}
 

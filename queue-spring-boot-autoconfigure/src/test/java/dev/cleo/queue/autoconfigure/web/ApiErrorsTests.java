@@ -5,7 +5,7 @@ package dev.cleo.queue.autoconfigure.web;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +41,7 @@ class ApiErrorsTests {
 
 	private static final String PROBLEM = "application/problem+json";
 
+	@AutoClose
 	private QueueManager manager;
 
 	private WebApplicationContextRunner runner;
@@ -50,11 +51,6 @@ class ApiErrorsTests {
 		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
 		this.manager.register("send-email", (task) -> Map.of());
 		this.runner = ApiRunner.on(this.manager).withPropertyValues("cleo.web.api.task-queues.send-email=emails");
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
 	}
 
 	@Test

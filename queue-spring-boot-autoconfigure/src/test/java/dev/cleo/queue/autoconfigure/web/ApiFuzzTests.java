@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,17 +66,13 @@ class ApiFuzzTests {
 	private static final List<HttpMethod> METHODS = List.of(HttpMethod.POST, HttpMethod.POST, HttpMethod.POST,
 			HttpMethod.GET, HttpMethod.GET, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH);
 
+	@AutoClose
 	private QueueManager manager;
 
 	@BeforeEach
 	void setUp(RedisServer redis) {
 		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
 		this.manager.register("send-email", (task) -> Map.of("ok", true));
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
 	}
 
 	@Test

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +45,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @RedisTest
 class JobsApiTests {
 
+	@AutoClose
 	private QueueManager manager;
 
 	private WebApplicationContextRunner runner;
@@ -57,11 +58,6 @@ class JobsApiTests {
 			.withPropertyValues("cleo.web.api.task-queues.send-email=emails", "cleo.queues.emails.priority=high",
 					"cleo.queues.orders.timeout=30s", "cleo.queues.orders.retries=3",
 					"cleo.queues.orders.priority=normal");
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
 	}
 
 	@Test

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @RedisTest
 class OperationsApiTests {
 
+	@AutoClose
 	private QueueManager manager;
 
 	private WebApplicationContextRunner runner;
@@ -52,11 +53,6 @@ class OperationsApiTests {
 			throw new UnrecoverableTaskException("broken on purpose");
 		});
 		this.runner = ApiRunner.on(this.manager).withPropertyValues("cleo.web.api.task-queues.send-email=emails");
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
 	}
 
 	@Test

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @RedisTest
 class TaskMethodJobsTests {
 
+	@AutoClose
 	private QueueManager manager;
 
 	private WebApplicationContextRunner runner;
@@ -51,11 +52,6 @@ class TaskMethodJobsTests {
 			.withBean(Ran.class)
 			.withBean(Orders.class)
 			.withBean("simulate-work", TaskHandler.class, () -> (task) -> null);
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
 	}
 
 	@Test
