@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Test;
 import dev.cleo.queue.Backoff;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskOptions;
+import dev.cleo.queue.autoconfigure.AbstractQueueManagerTests;
 import dev.cleo.queue.autoconfigure.ApplicationQueues;
 import dev.cleo.queue.autoconfigure.QueueReadings;
 import dev.cleo.queue.event.ObserverEvent;
 import dev.cleo.queue.event.TaskEvent;
 import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,8 +34,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Cleo's meters, fed by real task runs on a real Redis.
  */
-@RedisTest
-class CleoTaskMetricsTests {
+class CleoTaskMetricsTests extends AbstractQueueManagerTests {
 
 	private static final TaskOptions ON_Q = TaskOptions.defaults()
 		.queue("q")
@@ -43,15 +42,12 @@ class CleoTaskMetricsTests {
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-	private QueueManager manager;
-
 	private QueueReadings readings;
 
 	private CleoTaskMetrics metrics;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
+	void setUp() {
 		this.manager.register("echo", (task) -> task.payload(String.class));
 		this.manager.register("flaky", (task) -> {
 			if (task.attempt() < task.maxAttempts()) {
@@ -71,7 +67,6 @@ class CleoTaskMetricsTests {
 	void tearDown() throws Exception {
 		this.metrics.close();
 		this.readings.close();
-		this.manager.close();
 	}
 
 	@Test

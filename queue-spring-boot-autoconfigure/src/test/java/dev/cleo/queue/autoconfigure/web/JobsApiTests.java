@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,9 +18,8 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskInfo;
 import dev.cleo.queue.TaskState;
+import dev.cleo.queue.autoconfigure.AbstractQueueManagerTests;
 import dev.cleo.queue.autoconfigure.WriteAccess;
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import static dev.cleo.queue.autoconfigure.web.ApiRunner.jobId;
@@ -42,17 +40,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code /api/jobs} over MockMvc, against a real Redis: what a caller may enqueue, with
  * which options, and reading jobs back.
  */
-@RedisTest
-class JobsApiTests {
-
-	@AutoClose
-	private QueueManager manager;
+class JobsApiTests extends AbstractQueueManagerTests {
 
 	private WebApplicationContextRunner runner;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
+	void setUp() {
 		this.manager.register("send-email", (task) -> Map.of("sentTo", task.payload(Email.class).to()));
 		this.runner = ApiRunner.on(this.manager)
 			.withPropertyValues("cleo.web.api.task-queues.send-email=emails", "cleo.queues.emails.priority=high",

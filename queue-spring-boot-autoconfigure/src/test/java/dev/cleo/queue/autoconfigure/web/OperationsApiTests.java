@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +16,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.UnrecoverableTaskException;
+import dev.cleo.queue.autoconfigure.AbstractQueueManagerTests;
 import dev.cleo.queue.autoconfigure.WriteAccess;
 import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPool;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
@@ -37,17 +36,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code /api/cleanup}: reads within their deadlines, writes only with the switch, only
  * the application's queues.
  */
-@RedisTest
-class OperationsApiTests {
-
-	@AutoClose
-	private QueueManager manager;
+class OperationsApiTests extends AbstractQueueManagerTests {
 
 	private WebApplicationContextRunner runner;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
+	void setUp() {
 		this.manager.register("send-email", (task) -> Map.of());
 		this.manager.register("fail", (task) -> {
 			throw new UnrecoverableTaskException("broken on purpose");

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +16,8 @@ import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskInfo;
 import dev.cleo.queue.TaskHandler;
 import dev.cleo.queue.annotation.Task;
+import dev.cleo.queue.autoconfigure.AbstractQueueManagerTests;
 import dev.cleo.queue.autoconfigure.WriteAccess;
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import static dev.cleo.queue.autoconfigure.web.ApiRunner.jobId;
@@ -37,17 +35,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code cleo.web.api.task-queues}, and then enqueued exactly as a call through the proxy
  * would enqueue them.
  */
-@RedisTest
-class TaskMethodJobsTests {
-
-	@AutoClose
-	private QueueManager manager;
+class TaskMethodJobsTests extends AbstractQueueManagerTests {
 
 	private WebApplicationContextRunner runner;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
+	void setUp() {
 		this.runner = ApiRunner.on(this.manager)
 			.withBean(Ran.class)
 			.withBean(Orders.class)
