@@ -20,6 +20,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.autoconfigure.ApplicationQueues;
 import dev.cleo.queue.autoconfigure.CleoAutoConfiguration;
+import dev.cleo.queue.autoconfigure.CleoRunners;
 import dev.cleo.queue.autoconfigure.RedisReads;
 import dev.cleo.queue.autoconfigure.WriteAccess;
 import dev.cleo.queue.test.RedisServer;
@@ -46,7 +47,7 @@ class CleoEndpointAutoConfigurationTests {
 
 	/** The beans Cleo's core auto-configuration gives the endpoint, writes off. */
 	private ApplicationContextRunner withManager(RedisServer redis) {
-		return this.runner.withBean(QueueManager.class, () -> QueueManager.builder().redisUri(redis.uri()).build())
+		return this.runner.withBean(QueueManager.class, CleoRunners.manager(redis))
 			.withBean(ApplicationQueues.class, () -> new ApplicationQueues(List.of("orders")))
 			.withBean(RedisReads.class, () -> new RedisReads(Duration.ofSeconds(2)))
 			.withBean(WriteAccess.class, () -> WriteAccess.withoutSecurity(false));

@@ -35,7 +35,7 @@ class CleoHealthAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(CleoHealthAutoConfiguration.class));
 
 	private ApplicationContextRunner withManager(RedisServer redis) {
-		return this.runner.withBean(QueueManager.class, () -> QueueManager.builder().redisUri(redis.uri()).build())
+		return this.runner.withBean(QueueManager.class, CleoRunners.manager(redis))
 			.withUserConfiguration(QueueReadingsConfiguration.class);
 	}
 

@@ -14,10 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.cleo.queue.autoconfigure.AbstractQueueManagerTests;
 import dev.cleo.queue.Backoff;
-import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskOptions;
+import dev.cleo.queue.autoconfigure.AbstractQueueManagerTests;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;

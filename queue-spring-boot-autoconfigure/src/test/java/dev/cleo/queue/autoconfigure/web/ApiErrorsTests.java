@@ -15,7 +15,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 
 import dev.cleo.queue.autoconfigure.AbstractQueueManagerTests;
-import dev.cleo.queue.QueueManager;
 
 import static dev.cleo.queue.autoconfigure.web.ApiRunner.postJson;
 import static org.assertj.core.api.Assertions.assertThat;

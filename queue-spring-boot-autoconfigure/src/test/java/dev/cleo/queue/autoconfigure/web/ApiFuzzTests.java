@@ -18,7 +18,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.autoconfigure.AbstractQueueManagerTests;
 import dev.cleo.queue.autoconfigure.WriteAccess;

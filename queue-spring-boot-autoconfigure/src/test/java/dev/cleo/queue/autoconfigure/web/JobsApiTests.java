@@ -15,7 +15,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
-import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskInfo;
 import dev.cleo.queue.TaskState;
 import dev.cleo.queue.autoconfigure.AbstractQueueManagerTests;

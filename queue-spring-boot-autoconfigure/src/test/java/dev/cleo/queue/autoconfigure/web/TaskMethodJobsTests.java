@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
-import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskInfo;
 import dev.cleo.queue.TaskHandler;
 import dev.cleo.queue.annotation.Task;
