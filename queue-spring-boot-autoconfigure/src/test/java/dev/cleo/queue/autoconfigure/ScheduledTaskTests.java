@@ -50,8 +50,7 @@ class ScheduledTaskTests {
 	@Test
 	void cronMethodFiresAndRunsTheBeanMethodOnAWorker() {
 		this.runner.withBean(Reports.class).run((context) -> {
-			await().atMost(Duration.ofSeconds(15))
-				.untilAsserted(() -> assertThat(context.getBean(Ran.class).calls).contains("everySecond"));
+			awaitCall(context, "everySecond");
 			ScheduleInfo info = find(context, "reports", "reports.every-second");
 			assertThat(info.trigger()).isEqualTo(Trigger.cron("* * * * * *", ZoneId.of("Europe/Paris")));
 			assertThat(info.trigger().format()).isEqualTo(CronFormat.SPRING);
@@ -75,8 +74,7 @@ class ScheduledTaskTests {
 	@Test
 	void metaAnnotationDeclaresTheScheduleWithItsAliasedAttribute() {
 		this.runner.withBean(Pulse.class).run((context) -> {
-			await().atMost(Duration.ofSeconds(15))
-				.untilAsserted(() -> assertThat(context.getBean(Ran.class).calls).contains("pulse"));
+			awaitCall(context, "pulse");
 			ScheduleInfo info = find(context, "pulses", "Pulse.pulse");
 			assertThat(info.trigger()).isEqualTo(Trigger.fixedRate(Duration.ofMillis(300)));
 		});
@@ -112,6 +110,12 @@ class ScheduledTaskTests {
 			heartbeats.run((firing) -> await().atMost(Duration.ofSeconds(15))
 				.until(() -> find(quiet, "default", "Heartbeat.beat").fired() > 0));
 		});
+	}
+
+	/** Wait until a worker ran the bean method of the given name. */
+	private static void awaitCall(AssertableApplicationContext context, String method) {
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(context.getBean(Ran.class).calls).contains(method));
 	}
 
 	private static ScheduleInfo find(AssertableApplicationContext context, String queue, String name) {

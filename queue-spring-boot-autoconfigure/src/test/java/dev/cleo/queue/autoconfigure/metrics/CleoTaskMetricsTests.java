@@ -137,8 +137,7 @@ class CleoTaskMetricsTests extends AbstractQueueManagerTests {
 
 	@Test
 	void prometheusShowsCountersAndHistogramBuckets() {
-		PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-		this.metrics.bindTo(prometheus);
+		PrometheusMeterRegistry prometheus = boundPrometheus();
 		startWorkers();
 		this.manager.enqueue("echo", "a", ON_Q);
 		await().until(() -> count(CleoMeters.TASKS_COMPLETED) == 1);
@@ -157,8 +156,7 @@ class CleoTaskMetricsTests extends AbstractQueueManagerTests {
 
 	@Test
 	void metersOfTheApplicationsQueuesExistBeforeAnyTask() {
-		PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-		this.metrics.bindTo(prometheus);
+		PrometheusMeterRegistry prometheus = boundPrometheus();
 		assertThat(this.registry.find(CleoMeters.QUEUE_DEPTH).tag("queue", "q").gauges()).hasSize(4);
 		assertThat(active()).isZero();
 		assertThat(prometheus.scrape()).contains("cleo_tasks_enqueued_total{queue=\"q\",task=\"\"} 0.0")
@@ -186,8 +184,7 @@ class CleoTaskMetricsTests extends AbstractQueueManagerTests {
 
 	@Test
 	void everyMeterHasADescriptionThatSaysHowToAggregateIt() {
-		PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-		this.metrics.bindTo(prometheus);
+		PrometheusMeterRegistry prometheus = boundPrometheus();
 		startWorkers();
 		this.manager.enqueue("echo", "a", ON_Q);
 		this.manager.enqueue("flaky", "x", ON_Q.maxAttempts(2));
@@ -202,8 +199,7 @@ class CleoTaskMetricsTests extends AbstractQueueManagerTests {
 
 	@Test
 	void aFortySecondTaskLandsInAFiniteBucketAboveThirtySeconds() {
-		PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-		this.metrics.bindTo(prometheus);
+		PrometheusMeterRegistry prometheus = boundPrometheus();
 		this.metrics.record(new TaskEvent(ObserverEvent.COMPLETED, "q", "t1", "report", 1, Instant.now(), null,
 				Duration.ofSeconds(40)));
 		// The smallest bucket that holds the sample: finite, above 30 s, below the range.
@@ -219,8 +215,7 @@ class CleoTaskMetricsTests extends AbstractQueueManagerTests {
 
 	@Test
 	void scrapesDoNotWaitForRedisAndShowTheLastDepths(RedisServer redis) {
-		PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-		this.metrics.bindTo(prometheus);
+		PrometheusMeterRegistry prometheus = boundPrometheus();
 		this.manager.enqueue("echo", "a", ON_Q);
 		await().until(() -> depth("waiting") == 1);
 		try (RedisClient client = RedisClient.create(redis.uri());
@@ -255,6 +250,13 @@ class CleoTaskMetricsTests extends AbstractQueueManagerTests {
 			}
 			await().atMost(Duration.ofSeconds(5)).until(() -> waiting.value() == 1);
 		}
+	}
+
+	/** A Prometheus registry the metrics are bound to, besides the simple one. */
+	private PrometheusMeterRegistry boundPrometheus() {
+		PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+		this.metrics.bindTo(prometheus);
+		return prometheus;
 	}
 
 	private void startWorkers() {

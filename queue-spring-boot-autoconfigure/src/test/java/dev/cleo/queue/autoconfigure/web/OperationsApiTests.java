@@ -59,34 +59,26 @@ class OperationsApiTests extends AbstractQueueManagerTests {
 
 	@Test
 	void healthIsDownWithinItsTimeoutWhileRedisIsAway() {
-		try (RedisServer own = RedisServer.start();
-				QueueManager away = QueueManager.builder().redisUri(own.uri()).build()) {
-			own.stop();
-			ApiRunner.run(ApiRunner.on(away).withPropertyValues("cleo.health.timeout=300ms"), (mvc) -> {
-				long start = System.nanoTime();
-				String body = mvc.perform(get("/api/health"))
-					.andExpect(status().isServiceUnavailable())
-					.andExpect(jsonPath("$.status").value("DOWN"))
-					.andExpect(jsonPath("$.error").value("Redis did not answer within 300 ms"))
-					.andReturn()
-					.getResponse()
-					.getContentAsString();
-				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
-				assertThat(body).doesNotContain("Exception").doesNotContain("io.lettuce");
-			});
-		}
+		runWhileRedisIsAway("cleo.health.timeout=300ms", (mvc) -> {
+			long start = System.nanoTime();
+			String body = mvc.perform(get("/api/health"))
+				.andExpect(status().isServiceUnavailable())
+				.andExpect(jsonPath("$.status").value("DOWN"))
+				.andExpect(jsonPath("$.error").value("Redis did not answer within 300 ms"))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+			assertThat(body).doesNotContain("Exception").doesNotContain("io.lettuce");
+		});
 	}
 
 	@Test
 	void readsAnswer503WithinTheRequestTimeoutWhileRedisIsAway() {
-		try (RedisServer own = RedisServer.start();
-				QueueManager away = QueueManager.builder().redisUri(own.uri()).build()) {
-			own.stop();
-			ApiRunner.run(ApiRunner.on(away).withPropertyValues("cleo.request-timeout=300ms"), (mvc) -> {
-				within(Duration.ofMillis(1500), mvc, "/api/status");
-				within(Duration.ofMillis(1500), mvc, "/api/jobs/f81d4fae-7dec-11d0-a765-00a0c91e6bf6");
-			});
-		}
+		runWhileRedisIsAway("cleo.request-timeout=300ms", (mvc) -> {
+			within(Duration.ofMillis(1500), mvc, "/api/status");
+			within(Duration.ofMillis(1500), mvc, "/api/jobs/f81d4fae-7dec-11d0-a765-00a0c91e6bf6");
+		});
 	}
 
 	@Test
@@ -175,6 +167,19 @@ class OperationsApiTests extends AbstractQueueManagerTests {
 						"{\"removeCompleted\":true,\"olderThan\":-1,\"queue\":\"emails\"}")
 					.andExpect(status().isBadRequest())
 					.andExpect(jsonPath("$.detail").value(containsString("'olderThan' must be zero or more"))));
+	}
+
+	/**
+	 * Run the API on a manager whose Redis has stopped.
+	 * @param property the timeout the call is to keep
+	 * @param call what to call and expect
+	 */
+	private static void runWhileRedisIsAway(String property, ApiRunner.MvcCall call) {
+		try (RedisServer own = RedisServer.start();
+				QueueManager away = QueueManager.builder().redisUri(own.uri()).build()) {
+			own.stop();
+			ApiRunner.run(ApiRunner.on(away).withPropertyValues(property), call);
+		}
 	}
 
 	private static void within(Duration deadline, MockMvc mvc, String path) throws Exception {
