@@ -13,6 +13,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -63,20 +64,23 @@ class CleoEndpointAutoConfigurationTests {
 					"cleo.queues.orders.concurrency=1");
 	}
 
+	/** Ask the endpoint to pause {@code orders}, as an HTTP POST would. */
+	private static int pauseOrders(AssertableApplicationContext context) {
+		return context.getBean(QueuesEndpoint.class).act("orders", "pause", null, null, null).getStatus();
+	}
+
 	@Test
 	void endpointIsConfigured(RedisServer redis) {
 		withManager(redis).run((context) -> {
 			assertThat(context).hasSingleBean(QueuesEndpoint.class);
-			assertThat(context.getBean(QueuesEndpoint.class).act("orders", "pause", null, null, null).getStatus())
-				.isEqualTo(403);
+			assertThat(pauseOrders(context)).isEqualTo(403);
 		});
 	}
 
 	@Test
 	void theOneWriteSwitchOpensTheWritesToAnAdmin(RedisServer redis) {
 		withCleoAndAnAdmin(redis).withPropertyValues("cleo.write-operations.enabled=true").run((context) -> {
-			assertThat(context.getBean(QueuesEndpoint.class).act("orders", "pause", null, null, null).getStatus())
-				.isEqualTo(200);
+			assertThat(pauseOrders(context)).isEqualTo(200);
 			assertThat(context.getBean(QueueManager.class).isPaused("orders")).isTrue();
 		});
 	}
@@ -84,8 +88,7 @@ class CleoEndpointAutoConfigurationTests {
 	@Test
 	void theFormerActuatorWriteSwitchOpensNothing(RedisServer redis) {
 		withCleoAndAnAdmin(redis).withPropertyValues("cleo.actuator.write-operations.enabled=true").run((context) -> {
-			assertThat(context.getBean(QueuesEndpoint.class).act("orders", "pause", null, null, null).getStatus())
-				.isEqualTo(403);
+			assertThat(pauseOrders(context)).isEqualTo(403);
 			assertThat(context.getBean(QueueManager.class).isPaused("orders")).isFalse();
 		});
 	}
