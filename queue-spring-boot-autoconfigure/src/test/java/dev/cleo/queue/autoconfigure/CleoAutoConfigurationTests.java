@@ -32,8 +32,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -53,9 +51,7 @@ class CleoAutoConfigurationTests {
 	@BeforeEach
 	void setUp(RedisServer redis) {
 		this.redis = redis;
-		this.runner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, CleoAutoConfiguration.class))
-			.withPropertyValues("spring.data.redis.url=" + redis.uri());
+		this.runner = CleoRunners.cleo(redis);
 	}
 
 	@Test
@@ -183,8 +179,7 @@ class CleoAutoConfigurationTests {
 
 	/** A producer-only application that signs in to Redis as ACL user cleo-app. */
 	private ApplicationContextRunner asAclUser(String password) {
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, CleoAutoConfiguration.class))
+		return CleoRunners.cleo()
 			.withPropertyValues("spring.data.redis.host=" + this.redis.host(),
 					"spring.data.redis.port=" + this.redis.port(), "spring.data.redis.username=cleo-app",
 					"spring.data.redis.password=" + password, "cleo.worker.enabled=false");

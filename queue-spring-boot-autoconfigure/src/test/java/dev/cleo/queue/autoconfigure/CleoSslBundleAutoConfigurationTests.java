@@ -3,20 +3,14 @@
  */
 package dev.cleo.queue.autoconfigure;
 
-import java.time.Duration;
-import java.util.List;
-
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.test.RedisTls;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
@@ -31,14 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CleoSslBundleAutoConfigurationTests {
 
+	@AutoClose
 	private static RedisTls redis;
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, DataRedisAutoConfiguration.class,
-				CleoAutoConfiguration.class))
-		.withPropertyValues("cleo.worker.shutdown-timeout=1s")
-		.withBean(MailTasks.Ran.class)
-		.withBean(MailTasks.Mailer.class);
+	private final ApplicationContextRunner runner = MailTasks.runner(SslAutoConfiguration.class);
 
 	@BeforeAll
 	static void startRedis() {
@@ -46,23 +36,12 @@ class CleoSslBundleAutoConfigurationTests {
 		redis = RedisTls.start();
 	}
 
-	@AfterAll
-	static void stopRedis() {
-		if (redis != null) {
-			redis.close();
-		}
-	}
-
 	@Test
 	void queueManagerUsesTheTlsClientSpringBootBuiltFromTheBundle() {
 		tlsRunner().run((context) -> {
 			LettuceConnectionFactory connectionFactory = context.getBean(LettuceConnectionFactory.class);
 			assertThat(connectionFactory.isUseSsl()).isTrue();
-			Object nativeClient = connectionFactory.getRequiredNativeClient();
-			// White box: the manager's connector holds Spring Boot's client, not one of
-			// its own.
-			assertThat(context.getBean(QueueManager.class)).extracting("engine.connector.client")
-				.isSameAs(nativeClient);
+			MailTasks.assertManagerUsesTheClientSpringBootBuilt(context);
 		});
 	}
 
@@ -70,7 +49,7 @@ class CleoSslBundleAutoConfigurationTests {
 	void callOnQueueClassBeanRunsOnAWorkerOverTls() {
 		tlsRunner().withPropertyValues("cleo.key-prefix=tls").run((context) -> {
 			MailTasks.assertCallsRunOnAWorker(context);
-			assertThat(keysOnServer("tls:*")).isNotEmpty();
+			assertThat(MailTasks.keys(redis.newClient(), "tls:*")).isNotEmpty();
 		});
 	}
 
@@ -102,16 +81,6 @@ class CleoSslBundleAutoConfigurationTests {
 		return this.runner.withPropertyValues("spring.data.redis.host=" + redis.host(),
 				"spring.data.redis.port=" + redis.port(), "spring.data.redis.connect-timeout=2s",
 				"spring.data.redis.timeout=2s", "cleo.command-timeout=2s", "cleo.worker.enabled=false");
-	}
-
-	private static List<String> keysOnServer(String pattern) {
-		RedisClient client = redis.newClient();
-		try (StatefulRedisConnection<String, String> connection = client.connect()) {
-			return connection.sync().keys(pattern);
-		}
-		finally {
-			client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-		}
 	}
 
 }

@@ -3,6 +3,7 @@
  */
 package dev.cleo.queue.autoconfigure;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,20 +11,66 @@ import java.util.concurrent.TimeUnit;
 
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.annotation.QueueClass;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A {@link QueueClass} bean and a record of what its worker ran, for the tests that check
- * a task round-trips over one kind of Redis connection (Cluster, Sentinel, TLS). Register
- * both {@link Ran} and {@link Mailer} as beans.
+ * What the tests that check a task round-trips over one kind of Redis connection
+ * (Cluster, Sentinel, TLS) share: the application ({@link #runner}) with a
+ * {@link QueueClass} bean and a record of what its worker ran, and the assertions that
+ * Cleo uses Spring Boot's client and that calls run on a worker.
  */
 final class MailTasks {
 
 	private MailTasks() {
+	}
+
+	/**
+	 * The application with {@link Ran} and {@link Mailer} as beans, before a Redis is
+	 * named.
+	 * @param more auto-configurations besides Spring Boot's Redis and Cleo's
+	 * @return the runner
+	 */
+	static ApplicationContextRunner runner(Class<?>... more) {
+		return CleoRunners.cleo(more)
+			.withPropertyValues("cleo.worker.shutdown-timeout=1s")
+			.withBean(Ran.class)
+			.withBean(Mailer.class);
+	}
+
+	/**
+	 * Asserts that the {@link QueueManager} of a started application is built on the
+	 * Lettuce client Spring Boot built, not on one of its own.
+	 * @param context the application
+	 * @return Spring Boot's client
+	 */
+	static Object assertManagerUsesTheClientSpringBootBuilt(AssertableApplicationContext context) {
+		Object nativeClient = context.getBean(LettuceConnectionFactory.class).getRequiredNativeClient();
+		// White box: the manager's connector holds Spring Boot's client.
+		assertThat(context.getBean(QueueManager.class)).extracting("engine.connector.client").isSameAs(nativeClient);
+		return nativeClient;
+	}
+
+	/**
+	 * The keys a Redis holds, read over a client of the test support's own.
+	 * @param client a new client, shut down afterwards
+	 * @param pattern the {@code KEYS} pattern
+	 * @return the keys
+	 */
+	static List<String> keys(RedisClient client, String pattern) {
+		try (StatefulRedisConnection<String, String> connection = client.connect()) {
+			return connection.sync().keys(pattern);
+		}
+		finally {
+			client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+		}
 	}
 
 	/**

@@ -20,7 +20,6 @@ import dev.cleo.queue.QueueCounts;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,18 +29,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them in one read, and while Redis does not answer one read per deadline however often
  * they are asked for.
  */
-@RedisTest
-class QueueReadingsTests {
+class QueueReadingsTests extends AbstractQueueManagerTests {
 
 	private final AtomicInteger reads = new AtomicInteger();
-
-	private QueueManager manager;
 
 	private QueueReadings readings;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
+	void setUp() {
 		this.readings = new QueueReadings(new ApplicationQueues(List.of("emails")), this.manager::workerPools,
 				this::countingRead, Duration.ofMillis(200));
 	}
@@ -49,7 +44,6 @@ class QueueReadingsTests {
 	@AfterEach
 	void tearDown() {
 		this.readings.close();
-		this.manager.close();
 	}
 
 	@Test

@@ -18,8 +18,6 @@ import dev.cleo.queue.test.RedisTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -41,10 +39,8 @@ class ScheduleReconciliationTests {
 
 	@BeforeEach
 	void setUp(RedisServer redis) {
-		this.runner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, CleoAutoConfiguration.class))
-			.withPropertyValues("spring.data.redis.url=" + redis.uri(), "spring.application.name=billing",
-					"cleo.worker.enabled=false", "cleo.schedules.grace=" + GRACE.toMillis() + "ms");
+		this.runner = CleoRunners.cleo(redis, "spring.application.name=billing", "cleo.worker.enabled=false",
+				"cleo.schedules.grace=" + GRACE.toMillis() + "ms");
 	}
 
 	@Test

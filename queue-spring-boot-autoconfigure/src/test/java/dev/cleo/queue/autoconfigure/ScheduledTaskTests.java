@@ -24,8 +24,6 @@ import dev.cleo.queue.test.RedisTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.annotation.AliasFor;
@@ -45,18 +43,14 @@ class ScheduledTaskTests {
 
 	@BeforeEach
 	void setUp(RedisServer redis) {
-		this.runner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, CleoAutoConfiguration.class))
-			.withPropertyValues("spring.data.redis.url=" + redis.uri(), "spring.application.name=billing",
-					"cleo.worker.shutdown-timeout=1s")
+		this.runner = CleoRunners.cleo(redis, "spring.application.name=billing", "cleo.worker.shutdown-timeout=1s")
 			.withBean(Ran.class);
 	}
 
 	@Test
 	void cronMethodFiresAndRunsTheBeanMethodOnAWorker() {
 		this.runner.withBean(Reports.class).run((context) -> {
-			await().atMost(Duration.ofSeconds(15))
-				.untilAsserted(() -> assertThat(context.getBean(Ran.class).calls).contains("everySecond"));
+			awaitCall(context, "everySecond");
 			ScheduleInfo info = find(context, "reports", "reports.every-second");
 			assertThat(info.trigger()).isEqualTo(Trigger.cron("* * * * * *", ZoneId.of("Europe/Paris")));
 			assertThat(info.trigger().format()).isEqualTo(CronFormat.SPRING);
@@ -80,8 +74,7 @@ class ScheduledTaskTests {
 	@Test
 	void metaAnnotationDeclaresTheScheduleWithItsAliasedAttribute() {
 		this.runner.withBean(Pulse.class).run((context) -> {
-			await().atMost(Duration.ofSeconds(15))
-				.untilAsserted(() -> assertThat(context.getBean(Ran.class).calls).contains("pulse"));
+			awaitCall(context, "pulse");
 			ScheduleInfo info = find(context, "pulses", "Pulse.pulse");
 			assertThat(info.trigger()).isEqualTo(Trigger.fixedRate(Duration.ofMillis(300)));
 		});
@@ -117,6 +110,12 @@ class ScheduledTaskTests {
 			heartbeats.run((firing) -> await().atMost(Duration.ofSeconds(15))
 				.until(() -> find(quiet, "default", "Heartbeat.beat").fired() > 0));
 		});
+	}
+
+	/** Wait until a worker ran the bean method of the given name. */
+	private static void awaitCall(AssertableApplicationContext context, String method) {
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(context.getBean(Ran.class).calls).contains(method));
 	}
 
 	private static ScheduleInfo find(AssertableApplicationContext context, String queue, String name) {

@@ -5,29 +5,20 @@ package dev.cleo.sample.app;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskOptions;
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.sample.app.embedded.EmbeddedRedisInitializer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.Lifecycle;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,16 +30,8 @@ import static org.awaitility.Awaitility.await;
  * (their writes as {@code admin}). The context is closed after the class, before the test
  * support stops Redis.
  */
-@RedisTest
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureMetrics
-@DirtiesContext
-class SampleApplicationHttpTests {
-
-	private static RedisServer redis;
-
-	@LocalServerPort
-	private int port;
+class SampleApplicationHttpTests extends AbstractSampleHttpTests {
 
 	@Autowired
 	private ApplicationContext context;
@@ -56,23 +39,10 @@ class SampleApplicationHttpTests {
 	@Autowired
 	private QueueManager manager;
 
-	private SampleHttp http;
-
 	private SampleHttp admin;
 
-	@BeforeAll
-	static void useRedis(RedisServer server) {
-		redis = server;
-	}
-
-	@DynamicPropertySource
-	static void redisUrl(DynamicPropertyRegistry registry) {
-		registry.add("spring.data.redis.url", () -> redis.uri());
-	}
-
 	@BeforeEach
-	void client() {
-		this.http = SampleHttp.to(this.port);
+	void adminClient() {
 		this.admin = this.http.asAdmin();
 	}
 

@@ -6,27 +6,16 @@ package dev.cleo.sample.app;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,37 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * forged log line in a payload stays on its own line, and work that would park a worker
  * for good is refused.
  */
-@RedisTest
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
-class SampleInputHttpTests {
+class SampleInputHttpTests extends AbstractSampleHttpTests {
 
 	private static final String FORGED = "\n18:00:00.000 ERROR [main] d.c.Security - FORGED";
 
 	private static final String HUGE = "y".repeat(100_000);
-
-	private static RedisServer redis;
-
-	@LocalServerPort
-	private int port;
-
-	private SampleHttp http;
-
-	@BeforeAll
-	static void useRedis(RedisServer server) {
-		redis = server;
-	}
-
-	@DynamicPropertySource
-	static void redisUrl(DynamicPropertyRegistry registry) {
-		registry.add("spring.data.redis.url", () -> redis.uri());
-	}
-
-	@BeforeEach
-	void client() {
-		this.http = SampleHttp.to(this.port);
-	}
 
 	@Test
 	void anOrderWithAnInvalidCustomerIsABadRequestThatLogsNothingOfIt(CapturedOutput output) {

@@ -6,28 +6,18 @@ package dev.cleo.sample.app;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import dev.cleo.queue.QueueManager;
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,10 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * enqueueing and the sample's own endpoints stay open, without credentials and without a
  * CSRF token.
  */
-@RedisTest
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class SampleSecurityHttpTests {
+class SampleSecurityHttpTests extends AbstractSampleHttpTests {
 
 	/** Every write the sample serves, with a body each would take. */
 	private static final List<Write> WRITES = List.of(new Write(HttpMethod.POST, "/actuator/queues/work/pause"),
@@ -49,33 +36,11 @@ class SampleSecurityHttpTests {
 			new Write(HttpMethod.DELETE, "/actuator/queues/work"), new Write(HttpMethod.POST, "/api/dlq/reprocess"),
 			new Write(HttpMethod.POST, "/api/cleanup"), new Write(HttpMethod.POST, "/api/jobs/some-id/cancel"));
 
-	private static RedisServer redis;
-
-	@LocalServerPort
-	private int port;
-
 	@Autowired
 	private QueueManager manager;
 
 	@Autowired
 	private UserDetailsService users;
-
-	private SampleHttp http;
-
-	@BeforeAll
-	static void useRedis(RedisServer server) {
-		redis = server;
-	}
-
-	@DynamicPropertySource
-	static void redisUrl(DynamicPropertyRegistry registry) {
-		registry.add("spring.data.redis.url", () -> redis.uri());
-	}
-
-	@BeforeEach
-	void client() {
-		this.http = SampleHttp.to(this.port);
-	}
 
 	@Test
 	void everyWriteAsksAnonymousCallersForBasicCredentials() {

@@ -13,6 +13,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,6 +21,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.autoconfigure.ApplicationQueues;
 import dev.cleo.queue.autoconfigure.CleoAutoConfiguration;
+import dev.cleo.queue.autoconfigure.CleoRunners;
 import dev.cleo.queue.autoconfigure.RedisReads;
 import dev.cleo.queue.autoconfigure.WriteAccess;
 import dev.cleo.queue.test.RedisServer;
@@ -46,7 +48,7 @@ class CleoEndpointAutoConfigurationTests {
 
 	/** The beans Cleo's core auto-configuration gives the endpoint, writes off. */
 	private ApplicationContextRunner withManager(RedisServer redis) {
-		return this.runner.withBean(QueueManager.class, () -> QueueManager.builder().redisUri(redis.uri()).build())
+		return this.runner.withBean(QueueManager.class, CleoRunners.manager(redis))
 			.withBean(ApplicationQueues.class, () -> new ApplicationQueues(List.of("orders")))
 			.withBean(RedisReads.class, () -> new RedisReads(Duration.ofSeconds(2)))
 			.withBean(WriteAccess.class, () -> WriteAccess.withoutSecurity(false));
@@ -62,20 +64,23 @@ class CleoEndpointAutoConfigurationTests {
 					"cleo.queues.orders.concurrency=1");
 	}
 
+	/** Ask the endpoint to pause {@code orders}, as an HTTP POST would. */
+	private static int pauseOrders(AssertableApplicationContext context) {
+		return context.getBean(QueuesEndpoint.class).act("orders", "pause", null, null, null).getStatus();
+	}
+
 	@Test
 	void endpointIsConfigured(RedisServer redis) {
 		withManager(redis).run((context) -> {
 			assertThat(context).hasSingleBean(QueuesEndpoint.class);
-			assertThat(context.getBean(QueuesEndpoint.class).act("orders", "pause", null, null, null).getStatus())
-				.isEqualTo(403);
+			assertThat(pauseOrders(context)).isEqualTo(403);
 		});
 	}
 
 	@Test
 	void theOneWriteSwitchOpensTheWritesToAnAdmin(RedisServer redis) {
 		withCleoAndAnAdmin(redis).withPropertyValues("cleo.write-operations.enabled=true").run((context) -> {
-			assertThat(context.getBean(QueuesEndpoint.class).act("orders", "pause", null, null, null).getStatus())
-				.isEqualTo(200);
+			assertThat(pauseOrders(context)).isEqualTo(200);
 			assertThat(context.getBean(QueueManager.class).queueInfo("orders").paused()).isTrue();
 		});
 	}
@@ -83,8 +88,7 @@ class CleoEndpointAutoConfigurationTests {
 	@Test
 	void theFormerActuatorWriteSwitchOpensNothing(RedisServer redis) {
 		withCleoAndAnAdmin(redis).withPropertyValues("cleo.actuator.write-operations.enabled=true").run((context) -> {
-			assertThat(context.getBean(QueuesEndpoint.class).act("orders", "pause", null, null, null).getStatus())
-				.isEqualTo(403);
+			assertThat(pauseOrders(context)).isEqualTo(403);
 			assertThat(context.getBean(QueueManager.class).queueInfo("orders").paused()).isFalse();
 		});
 	}

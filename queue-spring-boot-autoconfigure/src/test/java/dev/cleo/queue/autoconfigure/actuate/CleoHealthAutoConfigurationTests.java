@@ -9,7 +9,6 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -18,7 +17,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskOptions;
-import dev.cleo.queue.autoconfigure.CleoAutoConfiguration;
+import dev.cleo.queue.autoconfigure.CleoRunners;
 import dev.cleo.queue.autoconfigure.QueueReadings;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 import dev.cleo.queue.test.RedisServer;
@@ -36,7 +35,7 @@ class CleoHealthAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(CleoHealthAutoConfiguration.class));
 
 	private ApplicationContextRunner withManager(RedisServer redis) {
-		return this.runner.withBean(QueueManager.class, () -> QueueManager.builder().redisUri(redis.uri()).build())
+		return this.runner.withBean(QueueManager.class, CleoRunners.manager(redis))
 			.withUserConfiguration(QueueReadingsConfiguration.class);
 	}
 
@@ -77,11 +76,10 @@ class CleoHealthAutoConfigurationTests {
 
 	@Test
 	void contributorReadsTheApplicationsQueuesThroughTheSharedReadings(RedisServer redis) {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, CleoAutoConfiguration.class,
-					CleoHealthAutoConfiguration.class))
-			.withPropertyValues("spring.data.redis.url=" + redis.uri(), "cleo.worker.enabled=false",
-					"cleo.queues.emails.retries=1", "cleo.health.queues.billing.backlog-threshold=10")
+		CleoRunners
+			.cleo(redis, "cleo.worker.enabled=false", "cleo.queues.emails.retries=1",
+					"cleo.health.queues.billing.backlog-threshold=10")
+			.withConfiguration(AutoConfigurations.of(CleoHealthAutoConfiguration.class))
 			.run((context) -> {
 				assertThat(context).hasSingleBean(QueueReadings.class);
 				context.getBean(QueueManager.class).enqueue("echo", "x", TaskOptions.defaults().queue("stranger"));

@@ -18,14 +18,12 @@ import dev.cleo.queue.annotation.DefaultOptions;
 import dev.cleo.queue.annotation.QueueClass;
 import dev.cleo.queue.annotation.RetryBackoff;
 import dev.cleo.queue.annotation.Task;
-import dev.cleo.queue.autoconfigure.CleoAutoConfiguration;
+import dev.cleo.queue.autoconfigure.CleoRunners;
 import dev.cleo.queue.test.RedisServer;
 import dev.cleo.queue.test.RedisTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Lazy;
 
@@ -43,9 +41,7 @@ class TaskProxyTests {
 
 	@BeforeEach
 	void setUp(RedisServer redis) {
-		this.runner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, CleoAutoConfiguration.class))
-			.withPropertyValues("spring.data.redis.url=" + redis.uri(), "cleo.worker.shutdown-timeout=1s")
+		this.runner = CleoRunners.cleo(redis, "cleo.worker.shutdown-timeout=1s")
 			.withBean(Calls.class)
 			.withBean(OrderService.class)
 			.withBean(ChainService.class);

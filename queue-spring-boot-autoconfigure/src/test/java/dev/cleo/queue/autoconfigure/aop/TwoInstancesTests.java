@@ -11,14 +11,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.cleo.queue.annotation.QueueClass;
-import dev.cleo.queue.autoconfigure.CleoAutoConfiguration;
+import dev.cleo.queue.autoconfigure.CleoRunners;
 import dev.cleo.queue.test.RedisServer;
 import dev.cleo.queue.test.RedisTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,9 +35,7 @@ class TwoInstancesTests {
 
 	@BeforeEach
 	void setUp(RedisServer redis) {
-		ApplicationContextRunner instance = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, CleoAutoConfiguration.class))
-			.withPropertyValues("spring.data.redis.url=" + redis.uri(), "cleo.worker.shutdown-timeout=1s")
+		ApplicationContextRunner instance = CleoRunners.cleo(redis, "cleo.worker.shutdown-timeout=1s")
 			.withBean(Ran.class)
 			.withBean(Translator.class);
 		this.producer = instance.withPropertyValues("cleo.worker.enabled=false");

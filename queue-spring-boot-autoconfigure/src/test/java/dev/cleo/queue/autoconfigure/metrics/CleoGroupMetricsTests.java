@@ -15,10 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.Backoff;
-import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskOptions;
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
+import dev.cleo.queue.autoconfigure.AbstractQueueManagerTests;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +26,7 @@ import static org.awaitility.Awaitility.await;
  * The {@code cleo.group.*} meters, read from the stats real task runs leave in Redis:
  * only the metered groups get them.
  */
-@RedisTest
-class CleoGroupMetricsTests {
+class CleoGroupMetricsTests extends AbstractQueueManagerTests {
 
 	private static final TaskOptions ON_Q = TaskOptions.defaults()
 		.queue("q")
@@ -38,13 +35,10 @@ class CleoGroupMetricsTests {
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-	private QueueManager manager;
-
 	private CleoGroupMetrics metrics;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
+	void setUp() {
 		this.manager.register("echo", (task) -> task.payload(String.class));
 		this.manager.register("flaky", (task) -> {
 			throw new IllegalStateException("attempt " + task.attempt() + " fails");
@@ -60,7 +54,6 @@ class CleoGroupMetricsTests {
 	@AfterEach
 	void tearDown() {
 		this.metrics.close();
-		this.manager.close();
 	}
 
 	@Test

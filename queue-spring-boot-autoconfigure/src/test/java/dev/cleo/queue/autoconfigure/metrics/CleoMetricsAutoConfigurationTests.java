@@ -24,6 +24,7 @@ import org.springframework.context.ApplicationContext;
 
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.autoconfigure.CleoAutoConfiguration;
+import dev.cleo.queue.autoconfigure.CleoRunners;
 import dev.cleo.queue.autoconfigure.QueueReadings;
 import dev.cleo.queue.autoconfigure.actuate.QueueReadingsConfiguration;
 import dev.cleo.queue.event.ObserverEvent;
@@ -83,8 +84,18 @@ class CleoMetricsAutoConfigurationTests {
 	}
 
 	private ApplicationContextRunner withManager(RedisServer redis) {
-		return this.runner.withBean(QueueManager.class, () -> QueueManager.builder().redisUri(redis.uri()).build())
+		return this.runner.withBean(QueueManager.class, CleoRunners.manager(redis))
 			.withUserConfiguration(QueueReadingsConfiguration.class);
+	}
+
+	/**
+	 * Cleo's metrics auto-configuration and a manager, without Spring Boot's metrics
+	 * auto-configuration.
+	 */
+	private static ApplicationContextRunner withoutMicrometerAutoConfiguration(RedisServer redis) {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(CleoMetricsAutoConfiguration.class))
+			.withBean(QueueManager.class, CleoRunners.manager(redis));
 	}
 
 	@Test
@@ -158,16 +169,13 @@ class CleoMetricsAutoConfigurationTests {
 
 	@Test
 	void metricsAreAbsentWithoutMicrometer(RedisServer redis) {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CleoMetricsAutoConfiguration.class))
-			.withBean(QueueManager.class, () -> QueueManager.builder().redisUri(redis.uri()).build())
-			.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+		withoutMicrometerAutoConfiguration(redis).withClassLoader(new FilteredClassLoader(MeterRegistry.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(CleoTaskMetrics.class));
 	}
 
 	@Test
 	void metricsAreAbsentWithoutARegistry(RedisServer redis) {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CleoMetricsAutoConfiguration.class))
-			.withBean(QueueManager.class, () -> QueueManager.builder().redisUri(redis.uri()).build())
+		withoutMicrometerAutoConfiguration(redis)
 			.run((context) -> assertThat(context).doesNotHaveBean(CleoTaskMetrics.class));
 	}
 
@@ -178,9 +186,7 @@ class CleoMetricsAutoConfigurationTests {
 
 	@Test
 	void userRegistryIsUsed(RedisServer redis) {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CleoMetricsAutoConfiguration.class))
-			.withBean(QueueManager.class, () -> QueueManager.builder().redisUri(redis.uri()).build())
-			.withUserConfiguration(QueueReadingsConfiguration.class)
+		withoutMicrometerAutoConfiguration(redis).withUserConfiguration(QueueReadingsConfiguration.class)
 			.withBean(SimpleMeterRegistry.class)
 			.run((context) -> assertThat(context).hasSingleBean(CleoTaskMetrics.class));
 	}

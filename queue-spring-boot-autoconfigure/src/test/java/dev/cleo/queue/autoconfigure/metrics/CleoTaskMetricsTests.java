@@ -18,14 +18,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.Backoff;
-import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskOptions;
+import dev.cleo.queue.autoconfigure.AbstractQueueManagerTests;
 import dev.cleo.queue.autoconfigure.ApplicationQueues;
 import dev.cleo.queue.autoconfigure.QueueReadings;
 import dev.cleo.queue.event.ObserverEvent;
 import dev.cleo.queue.event.TaskEvent;
 import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,8 +33,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Cleo's meters, fed by real task runs on a real Redis.
  */
-@RedisTest
-class CleoTaskMetricsTests {
+class CleoTaskMetricsTests extends AbstractQueueManagerTests {
 
 	private static final TaskOptions ON_Q = TaskOptions.defaults()
 		.queue("q")
@@ -43,15 +41,12 @@ class CleoTaskMetricsTests {
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-	private QueueManager manager;
-
 	private QueueReadings readings;
 
 	private CleoTaskMetrics metrics;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
+	void setUp() {
 		this.manager.register("echo", (task) -> task.payload(String.class));
 		this.manager.register("flaky", (task) -> {
 			if (task.attempt() < task.maxAttempts()) {
@@ -71,7 +66,6 @@ class CleoTaskMetricsTests {
 	void tearDown() throws Exception {
 		this.metrics.close();
 		this.readings.close();
-		this.manager.close();
 	}
 
 	@Test
@@ -143,8 +137,7 @@ class CleoTaskMetricsTests {
 
 	@Test
 	void prometheusShowsCountersAndHistogramBuckets() {
-		PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-		this.metrics.bindTo(prometheus);
+		PrometheusMeterRegistry prometheus = boundPrometheus();
 		startWorkers();
 		this.manager.enqueue("echo", "a", ON_Q);
 		await().until(() -> count(CleoMeters.TASKS_COMPLETED) == 1);
@@ -163,8 +156,7 @@ class CleoTaskMetricsTests {
 
 	@Test
 	void metersOfTheApplicationsQueuesExistBeforeAnyTask() {
-		PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-		this.metrics.bindTo(prometheus);
+		PrometheusMeterRegistry prometheus = boundPrometheus();
 		assertThat(this.registry.find(CleoMeters.QUEUE_DEPTH).tag("queue", "q").gauges()).hasSize(4);
 		assertThat(active()).isZero();
 		assertThat(prometheus.scrape()).contains("cleo_tasks_enqueued_total{queue=\"q\",task=\"\"} 0.0")
@@ -192,8 +184,7 @@ class CleoTaskMetricsTests {
 
 	@Test
 	void everyMeterHasADescriptionThatSaysHowToAggregateIt() {
-		PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-		this.metrics.bindTo(prometheus);
+		PrometheusMeterRegistry prometheus = boundPrometheus();
 		startWorkers();
 		this.manager.enqueue("echo", "a", ON_Q);
 		this.manager.enqueue("flaky", "x", ON_Q.maxAttempts(2));
@@ -208,8 +199,7 @@ class CleoTaskMetricsTests {
 
 	@Test
 	void aFortySecondTaskLandsInAFiniteBucketAboveThirtySeconds() {
-		PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-		this.metrics.bindTo(prometheus);
+		PrometheusMeterRegistry prometheus = boundPrometheus();
 		this.metrics.record(new TaskEvent(ObserverEvent.COMPLETED, "q", "t1", "report", 1, Instant.now(), null,
 				Duration.ofSeconds(40)));
 		// The smallest bucket that holds the sample: finite, above 30 s, below the range.
@@ -225,8 +215,7 @@ class CleoTaskMetricsTests {
 
 	@Test
 	void scrapesDoNotWaitForRedisAndShowTheLastDepths(RedisServer redis) {
-		PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-		this.metrics.bindTo(prometheus);
+		PrometheusMeterRegistry prometheus = boundPrometheus();
 		this.manager.enqueue("echo", "a", ON_Q);
 		await().until(() -> depth("waiting") == 1);
 		try (RedisClient client = RedisClient.create(redis.uri());
@@ -261,6 +250,13 @@ class CleoTaskMetricsTests {
 			}
 			await().atMost(Duration.ofSeconds(5)).until(() -> waiting.value() == 1);
 		}
+	}
+
+	/** A Prometheus registry the metrics are bound to, besides the simple one. */
+	private PrometheusMeterRegistry boundPrometheus() {
+		PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+		this.metrics.bindTo(prometheus);
+		return prometheus;
 	}
 
 	private void startWorkers() {

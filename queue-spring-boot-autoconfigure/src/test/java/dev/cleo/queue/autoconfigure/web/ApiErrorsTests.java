@@ -5,7 +5,6 @@ package dev.cleo.queue.autoconfigure.web;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,9 +14,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 
-import dev.cleo.queue.QueueManager;
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
+import dev.cleo.queue.autoconfigure.AbstractQueueManagerTests;
 
 import static dev.cleo.queue.autoconfigure.web.ApiRunner.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,25 +33,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Every error of the API is an RFC 9457 problem whose detail is bounded and says nothing
  * of the server's internals, whatever the request.
  */
-@RedisTest
-class ApiErrorsTests {
+class ApiErrorsTests extends AbstractQueueManagerTests {
 
 	private static final String PROBLEM = "application/problem+json";
-
-	private QueueManager manager;
 
 	private WebApplicationContextRunner runner;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
+	void setUp() {
 		this.manager.register("send-email", (task) -> Map.of());
 		this.runner = ApiRunner.on(this.manager).withPropertyValues("cleo.web.api.task-queues.send-email=emails");
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
 	}
 
 	@Test

@@ -20,7 +20,10 @@ import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.autoconfigure.CleoAutoConfiguration;
 import dev.cleo.queue.autoconfigure.WriteAccess;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The API as an application runs it (Spring MVC, Jackson, Cleo's auto-configuration) on a
@@ -60,6 +63,18 @@ final class ApiRunner {
 
 	static ResultActions postJson(MockMvc mvc, String path, String json) throws Exception {
 		return mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	/**
+	 * Post a job that the API must refuse with 400.
+	 * @param mvc the API
+	 * @param json the request body
+	 * @param detail text the problem's detail must contain
+	 * @return the answer, for further expectations
+	 */
+	static ResultActions postRefused(MockMvc mvc, String json, String detail) throws Exception {
+		return postJson(mvc, "/api/jobs", json).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString(detail)));
 	}
 
 	static String jobId(ResultActions result) throws Exception {

@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.autoconfigure.CleoAutoConfiguration;
+import dev.cleo.queue.autoconfigure.CleoRunners;
 import dev.cleo.queue.test.RedisServer;
 import dev.cleo.queue.test.RedisTest;
 
@@ -39,7 +40,7 @@ class CleoWebApiAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(CleoAutoConfiguration.class, CleoWebApiAutoConfiguration.class));
 
 	private WebApplicationContextRunner withManager(RedisServer redis) {
-		return this.runner.withBean(QueueManager.class, () -> QueueManager.builder().redisUri(redis.uri()).build());
+		return this.runner.withBean(QueueManager.class, CleoRunners.manager(redis));
 	}
 
 	@Test
@@ -96,7 +97,7 @@ class CleoWebApiAutoConfigurationTests {
 	void apiIsAbsentOutsideAWebApplication(RedisServer redis) {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(CleoAutoConfiguration.class, CleoWebApiAutoConfiguration.class))
-			.withBean(QueueManager.class, () -> QueueManager.builder().redisUri(redis.uri()).build())
+			.withBean(QueueManager.class, CleoRunners.manager(redis))
 			.withPropertyValues("cleo.web.api.enabled=true")
 			.run((context) -> assertThat(context).doesNotHaveBean(JobsController.class));
 	}

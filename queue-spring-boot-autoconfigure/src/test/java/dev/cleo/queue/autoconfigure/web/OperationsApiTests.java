@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +16,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.UnrecoverableTaskException;
+import dev.cleo.queue.autoconfigure.AbstractQueueManagerTests;
 import dev.cleo.queue.autoconfigure.WriteAccess;
 import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPool;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
@@ -37,26 +36,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code /api/cleanup}: reads within their deadlines, writes only with the switch, only
  * the application's queues.
  */
-@RedisTest
-class OperationsApiTests {
-
-	private QueueManager manager;
+class OperationsApiTests extends AbstractQueueManagerTests {
 
 	private WebApplicationContextRunner runner;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
+	void setUp() {
 		this.manager.register("send-email", (task) -> Map.of());
 		this.manager.register("fail", (task) -> {
 			throw new UnrecoverableTaskException("broken on purpose");
 		});
 		this.runner = ApiRunner.on(this.manager).withPropertyValues("cleo.web.api.task-queues.send-email=emails");
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
 	}
 
 	@Test
@@ -69,34 +59,26 @@ class OperationsApiTests {
 
 	@Test
 	void healthIsDownWithinItsTimeoutWhileRedisIsAway() {
-		try (RedisServer own = RedisServer.start();
-				QueueManager away = QueueManager.builder().redisUri(own.uri()).build()) {
-			own.stop();
-			ApiRunner.run(ApiRunner.on(away).withPropertyValues("cleo.health.timeout=300ms"), (mvc) -> {
-				long start = System.nanoTime();
-				String body = mvc.perform(get("/api/health"))
-					.andExpect(status().isServiceUnavailable())
-					.andExpect(jsonPath("$.status").value("DOWN"))
-					.andExpect(jsonPath("$.error").value("Redis did not answer within 300 ms"))
-					.andReturn()
-					.getResponse()
-					.getContentAsString();
-				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
-				assertThat(body).doesNotContain("Exception").doesNotContain("io.lettuce");
-			});
-		}
+		runWhileRedisIsAway("cleo.health.timeout=300ms", (mvc) -> {
+			long start = System.nanoTime();
+			String body = mvc.perform(get("/api/health"))
+				.andExpect(status().isServiceUnavailable())
+				.andExpect(jsonPath("$.status").value("DOWN"))
+				.andExpect(jsonPath("$.error").value("Redis did not answer within 300 ms"))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+			assertThat(body).doesNotContain("Exception").doesNotContain("io.lettuce");
+		});
 	}
 
 	@Test
 	void readsAnswer503WithinTheRequestTimeoutWhileRedisIsAway() {
-		try (RedisServer own = RedisServer.start();
-				QueueManager away = QueueManager.builder().redisUri(own.uri()).build()) {
-			own.stop();
-			ApiRunner.run(ApiRunner.on(away).withPropertyValues("cleo.request-timeout=300ms"), (mvc) -> {
-				within(Duration.ofMillis(1500), mvc, "/api/status");
-				within(Duration.ofMillis(1500), mvc, "/api/jobs/f81d4fae-7dec-11d0-a765-00a0c91e6bf6");
-			});
-		}
+		runWhileRedisIsAway("cleo.request-timeout=300ms", (mvc) -> {
+			within(Duration.ofMillis(1500), mvc, "/api/status");
+			within(Duration.ofMillis(1500), mvc, "/api/jobs/f81d4fae-7dec-11d0-a765-00a0c91e6bf6");
+		});
 	}
 
 	@Test
@@ -185,6 +167,19 @@ class OperationsApiTests {
 						"{\"removeCompleted\":true,\"olderThan\":-1,\"queue\":\"emails\"}")
 					.andExpect(status().isBadRequest())
 					.andExpect(jsonPath("$.detail").value(containsString("'olderThan' must be zero or more"))));
+	}
+
+	/**
+	 * Run the API on a manager whose Redis has stopped.
+	 * @param property the timeout the call is to keep
+	 * @param call what to call and expect
+	 */
+	private static void runWhileRedisIsAway(String property, ApiRunner.MvcCall call) {
+		try (RedisServer own = RedisServer.start();
+				QueueManager away = QueueManager.builder().redisUri(own.uri()).build()) {
+			own.stop();
+			ApiRunner.run(ApiRunner.on(away).withPropertyValues(property), call);
+		}
 	}
 
 	private static void within(Duration deadline, MockMvc mvc, String path) throws Exception {

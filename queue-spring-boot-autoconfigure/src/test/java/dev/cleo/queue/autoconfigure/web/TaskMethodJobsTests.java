@@ -7,23 +7,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
-import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskInfo;
 import dev.cleo.queue.TaskHandler;
 import dev.cleo.queue.annotation.Task;
+import dev.cleo.queue.autoconfigure.AbstractQueueManagerTests;
 import dev.cleo.queue.autoconfigure.WriteAccess;
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import static dev.cleo.queue.autoconfigure.web.ApiRunner.jobId;
 import static dev.cleo.queue.autoconfigure.web.ApiRunner.postJson;
+import static dev.cleo.queue.autoconfigure.web.ApiRunner.postRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
@@ -37,25 +35,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code cleo.web.api.task-queues}, and then enqueued exactly as a call through the proxy
  * would enqueue them.
  */
-@RedisTest
-class TaskMethodJobsTests {
-
-	private QueueManager manager;
+class TaskMethodJobsTests extends AbstractQueueManagerTests {
 
 	private WebApplicationContextRunner runner;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
+	void setUp() {
 		this.runner = ApiRunner.on(this.manager)
 			.withBean(Ran.class)
 			.withBean(Orders.class)
 			.withBean("simulate-work", TaskHandler.class, () -> (task) -> null);
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
 	}
 
 	@Test
@@ -104,18 +93,14 @@ class TaskMethodJobsTests {
 	void callerCannotOverrideWhatTheDeclarationGives() {
 		ApiRunner.run(this.runner.withPropertyValues("cleo.web.api.task-queues.place-order=orders"), (mvc) -> {
 			String payload = "\"payload\":{\"id\":\"o2\",\"customerId\":\"c2\",\"amount\":1}";
-			postJson(mvc, "/api/jobs", "{\"type\":\"place-order\"," + payload + ",\"options\":{\"queue\":\"default\"}}")
-				.andExpect(status().isBadRequest())
-				.andExpect(jsonPath("$.detail").value(containsString("runs on the queue its declaration gives it")));
-			postJson(mvc, "/api/jobs", "{\"type\":\"place-order\"," + payload + ",\"options\":{\"group\":\"all\"}}")
-				.andExpect(status().isBadRequest())
-				.andExpect(jsonPath("$.detail").value(containsString("group is set by the declaration")));
-			postJson(mvc, "/api/jobs", "{\"type\":\"place-order\"," + payload + ",\"options\":{\"maxRetries\":9}}")
-				.andExpect(status().isBadRequest())
-				.andExpect(jsonPath("$.detail").value(containsString("maxRetries may be at most 2")));
-			postJson(mvc, "/api/jobs", "{\"type\":\"place-order\"," + payload + ",\"options\":{\"timeout\":0}}")
-				.andExpect(status().isBadRequest())
-				.andExpect(jsonPath("$.detail").value(containsString("from 1 to 30000 ms")));
+			postRefused(mvc, "{\"type\":\"place-order\"," + payload + ",\"options\":{\"queue\":\"default\"}}",
+					"runs on the queue its declaration gives it");
+			postRefused(mvc, "{\"type\":\"place-order\"," + payload + ",\"options\":{\"group\":\"all\"}}",
+					"group is set by the declaration");
+			postRefused(mvc, "{\"type\":\"place-order\"," + payload + ",\"options\":{\"maxRetries\":9}}",
+					"maxRetries may be at most 2");
+			postRefused(mvc, "{\"type\":\"place-order\"," + payload + ",\"options\":{\"timeout\":0}}",
+					"from 1 to 30000 ms");
 			assertThat(this.manager.counts("orders").waiting()).isZero();
 		});
 	}
@@ -130,21 +115,17 @@ class TaskMethodJobsTests {
 						.andExpect(jsonPath("$.detail").value(allOf(containsString("task 'place-order'"),
 								containsString("'payload.customerId' must be a string"),
 								not(containsString("Order")))));
-					postJson(mvc, "/api/jobs",
-							"{\"type\":\"place-order\",\"payload\":{\"id\":\"o3\",\"amount\":1,\"extra\":1}}")
-						.andExpect(status().isBadRequest())
-						.andExpect(jsonPath("$.detail").value(containsString("Unknown property 'payload.extra'")));
+					postRefused(mvc, "{\"type\":\"place-order\",\"payload\":{\"id\":\"o3\",\"amount\":1,\"extra\":1}}",
+							"Unknown property 'payload.extra'");
 					postJson(mvc, "/api/jobs", "{\"type\":\"password-reset\",\"payload\":{\"user\":\"u\"}}")
 						.andExpect(status().isBadRequest())
 						.andExpect(jsonPath("$.detail")
 							.value(containsString("it takes a JSON array of 2 arguments, one per parameter")));
-					postJson(mvc, "/api/jobs", "{\"type\":\"password-reset\",\"payload\":[\"u\",\"2\"]}")
-						.andExpect(status().isBadRequest())
-						.andExpect(jsonPath("$.detail").value(containsString("'payload[1]' must be a whole number")));
-					postJson(mvc, "/api/jobs",
-							"{\"type\":\"place-order\",\"payload\":{\"id\":\"o4\",\"customerId\":\"a\\nb\",\"amount\":1}}")
-						.andExpect(status().isBadRequest())
-						.andExpect(jsonPath("$.detail").value(containsString("group must be")));
+					postRefused(mvc, "{\"type\":\"password-reset\",\"payload\":[\"u\",\"2\"]}",
+							"'payload[1]' must be a whole number");
+					postRefused(mvc,
+							"{\"type\":\"place-order\",\"payload\":{\"id\":\"o4\",\"customerId\":\"a\\nb\",\"amount\":1}}",
+							"group must be");
 				});
 	}
 

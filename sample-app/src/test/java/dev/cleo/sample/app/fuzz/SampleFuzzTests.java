@@ -18,24 +18,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.TaskPriority;
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPool;
+import dev.cleo.sample.app.AbstractSampleHttpTests;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,7 +44,6 @@ import static org.awaitility.Awaitility.await;
  * on failure; {@code -Dfuzz.seed=N} replays a run and {@code -Dfuzz.requests=N} changes
  * its length.
  */
-@RedisTest
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		// The fuzz ends many tasks dead on purpose; health judges Redis and the pools
 		// here, not the dead letters.
@@ -58,8 +51,7 @@ import static org.awaitility.Awaitility.await;
 		// Thousands of refused requests and failed tasks log at INFO and WARN.
 		"logging.level.dev.cleo=ERROR", "logging.level.org.springframework.web=ERROR",
 		"logging.level.org.apache.coyote=ERROR", "logging.level.org.apache.tomcat=ERROR" })
-@DirtiesContext
-class SampleFuzzTests {
+class SampleFuzzTests extends AbstractSampleHttpTests {
 
 	static final int REQUESTS = 10_000;
 
@@ -67,23 +59,8 @@ class SampleFuzzTests {
 
 	private static final long SLOW_MILLIS = 2_000;
 
-	private static RedisServer redis;
-
-	@LocalServerPort
-	private int port;
-
 	@Autowired
 	private QueueManager manager;
-
-	@BeforeAll
-	static void useRedis(RedisServer server) {
-		redis = server;
-	}
-
-	@DynamicPropertySource
-	static void redisUrl(DynamicPropertyRegistry registry) {
-		registry.add("spring.data.redis.url", () -> redis.uri());
-	}
 
 	@Test
 	void noRequestGetsA5xxOrTakesOverTwoSecondsAndTheApplicationWorksAfterwards() throws Exception {
