@@ -5,6 +5,7 @@ package dev.cleo.queue.redis;
 
 import java.util.regex.Pattern;
 
+import dev.cleo.queue.Names;
 import dev.cleo.queue.Texts;
 
 /**
@@ -260,8 +261,6 @@ import dev.cleo.queue.Texts;
  */
 public final class RedisKeys {
 
-	private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
-
 	private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._-]{1,50}");
 
 	private final String prefix;
@@ -279,16 +278,18 @@ public final class RedisKeys {
 	}
 
 	/**
-	 * Check that a queue name can be used in a key.
+	 * Check that a queue name can be used in a key, by the rule of
+	 * {@link Names#checkQueue(String)}. The manager's own methods refuse a bad queue name
+	 * with this {@link IllegalArgumentException} (as they always have), where options and
+	 * pool settings refuse it as an invalid option.
 	 * @param queue the queue name
 	 * @return the queue name
 	 * @throws IllegalArgumentException when the name is not 1 to 100 letters, digits,
 	 * '.', '_' or '-'
 	 */
 	public static String checkQueueName(String queue) {
-		if (queue == null || !QUEUE_NAME.matcher(queue).matches()) {
-			throw new IllegalArgumentException(
-					"Queue name " + Texts.quote(queue) + " is invalid: use 1 to 100 letters, digits, '.', '_' or '-'");
+		if (!Names.isQueue(queue)) {
+			throw new IllegalArgumentException(Names.invalidQueue(queue));
 		}
 		return queue;
 	}
