@@ -296,7 +296,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	/**
 	 * Remove a queue with everything Redis keeps for it: its tasks with their logs and
 	 * deduplication ids, its groups (waiting lines, settings, pauses, merges, statistics,
-	 * rate windows), its paused flag, worker reports and other keys, the schedules
+	 * rate windows), its paused flag, worker pool presence and other keys, the schedules
 	 * whose tasks go to it, and its entry in {@link #queues()}. Without {@code withTasks}
 	 * it refuses while the queue has waiting, delayed, running or dead tasks; its history
 	 * (completed, cancelled, expired and dropped tasks) goes either way. With

@@ -151,7 +151,7 @@ import dev.cleo.queue.Texts;
  * maximum, FAIL), {@code rate} ({@code <tasks>/<window ms>}, none when absent),
  * {@code retry-holds}, per group {@code priority:<group>} (0 when absent),
  * {@code max-size:<group>}, {@code rate:<group>}, and {@code limits} once any per-group
- * size or rate is set</td>
+ * size or rate is set (written and read in Java by {@link GroupSettingsHash})</td>
  * <td>the queue's lifetime</td>
  * </tr>
  * <tr>
@@ -192,7 +192,8 @@ import dev.cleo.queue.Texts;
  * <tr>
  * <td>{@code P:{Q}:workers}</td>
  * <td>hash</td>
- * <td>one field {@code <instance>/<pool>} per worker pool serving the queue, value
+ * <td>the presence of each worker pool serving the queue (written and read by
+ * {@link PoolPresenceHash}): one field {@code <instance>/<pool>} per pool, value
  * {@code concurrency|active|seen_at|heartbeat_ms|instance}, rewritten every
  * heartbeat</td>
  * <td>removed when the pool stops; stale fields (not seen for 3 heartbeats) are removed
