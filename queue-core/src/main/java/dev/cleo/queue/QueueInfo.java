@@ -11,8 +11,8 @@ import java.util.List;
  * @param name the queue
  * @param counts its tasks by place
  * @param paused whether claiming from it is paused
- * @param workers the worker pools serving it, on any instance, that reported within their
- * heartbeat window
+ * @param workers the worker pools serving it, on any instance, whose presence is fresh
+ * (written within their heartbeat window)
  */
 public record QueueInfo(String name, QueueCounts counts, boolean paused, List<WorkerInfo> workers) {
 

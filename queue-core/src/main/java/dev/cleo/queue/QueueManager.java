@@ -91,7 +91,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 * @return this manager
 	 */
 	public QueueManager register(String name, TaskHandler handler) {
-		this.handlers.put(TaskRequest.checkName(name), handler);
+		this.handlers.put(Names.checkTask(name), handler);
 		return this;
 	}
 
@@ -310,9 +310,9 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	/**
 	 * Remove a queue with everything Redis keeps for it: its tasks with their logs and
 	 * deduplication ids, its groups (waiting lines, settings, pauses, merges, statistics,
-	 * rate windows), its paused flag, worker reports and other keys, the schedules whose
-	 * tasks go to it, and its entry in {@link #queues()}. Without {@code withTasks} it
-	 * refuses while the queue has waiting, delayed, running or dead tasks; its history
+	 * rate windows), its paused flag, worker pool presence and other keys, the schedules
+	 * whose tasks go to it, and its entry in {@link #queues()}. Without {@code withTasks}
+	 * it refuses while the queue has waiting, delayed, running or dead tasks; its history
 	 * (completed, cancelled, expired and dropped tasks) goes either way. With
 	 * {@code withTasks} those tasks go too: a running one's worker is fenced off as from
 	 * a cancelled task (its ack, heartbeat and progress write nothing, and its next

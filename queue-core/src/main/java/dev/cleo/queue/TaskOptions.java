@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
-import dev.cleo.queue.redis.RedisKeys;
-
 /**
  * How a task is enqueued and retried. Immutable: each {@code with}-style method returns a
  * copy, and rejects a value outside its range at once with an
@@ -96,11 +94,8 @@ public final class TaskOptions {
 	 * @return a copy with the queue
 	 */
 	public TaskOptions queue(String queue) {
-		try {
-			RedisKeys.checkQueueName(queue);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidTaskOptionException("queue: " + ex.getMessage());
+		if (!Names.isQueue(queue)) {
+			throw new InvalidTaskOptionException("queue: " + Names.invalidQueue(queue));
 		}
 		TaskOptions copy = copy();
 		copy.queue = queue;
@@ -317,10 +312,8 @@ public final class TaskOptions {
 	 * @throws InvalidTaskOptionException when the name is not allowed
 	 */
 	public TaskOptions group(String group) {
-		if (group != null
-				&& (group.isEmpty() || group.length() > 200 || group.chars().anyMatch(Character::isISOControl))) {
-			throw new InvalidTaskOptionException(
-					"group must be 1 to 200 characters without control characters, was " + Texts.quote(group));
+		if (group != null) {
+			Names.checkGroup(group);
 		}
 		TaskOptions copy = copy();
 		copy.group = group;

@@ -18,23 +18,8 @@ public record TaskRequest(String name, Object payload, TaskOptions options) {
 	 * Check the name and options.
 	 */
 	public TaskRequest {
-		checkName(name);
+		Names.checkTask(name);
 		Objects.requireNonNull(options, "options must not be null");
-	}
-
-	/**
-	 * Check a task name.
-	 * @param name the name
-	 * @return the name
-	 * @throws InvalidTaskOptionException when it is blank, longer than 200 characters or
-	 * holds a control character (names go into log lines)
-	 */
-	public static String checkName(String name) {
-		if (name == null || name.isBlank() || name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
-			throw new InvalidTaskOptionException(
-					"task name must be 1 to 200 characters without control characters, was " + Texts.quote(name));
-		}
-		return name;
 	}
 
 	/**

@@ -46,15 +46,4 @@ public record GroupRateLimit(int tasks, Duration period) {
 		return new GroupRateLimit(tasks, period);
 	}
 
-	/** The value the scripts read: {@code <tasks>/<period ms>}. */
-	String encode() {
-		return this.tasks + "/" + this.period.toMillis();
-	}
-
-	static GroupRateLimit decode(String value) {
-		int slash = value.indexOf('/');
-		return new GroupRateLimit(Integer.parseInt(value.substring(0, slash)),
-				Duration.ofMillis(Long.parseLong(value.substring(slash + 1))));
-	}
-
 }

@@ -9,10 +9,11 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import dev.cleo.queue.InvalidTaskOptionException;
+import dev.cleo.queue.Names;
 import dev.cleo.queue.QueueException;
 import dev.cleo.queue.TaskInfo;
-import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.Texts;
+import dev.cleo.queue.redis.GroupSettingChange;
 import dev.cleo.queue.redis.QueueAdminStore;
 
 /**
@@ -65,7 +66,7 @@ public final class QueueGroups {
 	 * @return the settings, defaults where none is set
 	 */
 	public GroupSettings settings() {
-		return GroupSettings.of(this.admin.groupSettings(this.queue, GroupSettings.FIELDS));
+		return this.admin.groupSettings(this.queue);
 	}
 
 	/**
@@ -79,7 +80,7 @@ public final class QueueGroups {
 		if (concurrency < 1 || concurrency > 10_000) {
 			throw new InvalidTaskOptionException("group concurrency must be between 1 and 10000, was " + concurrency);
 		}
-		set("concurrency", Integer.toString(concurrency));
+		write(new GroupSettingChange.Concurrency(concurrency));
 	}
 
 	/**
@@ -96,7 +97,7 @@ public final class QueueGroups {
 	 * @param strategy the strategy
 	 */
 	public void setStrategy(GroupProcessingStrategy strategy) {
-		set("strategy", Objects.requireNonNull(strategy).name());
+		write(new GroupSettingChange.Strategy(Objects.requireNonNull(strategy)));
 	}
 
 	/**
@@ -115,7 +116,7 @@ public final class QueueGroups {
 	 * @throws InvalidTaskOptionException when grouped tasks wait and the order differs
 	 */
 	public void setOrder(GroupOrder order) {
-		set("order", Objects.requireNonNull(order).name());
+		write(new GroupSettingChange.Order(Objects.requireNonNull(order)));
 	}
 
 	/**
@@ -136,7 +137,7 @@ public final class QueueGroups {
 	 * @throws InvalidTaskOptionException when the size is out of range
 	 */
 	public void setMaxSize(int maxSize) {
-		set("max-size", Integer.toString(checkMaxSize(maxSize)));
+		write(new GroupSettingChange.MaxSize(checkMaxSize(maxSize)));
 	}
 
 	/**
@@ -145,7 +146,7 @@ public final class QueueGroups {
 	 * @param overflow what happens
 	 */
 	public void setOverflow(GroupOverflow overflow) {
-		set("overflow", Objects.requireNonNull(overflow).name());
+		write(new GroupSettingChange.Overflow(Objects.requireNonNull(overflow)));
 	}
 
 	/**
@@ -154,7 +155,7 @@ public final class QueueGroups {
 	 * @param limit the limit, or {@code null} for none (the default)
 	 */
 	public void setRateLimit(GroupRateLimit limit) {
-		set("rate", (limit != null) ? limit.encode() : "");
+		write(new GroupSettingChange.RateLimit(limit));
 	}
 
 	/**
@@ -164,7 +165,7 @@ public final class QueueGroups {
 	 * @param holds true to hold the group, false to let it move on
 	 */
 	public void setHeldForRetries(boolean holds) {
-		set("retry-holds", holds ? "1" : "0");
+		write(new GroupSettingChange.HeldForRetries(holds));
 	}
 
 	/**
@@ -254,11 +255,9 @@ public final class QueueGroups {
 		return this.queue;
 	}
 
-	/**
-	 * Stores one group setting of the queue, queue-wide or (with a suffix) one group's.
-	 */
-	void set(String field, String value) {
-		this.admin.setGroupSetting(this.queue, field, value);
+	/** Stores one group setting of the queue, queue-wide or one group's own. */
+	void write(GroupSettingChange change) {
+		this.admin.writeGroupSetting(this.queue, change);
 	}
 
 	static int checkMaxSize(int maxSize) {
@@ -271,7 +270,7 @@ public final class QueueGroups {
 
 	/** The same rules as a task's group name. */
 	static String checkGroup(String group) {
-		return TaskOptions.defaults().group(Objects.requireNonNull(group, "group")).group();
+		return Names.checkGroup(Objects.requireNonNull(group, "group"));
 	}
 
 }

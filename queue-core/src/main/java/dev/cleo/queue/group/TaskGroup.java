@@ -6,6 +6,7 @@ package dev.cleo.queue.group;
 import java.util.List;
 
 import dev.cleo.queue.InvalidTaskOptionException;
+import dev.cleo.queue.redis.GroupSettingChange;
 
 /**
  * One group of a queue, from {@link QueueGroups#group(String)}: pause and resume it, and
@@ -64,7 +65,7 @@ public final class TaskGroup {
 		if (priority < 0 || priority > 1000) {
 			throw new InvalidTaskOptionException("group priority must be between 0 and 1000, was " + priority);
 		}
-		this.groups.set("priority:" + this.name, Integer.toString(priority));
+		this.groups.write(new GroupSettingChange.OwnPriority(this.name, priority));
 	}
 
 	/**
@@ -75,8 +76,8 @@ public final class TaskGroup {
 	 * @throws InvalidTaskOptionException when the size is out of range
 	 */
 	public void setMaxSize(int maxSize) {
-		String value = (maxSize == -1) ? "" : Integer.toString(QueueGroups.checkMaxSize(maxSize));
-		this.groups.set("max-size:" + this.name, value);
+		this.groups.write(
+				new GroupSettingChange.OwnMaxSize(this.name, (maxSize == -1) ? -1 : QueueGroups.checkMaxSize(maxSize)));
 	}
 
 	/**
@@ -85,7 +86,7 @@ public final class TaskGroup {
 	 * @param limit the limit, or {@code null} to follow the queue's limit again
 	 */
 	public void setRateLimit(GroupRateLimit limit) {
-		this.groups.set("rate:" + this.name, (limit != null) ? limit.encode() : "");
+		this.groups.write(new GroupSettingChange.OwnRateLimit(this.name, limit));
 	}
 
 	/**
@@ -93,9 +94,7 @@ public final class TaskGroup {
 	 * @return the limit, or {@code null} when none applies
 	 */
 	public GroupRateLimit rateLimit() {
-		String own = this.groups.admin().groupSetting(this.groups.queue(), "rate:" + this.name);
-		String rate = (own != null) ? own : this.groups.admin().groupSetting(this.groups.queue(), "rate");
-		return (rate != null) ? GroupRateLimit.decode(rate) : null;
+		return this.groups.admin().groupRateLimit(this.groups.queue(), this.name);
 	}
 
 	/**

@@ -3,17 +3,21 @@
  */
 package dev.cleo.queue.redis;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.cleo.queue.TaskInfo;
+import dev.cleo.queue.WorkerInfo;
 import dev.cleo.queue.group.GroupInfo;
+import dev.cleo.queue.group.GroupRateLimit;
+import dev.cleo.queue.group.GroupSettings;
 import dev.cleo.queue.group.GroupStats;
 
 /**
  * The queue-wide side of the store, next to {@link TaskStore}'s per-task operations:
- * pausing, the registry of known queues, worker pool reports and bulk removals. Like
+ * pausing, the registry of known queues, worker pool presence and bulk removals. Like
  * {@link TaskStore}, synchronous methods wait at most the command timeout and throw
  * {@link dev.cleo.queue.QueueUnavailableException} when Redis does not answer.
  */
@@ -26,21 +30,21 @@ public interface QueueAdminStore {
 	boolean isPaused(String queue);
 
 	/**
-	 * Set a group setting (a {@code gconf} field: {@code strategy}, {@code concurrency},
-	 * {@code order}, {@code max-size}, {@code overflow}, {@code rate},
-	 * {@code retry-holds}, or per group {@code priority:<group>},
-	 * {@code max-size:<group>}, {@code rate:<group>}; an empty value removes it) and
-	 * place the waiting groups again under it.
+	 * Change one group setting of the queue, queue-wide or one group's own, and place the
+	 * waiting groups again under it.
 	 * @throws dev.cleo.queue.InvalidTaskOptionException when the order is to change while
 	 * grouped tasks wait
 	 */
-	void setGroupSetting(String queue, String field, String value);
+	void writeGroupSetting(String queue, GroupSettingChange change);
 
-	/** A group setting, or {@code null} when not set. */
-	String groupSetting(String queue, String field);
+	/** The queue's group settings, defaults where none is set, in one read. */
+	GroupSettings groupSettings(String queue);
 
-	/** The group settings that are set, of the fields named, in one read. */
-	Map<String, String> groupSettings(String queue, String... fields);
+	/**
+	 * The rate limit that applies to one group: its own, else the queue's; {@code null}
+	 * when neither is set.
+	 */
+	GroupRateLimit groupRateLimit(String queue, String group);
 
 	/** Pause or resume one group of the queue. */
 	void setGroupPaused(String queue, String group, boolean paused);
@@ -85,14 +89,22 @@ public interface QueueAdminStore {
 	/** The registry of known queues, unsorted. */
 	List<String> queues();
 
-	/** Write a worker pool's report (see {@link RedisKeys}) under its field. */
-	CompletableFuture<Void> reportWorker(String queue, String field, String report);
+	/**
+	 * Write a worker pool's presence on the queue (see {@link RedisKeys}), seen at
+	 * {@code pool.seenAt()}.
+	 * @param heartbeat how often the pool writes it again, which tells readers when it is
+	 * stale
+	 */
+	CompletableFuture<Void> writePresence(String queue, WorkerInfo pool, Duration heartbeat);
 
-	/** Remove worker pool reports. */
-	void removeWorkers(String queue, List<String> fields);
+	/** Remove a worker pool's presence from the queue, as the pool stops. */
+	void removePresence(String queue, String instance, String pool);
 
-	/** Every worker pool report of a queue, by field. */
-	Map<String, String> workers(String queue);
+	/**
+	 * The worker pools present on the queue at {@code now} (epoch ms), unsorted; stale
+	 * and unreadable presences are left out and removed.
+	 */
+	List<WorkerInfo> presentPools(String queue, long now);
 
 	/** Delete every dead task, in bounded chunks; returns how many. */
 	long purgeDead(String queue);

@@ -5,6 +5,8 @@ package dev.cleo.queue.redis;
 
 import java.util.Optional;
 
+import dev.cleo.queue.Names;
+
 /**
  * Builds and recognises every pub/sub channel Cleo uses, the one place their names are
  * written in Java (the scripts that publish build the same names from the queue's key
@@ -85,17 +87,7 @@ public final class RedisChannels {
 			return Optional.empty();
 		}
 		String queue = channel.substring(start.length(), channel.length() - end.length());
-		return isQueueName(queue) ? Optional.of(queue) : Optional.empty();
-	}
-
-	private static boolean isQueueName(String queue) {
-		try {
-			RedisKeys.checkQueueName(queue);
-			return true;
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
+		return Names.isQueue(queue) ? Optional.of(queue) : Optional.empty();
 	}
 
 }

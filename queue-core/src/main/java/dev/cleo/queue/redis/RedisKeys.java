@@ -5,6 +5,7 @@ package dev.cleo.queue.redis;
 
 import java.util.regex.Pattern;
 
+import dev.cleo.queue.Names;
 import dev.cleo.queue.Texts;
 
 /**
@@ -150,7 +151,7 @@ import dev.cleo.queue.Texts;
  * maximum, FAIL), {@code rate} ({@code <tasks>/<window ms>}, none when absent),
  * {@code retry-holds}, per group {@code priority:<group>} (0 when absent),
  * {@code max-size:<group>}, {@code rate:<group>}, and {@code limits} once any per-group
- * size or rate is set</td>
+ * size or rate is set (written and read in Java by {@link GroupSettingsHash})</td>
  * <td>the queue's lifetime</td>
  * </tr>
  * <tr>
@@ -191,7 +192,8 @@ import dev.cleo.queue.Texts;
  * <tr>
  * <td>{@code P:{Q}:workers}</td>
  * <td>hash</td>
- * <td>one field {@code <instance>/<pool>} per worker pool serving the queue, value
+ * <td>the presence of each worker pool serving the queue (written and read by
+ * {@link PoolPresenceHash}): one field {@code <instance>/<pool>} per pool, value
  * {@code concurrency|active|seen_at|heartbeat_ms|instance}, rewritten every
  * heartbeat</td>
  * <td>removed when the pool stops; stale fields (not seen for 3 heartbeats) are removed
@@ -260,8 +262,6 @@ import dev.cleo.queue.Texts;
  */
 public final class RedisKeys {
 
-	private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
-
 	private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._-]{1,50}");
 
 	private final String prefix;
@@ -279,16 +279,18 @@ public final class RedisKeys {
 	}
 
 	/**
-	 * Check that a queue name can be used in a key.
+	 * Check that a queue name can be used in a key, by the rule of
+	 * {@link Names#checkQueue(String)}. The manager's own methods refuse a bad queue name
+	 * with this {@link IllegalArgumentException} (as they always have), where options and
+	 * pool settings refuse it as an invalid option.
 	 * @param queue the queue name
 	 * @return the queue name
 	 * @throws IllegalArgumentException when the name is not 1 to 100 letters, digits,
 	 * '.', '_' or '-'
 	 */
 	public static String checkQueueName(String queue) {
-		if (queue == null || !QUEUE_NAME.matcher(queue).matches()) {
-			throw new IllegalArgumentException(
-					"Queue name " + Texts.quote(queue) + " is invalid: use 1 to 100 letters, digits, '.', '_' or '-'");
+		if (!Names.isQueue(queue)) {
+			throw new IllegalArgumentException(Names.invalidQueue(queue));
 		}
 		return queue;
 	}

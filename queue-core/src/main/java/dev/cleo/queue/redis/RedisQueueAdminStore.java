@@ -5,19 +5,19 @@ package dev.cleo.queue.redis;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import dev.cleo.queue.InvalidTaskOptionException;
 import dev.cleo.queue.QueueCounts;
 import dev.cleo.queue.QueueNotEmptyException;
 import dev.cleo.queue.TaskInfo;
 import dev.cleo.queue.Texts;
+import dev.cleo.queue.WorkerInfo;
 import dev.cleo.queue.group.GroupInfo;
+import dev.cleo.queue.group.GroupRateLimit;
+import dev.cleo.queue.group.GroupSettings;
 import dev.cleo.queue.group.GroupStats;
-import io.lettuce.core.KeyValue;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
@@ -40,6 +40,8 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 
 	private final RedisGroupMoves groupMoves;
 
+	private final RedisGroupSettings groupSettings;
+
 	/**
 	 * Create a store.
 	 * @param connector the connections
@@ -51,6 +53,7 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 		this.keys = keys;
 		this.scripts = new ScriptRunner(this.commands, keys, timeout);
 		this.groupMoves = new RedisGroupMoves(this.commands, keys, this.scripts);
+		this.groupSettings = new RedisGroupSettings(this.commands, keys, this.scripts);
 	}
 
 	@Override
@@ -75,35 +78,18 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 	}
 
 	@Override
-	public void setGroupSetting(String queue, String field, String value) {
-		String what = "set " + field + " of the groups of queue " + Texts.quote(queue);
-		String cursor = "0";
-		do {
-			cursor = await(this.scripts.<String>run(Script.GROUP_CONFIG, ScriptOutputType.VALUE, queue,
-					this.keys.queuePrefix(queue), field, value, cursor, Integer.toString(CHUNK)), what);
-			if (cursor.startsWith("refused:")) {
-				throw new InvalidTaskOptionException("the group " + field + " of queue " + Texts.quote(queue)
-						+ " can change only while no grouped task waits, and " + cursor.substring(8)
-						+ " wait: the waiting tasks are stored in the order they came under");
-			}
-		}
-		while (!"0".equals(cursor));
+	public void writeGroupSetting(String queue, GroupSettingChange change) {
+		this.groupSettings.write(queue, change);
 	}
 
 	@Override
-	public String groupSetting(String queue, String field) {
-		return await(this.commands.hget(this.keys.key(queue, "gconf"), field).toCompletableFuture(),
-				"read " + field + " of the groups of queue " + Texts.quote(queue));
+	public GroupSettings groupSettings(String queue) {
+		return this.groupSettings.read(queue);
 	}
 
 	@Override
-	public Map<String, String> groupSettings(String queue, String... fields) {
-		List<KeyValue<String, String>> values = await(
-				this.commands.hmget(this.keys.key(queue, "gconf"), fields).toCompletableFuture(),
-				"read the group settings of queue " + Texts.quote(queue));
-		Map<String, String> settings = new HashMap<>();
-		values.stream().filter(KeyValue::hasValue).forEach((value) -> settings.put(value.getKey(), value.getValue()));
-		return settings;
+	public GroupRateLimit groupRateLimit(String queue, String group) {
+		return this.groupSettings.rateLimit(queue, group);
 	}
 
 	@Override
@@ -182,24 +168,43 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 	}
 
 	@Override
-	public CompletableFuture<Void> reportWorker(String queue, String field, String report) {
-		return this.commands.hset(this.keys.key(queue, "workers"), field, report)
+	public CompletableFuture<Void> writePresence(String queue, WorkerInfo pool, Duration heartbeat) {
+		return this.commands
+			.hset(this.keys.key(queue, "workers"), PoolPresenceHash.field(pool.instanceId(), pool.pool()),
+					PoolPresenceHash.value(pool, heartbeat))
 			.toCompletableFuture()
 			.thenApply((added) -> null);
 	}
 
 	@Override
-	public void removeWorkers(String queue, List<String> fields) {
-		if (!fields.isEmpty()) {
-			await(this.commands.hdel(this.keys.key(queue, "workers"), fields.toArray(String[]::new))
-				.toCompletableFuture(), "remove worker reports of queue " + Texts.quote(queue));
-		}
+	public void removePresence(String queue, String instance, String pool) {
+		removePresences(queue, List.of(PoolPresenceHash.field(instance, pool)));
 	}
 
 	@Override
-	public Map<String, String> workers(String queue) {
-		return await(this.commands.hgetall(this.keys.key(queue, "workers")).toCompletableFuture(),
-				"read the worker reports of queue " + Texts.quote(queue));
+	public List<WorkerInfo> presentPools(String queue, long now) {
+		Map<String, String> stored = await(this.commands.hgetall(this.keys.key(queue, "workers")).toCompletableFuture(),
+				"read the worker pool presence of queue " + Texts.quote(queue));
+		List<WorkerInfo> present = new ArrayList<>();
+		List<String> stale = new ArrayList<>();
+		stored.forEach((field, value) -> {
+			WorkerInfo pool = PoolPresenceHash.read(field, value, now);
+			if (pool != null) {
+				present.add(pool);
+			}
+			else {
+				stale.add(field);
+			}
+		});
+		removePresences(queue, stale);
+		return present;
+	}
+
+	private void removePresences(String queue, List<String> fields) {
+		if (!fields.isEmpty()) {
+			await(this.commands.hdel(this.keys.key(queue, "workers"), fields.toArray(String[]::new))
+				.toCompletableFuture(), "remove worker pool presence of queue " + Texts.quote(queue));
+		}
 	}
 
 	@Override

@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import dev.cleo.queue.InvalidTaskOptionException;
+import dev.cleo.queue.Names;
 import dev.cleo.queue.TaskOptions;
-import dev.cleo.queue.TaskRequest;
 import dev.cleo.queue.Texts;
 
 /**
@@ -141,7 +141,7 @@ public final class Schedule {
 	 */
 	public Schedule task(String taskName, Object payload) {
 		Schedule copy = copy();
-		copy.taskName = named(this.name, () -> TaskRequest.checkName(taskName));
+		copy.taskName = named(this.name, () -> Names.checkTask(taskName));
 		copy.payload = payload;
 		return copy;
 	}

@@ -49,7 +49,7 @@ public final class WorkerPool implements AutoCloseable {
 
 	private final Fetcher fetcher;
 
-	private final PoolReporter reporter;
+	private final PoolPresence presence;
 
 	private final List<MarkerWatcher> watchers = new ArrayList<>();
 
@@ -73,7 +73,7 @@ public final class WorkerPool implements AutoCloseable {
 		// draws a sequence fixed by that thread's id, alike in every process
 		QueueClaimer claimer = new QueueClaimer(services.store(), options, services.workerId(), new SplittableRandom());
 		this.fetcher = new Fetcher(claimer, this.signals, this::dispatch, options, services.clock());
-		this.reporter = new PoolReporter(services, options, this.running);
+		this.presence = new PoolPresence(services, options, this.running);
 	}
 
 	/**
@@ -97,8 +97,8 @@ public final class WorkerPool implements AutoCloseable {
 		long beat = this.options.heartbeat().toMillis();
 		this.timer.scheduleWithFixedDelay(new LeaseKeeper(this.services, this.options, this.running, this::ended), beat,
 				beat, TimeUnit.MILLISECONDS);
-		this.reporter.start();
-		this.timer.scheduleWithFixedDelay(this.reporter, beat, beat, TimeUnit.MILLISECONDS);
+		this.presence.start();
+		this.timer.scheduleWithFixedDelay(this.presence, beat, beat, TimeUnit.MILLISECONDS);
 		long reap = this.options.reaperInterval().toMillis();
 		this.timer.scheduleWithFixedDelay(new LeaseReaper(this.services, this.options, this.recorder), reap, reap,
 				TimeUnit.MILLISECONDS);
@@ -136,7 +136,7 @@ public final class WorkerPool implements AutoCloseable {
 			this.signals.awaitIdle(this.options.concurrency(), timeout.toMillis());
 			this.acks.drainAndStop(Duration.ofSeconds(5));
 			PoolShutdown.handBack(this.services.store(), this.running.values());
-			this.reporter.stop();
+			this.presence.stop();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.cleo.queue.InvalidTaskOptionException;
+import dev.cleo.queue.Names;
 import dev.cleo.queue.Texts;
-import dev.cleo.queue.redis.RedisKeys;
 
 /**
  * How a worker pool runs: which queues it serves and in what order, how many tasks at
@@ -130,12 +130,7 @@ public record WorkerPoolOptions(String name, Map<String, Integer> queues, QueueS
 		 * @return this builder
 		 */
 		public Builder queue(String queue, int weight) {
-			try {
-				RedisKeys.checkQueueName(queue);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new InvalidTaskOptionException(ex.getMessage());
-			}
+			Names.checkQueue(queue);
 			if (weight < 1 || weight > 1000) {
 				throw new InvalidTaskOptionException(
 						"weight of queue " + Texts.quote(queue) + " must be between 1 and 1000, was " + weight);

@@ -20,7 +20,7 @@ import dev.cleo.queue.redis.TaskStore;
  * What a worker pool needs from the engine around it. Internal.
  *
  * @param store the task store
- * @param admin queue-wide operations (registry, worker reports)
+ * @param admin queue-wide operations (registry, worker pool presence)
  * @param connector the connections, for blocking waits
  * @param handlers the handler of a task name, or {@code null}
  * @param serializer payload and result conversion

@@ -1,5 +1,6 @@
--- group-settings: the queue's group settings ("gconf"; RedisKeys lists the fields, GroupSettings
--- writes them through group-config.lua).
+-- group-settings: the queue's group settings ("gconf"; RedisKeys lists the fields, GroupSettingsHash
+-- writes them through group-config.lua and reads them in Java; GroupSettingsFieldsTest checks that
+-- the fields read here are the ones it declares).
 -- Provides: group_settings
 -- Needs: nothing
 

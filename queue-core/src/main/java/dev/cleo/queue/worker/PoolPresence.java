@@ -3,6 +3,7 @@
  */
 package dev.cleo.queue.worker;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +16,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.cleo.queue.QueueException;
+import dev.cleo.queue.WorkerInfo;
 
 /**
- * Reports the pool into each of its queues' worker hash (see
- * {@link dev.cleo.queue.redis.RedisKeys}): at start, then on every heartbeat round (one
- * command per queue, sent without waiting), and removes the report on a graceful stop. A
- * killed pool stops reporting, and readers drop its report after three heartbeats.
+ * Keeps the pool's presence on each of its queues (the queue's worker hash, see
+ * {@link dev.cleo.queue.redis.RedisKeys}): writes it at start, then on every heartbeat
+ * round (one command per queue, sent without waiting), and removes it on a graceful stop.
+ * A killed pool stops writing it, and readers drop it after three heartbeats.
  */
-final class PoolReporter implements Runnable {
+final class PoolPresence implements Runnable {
 
-	private static final Logger logger = LoggerFactory.getLogger(PoolReporter.class);
+	private static final Logger logger = LoggerFactory.getLogger(PoolPresence.class);
 
 	private final WorkerServices services;
 
@@ -38,7 +40,7 @@ final class PoolReporter implements Runnable {
 
 	private boolean stopped;
 
-	PoolReporter(WorkerServices services, WorkerPoolOptions options, Map<String, RunningTask> running) {
+	PoolPresence(WorkerServices services, WorkerPoolOptions options, Map<String, RunningTask> running) {
 		this.services = services;
 		this.options = options;
 		this.running = running;
@@ -47,9 +49,9 @@ final class PoolReporter implements Runnable {
 	}
 
 	/**
-	 * Register the pool's queues as known, then report, waiting briefly for both so that
-	 * a pool is listed once it has started. A Redis outage only delays the listing: the
-	 * pool starts anyway and rides it out.
+	 * Register the pool's queues as known, then write the presence, waiting briefly for
+	 * both so that a pool is listed once it has started. A Redis outage only delays the
+	 * listing: the pool starts anyway and rides it out.
 	 */
 	void start() {
 		List<CompletableFuture<Void>> sent = new ArrayList<>();
@@ -58,7 +60,7 @@ final class PoolReporter implements Runnable {
 				.addQueue(queue)
 				.exceptionally((error) -> failed("register queue", queue, error)));
 		}
-		sent.addAll(report());
+		sent.addAll(write());
 		try {
 			CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
 				.get(Math.min(this.services.commandTimeout().toMillis(), START_WAIT_MILLIS), TimeUnit.MILLISECONDS);
@@ -72,41 +74,41 @@ final class PoolReporter implements Runnable {
 	}
 
 	/**
-	 * Synchronized with {@link #stop()}: a report sent after the removal would bring the
-	 * pool back until it turned stale.
+	 * Synchronized with {@link #stop()}: a presence written after the removal would bring
+	 * the pool back until it turned stale.
 	 */
 	@Override
 	public void run() {
-		report();
+		write();
 	}
 
-	private synchronized List<CompletableFuture<Void>> report() {
+	private synchronized List<CompletableFuture<Void>> write() {
 		if (this.stopped) {
 			return List.of();
 		}
-		long now = this.services.clock().millis();
+		Instant now = Instant.ofEpochMilli(this.services.clock().millis());
 		List<CompletableFuture<Void>> sent = new ArrayList<>();
 		for (String queue : this.options.queues().keySet()) {
 			long active = this.running.values().stream().filter((task) -> task.task().queue().equals(queue)).count();
-			String report = this.options.concurrency() + "|" + active + "|" + now + "|"
-					+ this.options.heartbeat().toMillis() + "|" + this.instanceId;
+			WorkerInfo pool = new WorkerInfo(this.instanceId, this.options.name(), this.options.concurrency(),
+					(int) active, now);
 			sent.add(this.services.admin()
-				.reportWorker(queue, this.services.workerId(), report)
-				.exceptionally((error) -> failed("report pool", queue, error)));
+				.writePresence(queue, pool, this.options.heartbeat())
+				.exceptionally((error) -> failed("write the presence of pool", queue, error)));
 		}
 		return sent;
 	}
 
-	/** Remove the pool's reports; a failure only delays their disappearance. */
+	/** Remove the pool's presence; a failure only delays its disappearance. */
 	synchronized void stop() {
 		this.stopped = true;
 		for (String queue : this.options.queues().keySet()) {
 			try {
-				this.services.admin().removeWorkers(queue, List.of(this.services.workerId()));
+				this.services.admin().removePresence(queue, this.instanceId, this.options.name());
 			}
 			catch (QueueException ex) {
-				logger.warn("Could not remove the report of pool '{}' from queue '{}': {}", this.options.name(), queue,
-						ex.getMessage());
+				logger.warn("Could not remove the presence of pool '{}' from queue '{}': {}", this.options.name(),
+						queue, ex.getMessage());
 			}
 		}
 	}
