@@ -6,12 +6,9 @@ package dev.cleo.queue;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +20,7 @@ import static org.awaitility.Awaitility.await;
  * unreadable payload and an unrecoverable failure go to the dead-letter queue after one
  * attempt, with the reason, and the single worker goes on with the next task.
  */
-@RedisTest
+@QueueManagerTest
 class BadInputTest {
 
 	private static final TaskOptions ORDERS = TaskOptions.defaults()
@@ -34,15 +31,10 @@ class BadInputTest {
 	private QueueManager manager;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
+	void setUp(QueueManager manager) {
+		this.manager = manager;
 		this.manager.register("ship", (task) -> task.payload(Order.class).id());
 		this.manager.startWorkers(WorkerPoolOptions.builder().queue("orders").concurrency(1).build());
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
 	}
 
 	@Test

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -16,8 +15,6 @@ import dev.cleo.queue.event.ObserverEvent;
 import dev.cleo.queue.event.TaskEvent;
 import dev.cleo.queue.redis.Outcome;
 import dev.cleo.queue.schedule.Schedule;
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -32,7 +29,7 @@ import static org.awaitility.Awaitility.await;
  * What callers send comes back in messages bounded and escaped, stored errors are
  * bounded, and Cleo's log lines carry no payload text.
  */
-@RedisTest
+@QueueManagerTest
 class BoundedTextsTest {
 
 	private static final String HUGE = "g".repeat(100_000) + "\n12:00:00.000 ERROR forged line";
@@ -40,13 +37,8 @@ class BoundedTextsTest {
 	private QueueManager manager;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
+	void setUp(QueueManager manager) {
+		this.manager = manager;
 	}
 
 	@Test

@@ -7,21 +7,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@RedisTest
+@QueueManagerTest
 class CancelTest {
 
 	private static final Clock CLOCK = Clock.systemUTC();
@@ -33,14 +28,9 @@ class CancelTest {
 	private QueueManager manager;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
+	void setUp(QueueManager manager) {
+		this.manager = manager;
 		this.manager.register("job", (task) -> this.ran.add(task.payload(String.class)));
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
 	}
 
 	@Test
@@ -52,9 +42,7 @@ class CancelTest {
 		assertThat(info.finishedAt()).isNotNull();
 		assertThat(this.manager.counts("jobs").waiting()).isZero();
 		startWorkers();
-		runToCompletion("after");
-		assertThat(this.ran).containsExactly("after");
-		assertThat(handle.state()).contains(TaskState.CANCELLED);
+		assertNeverRuns(handle);
 	}
 
 	@Test
@@ -67,9 +55,7 @@ class CancelTest {
 		assertThat(this.manager.counts("jobs").delayed()).isZero();
 		long due = handle.info().orElseThrow().runAt().toEpochMilli();
 		await().atMost(Duration.ofSeconds(2)).until(() -> CLOCK.millis() > due + 50);
-		runToCompletion("after");
-		assertThat(this.ran).containsExactly("after");
-		assertThat(handle.state()).contains(TaskState.CANCELLED);
+		assertNeverRuns(handle);
 	}
 
 	@Test
@@ -90,6 +76,13 @@ class CancelTest {
 	@Test
 	void unknownTaskCannotBeCancelled() {
 		assertThat(this.manager.cancel("jobs", "no-such-id")).isFalse();
+	}
+
+	/** A task enqueued after the cancelled one runs, and the cancelled one did not. */
+	private void assertNeverRuns(TaskHandle<Object> cancelled) {
+		runToCompletion("after");
+		assertThat(this.ran).containsExactly("after");
+		assertThat(cancelled.state()).contains(TaskState.CANCELLED);
 	}
 
 	private TaskHandle<Object> runToCompletion(String payload) {

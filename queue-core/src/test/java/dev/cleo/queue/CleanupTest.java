@@ -7,17 +7,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.redis.Outcome;
-import dev.cleo.queue.redis.RedisConnector;
-import dev.cleo.queue.redis.RedisKeys;
 import dev.cleo.queue.redis.RedisTaskStore;
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
-import io.lettuce.core.RedisClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,7 +20,7 @@ import static org.awaitility.Awaitility.await;
  * A clean-up removes completed and cancelled tasks, or expired ones, or both, optionally
  * only those that finished long enough ago; dead and unfinished tasks stay.
  */
-@RedisTest
+@QueueManagerTest
 class CleanupTest {
 
 	private static final String QUEUE = "jobs";
@@ -34,8 +28,6 @@ class CleanupTest {
 	private static final TaskOptions JOBS = TaskOptions.defaults().queue(QUEUE);
 
 	private QueueManager manager;
-
-	private RedisConnector connector;
 
 	private RedisTaskStore store;
 
@@ -50,11 +42,9 @@ class CleanupTest {
 	private List<String> dead;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
-		this.connector = RedisConnector.of(RedisClient.create(redis.uri()), true);
-		this.store = new RedisTaskStore(this.connector, new RedisKeys("cleo"), Clock.systemUTC(),
-				Duration.ofSeconds(5));
+	void setUp(QueueManagers managers) {
+		this.manager = managers.build();
+		this.store = managers.taskStore(Clock.systemUTC());
 		this.completed = this.manager.enqueueAll(List.of(TaskRequest.of("job", 1, JOBS))).get(0);
 		this.expired = this.manager.enqueue("job", 2, JOBS.ttl(Duration.ofMillis(1)));
 		await().atMost(Duration.ofSeconds(1)).until(() -> Clock.systemUTC().millis() > expiresAt(this.expired));
@@ -70,12 +60,6 @@ class CleanupTest {
 		this.dead = FinishedTasks.make(this.manager, this.store, QUEUE, 1, Outcome.Kind.UNRECOVERABLE);
 		assertThat(this.completed.state()).contains(TaskState.COMPLETED);
 		assertThat(this.expired.state()).contains(TaskState.EXPIRED);
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
-		this.connector.close();
 	}
 
 	@Test
@@ -111,13 +95,11 @@ class CleanupTest {
 	}
 
 	@Test
-	void olderThanKeepsTasksThatFinishedMoreRecently(RedisServer redis) {
+	void olderThanKeepsTasksThatFinishedMoreRecently(QueueManagers managers) {
 		assertThat(this.manager.cleanup(QUEUE, new CleanupRequest(true, true, Duration.ofMinutes(1)))).isZero();
 		assertThat(this.manager.counts(QUEUE).finished()).isEqualTo(3);
-		try (QueueManager later = QueueManager.builder()
-			.redisUri(redis.uri())
-			.clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(2)))
-			.build()) {
+		try (QueueManager later = managers
+			.build((builder) -> builder.clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(2))))) {
 			TaskHandle<Object> recent = later.enqueue("job", 5, JOBS);
 			assertThat(later.cancel(QUEUE, recent.id())).isTrue();
 			assertThat(later.cleanup(QUEUE, new CleanupRequest(true, true, Duration.ofMinutes(1)))).isEqualTo(3);

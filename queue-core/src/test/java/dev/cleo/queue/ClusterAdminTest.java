@@ -10,15 +10,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.cleo.queue.schedule.Schedule;
 import dev.cleo.queue.schedule.ScheduleInfo;
-import dev.cleo.queue.test.RedisCluster;
+import dev.cleo.queue.test.RedisClusterExtension;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 
@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Queue-wide operations on a real three-master Redis Cluster, on queues whose hash tags
  * land on different masters (see {@link ClusterTest}).
  */
+@ExtendWith(RedisClusterExtension.class)
 class ClusterAdminTest {
 
 	/** Hash to slots 3728, 9450 and 12682: one per master of a fresh 3-master cluster. */
@@ -36,27 +37,13 @@ class ClusterAdminTest {
 
 	private static final AtomicInteger tests = new AtomicInteger();
 
-	private static RedisCluster cluster;
-
 	private static RedisClusterClient client;
 
 	private QueueManager manager;
 
 	@BeforeAll
-	static void startCluster() {
-		RedisCluster.assumeAvailable();
-		cluster = RedisCluster.start();
-		client = cluster.newClient();
-	}
-
-	@AfterAll
-	static void stopCluster() {
-		if (client != null) {
-			client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-		}
-		if (cluster != null) {
-			cluster.close();
-		}
+	static void connect(RedisClusterClient shared) {
+		client = shared;
 	}
 
 	private String prefix;

@@ -16,14 +16,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.cleo.queue.redis.RedisKeys;
-import dev.cleo.queue.test.RedisCluster;
+import dev.cleo.queue.test.RedisClusterExtension;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.SlotHash;
@@ -38,6 +38,7 @@ import static org.awaitility.Awaitility.await;
  * masters enqueue, run, retry, dead-letter, delay, pause, report, clean up and announce
  * their ends through the cluster's pub/sub connection.
  */
+@ExtendWith(RedisClusterExtension.class)
 class ClusterTest {
 
 	/** Hash to slots 3728, 9450 and 12682: one per master of a fresh 3-master cluster. */
@@ -46,8 +47,6 @@ class ClusterTest {
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
 	private static final AtomicInteger tests = new AtomicInteger();
-
-	private static RedisCluster cluster;
 
 	private static RedisClusterClient client;
 
@@ -58,20 +57,8 @@ class ClusterTest {
 	private final Map<String, String> ran = new ConcurrentHashMap<>();
 
 	@BeforeAll
-	static void startCluster() {
-		RedisCluster.assumeAvailable();
-		cluster = RedisCluster.start();
-		client = cluster.newClient();
-	}
-
-	@AfterAll
-	static void stopCluster() {
-		if (client != null) {
-			client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-		}
-		if (cluster != null) {
-			cluster.close();
-		}
+	static void connect(RedisClusterClient shared) {
+		client = shared;
 	}
 
 	@BeforeEach

@@ -4,20 +4,14 @@
 package dev.cleo.queue;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.redis.Outcome;
-import dev.cleo.queue.redis.RedisConnector;
-import dev.cleo.queue.redis.RedisKeys;
 import dev.cleo.queue.redis.RedisTaskStore;
 import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
-import io.lettuce.core.RedisClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,27 +19,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Purging a dead-letter queue deletes every dead task with its data, chunk by chunk, and
  * leaves other queues alone.
  */
-@RedisTest
+@QueueManagerTest
 class DeadLetterPurgeTest {
 
 	private QueueManager manager;
 
-	private RedisConnector connector;
-
 	private RedisTaskStore store;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
-		this.connector = RedisConnector.of(RedisClient.create(redis.uri()), true);
-		this.store = new RedisTaskStore(this.connector, new RedisKeys("cleo"), Clock.systemUTC(),
-				Duration.ofSeconds(5));
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
-		this.connector.close();
+	void setUp(QueueManagers managers) {
+		this.manager = managers.build();
+		this.store = managers.taskStore(Clock.systemUTC());
 	}
 
 	@Test

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +15,6 @@ import dev.cleo.queue.event.ObserverEvent;
 import dev.cleo.queue.event.TaskEvent;
 import dev.cleo.queue.group.GroupFullException;
 import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 import io.lettuce.core.RedisClient;
 
@@ -24,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
-@RedisTest
+@QueueManagerTest
 class DeduplicationTest {
 
 	private static final Clock CLOCK = Clock.systemUTC();
@@ -40,15 +38,10 @@ class DeduplicationTest {
 	private String redisUri;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
+	void setUp(QueueManager manager, RedisServer redis) {
 		this.redisUri = redis.uri();
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
+		this.manager = manager;
 		this.manager.register("confirm", (task) -> this.ran.add(task.id()));
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
 	}
 
 	@Test
@@ -118,11 +111,9 @@ class DeduplicationTest {
 	}
 
 	@Test
-	void aDedupeIdWhoseTaskRetentionTrimmedTakesANewTaskWithinTheWindow(RedisServer redis) {
-		try (QueueManager trimming = QueueManager.builder()
-			.redisUri(redis.uri())
-			.retention(new Retention(0, Duration.ofHours(1), 10, Duration.ofHours(1)))
-			.build()) {
+	void aDedupeIdWhoseTaskRetentionTrimmedTakesANewTaskWithinTheWindow(QueueManagers managers) {
+		try (QueueManager trimming = managers
+			.build((builder) -> builder.retention(new Retention(0, Duration.ofHours(1), 10, Duration.ofHours(1))))) {
 			trimming.register("confirm", (task) -> this.ran.add(task.id()));
 			trimming.startWorkers(WorkerPoolOptions.builder().queue("orders").build());
 			TaskHandle<Object> first = trimming.enqueue("confirm", "a", ORDER_1);

@@ -9,31 +9,24 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@RedisTest
+@QueueManagerTest
 class EnqueueAllTest {
 
 	private QueueManager manager;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
+	void setUp(QueueManager manager) {
+		this.manager = manager;
 		this.manager.enqueue("warm-up", null, TaskOptions.defaults().queue("warm-up"));
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
 	}
 
 	@Test

@@ -12,12 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  * Single enqueues that overlap share enqueue scripts, and one withdrawn before it left is
  * never written.
  */
-@RedisTest
+@QueueManagerTest
 class EnqueueCoalescingTest {
 
 	private static final TaskOptions JOBS = TaskOptions.defaults().queue("jobs");
@@ -34,14 +32,9 @@ class EnqueueCoalescingTest {
 	private QueueManager manager;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
+	void setUp(QueueManager manager) {
+		this.manager = manager;
 		this.manager.enqueue("warm-up", null, TaskOptions.defaults().queue("warm-up"));
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
 	}
 
 	@Test

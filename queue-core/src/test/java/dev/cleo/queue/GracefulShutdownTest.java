@@ -12,12 +12,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPool;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
@@ -29,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  * outcomes; tasks still running at the timeout are handed back at once, not left to their
  * leases.
  */
-@RedisTest
+@QueueManagerTest
 class GracefulShutdownTest {
 
 	private static final String QUEUE = "shutdown";
@@ -42,15 +39,9 @@ class GracefulShutdownTest {
 	private QueueManager otherNode;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).workerId("leaving").build();
-		this.otherNode = QueueManager.builder().redisUri(redis.uri()).workerId("staying").build();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
-		this.otherNode.close();
+	void setUp(QueueManagers managers) {
+		this.manager = managers.build((builder) -> builder.workerId("leaving"));
+		this.otherNode = managers.build((builder) -> builder.workerId("staying"));
 	}
 
 	@Test

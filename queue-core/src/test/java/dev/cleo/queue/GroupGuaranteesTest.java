@@ -21,7 +21,6 @@ import dev.cleo.queue.SlotProbe.Job;
 import dev.cleo.queue.group.GroupInfo;
 import dev.cleo.queue.group.GroupProcessingStrategy;
 import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.test.Repeated;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 import io.lettuce.core.RedisClient;
@@ -56,7 +55,7 @@ import static org.awaitility.Awaitility.await;
  * </ul>
  * Each test is {@link Repeated}: {@code -Dcleo.test.repeat=50} runs each fifty times.
  */
-@RedisTest
+@QueueManagerTest
 class GroupGuaranteesTest {
 
 	private static final String QUEUE = "guarded";
@@ -71,17 +70,18 @@ class GroupGuaranteesTest {
 	/** The worker slots of the fairness tests' pool. */
 	private static final int SLOTS = 4;
 
-	private final List<QueueManager> managers = new ArrayList<>();
-
 	private final List<ChildJvm> children = new ArrayList<>();
 
 	private final GroupRecorder recorder = new GroupRecorder();
 
 	private RedisServer redis;
 
+	private QueueManagers managers;
+
 	@BeforeEach
-	void setUp(RedisServer redis) {
+	void setUp(RedisServer redis, QueueManagers managers) {
 		this.redis = redis;
+		this.managers = managers;
 	}
 
 	@AfterEach
@@ -89,7 +89,6 @@ class GroupGuaranteesTest {
 		for (ChildJvm child : this.children) {
 			child.close();
 		}
-		this.managers.forEach(QueueManager::close);
 	}
 
 	@Repeated
@@ -358,12 +357,9 @@ class GroupGuaranteesTest {
 			// The child alone runs tasks until it is frozen holding some; once the others
 			// start, they reap its leases and run those tasks again beside its handlers.
 			Set<String> frozen = freezeWhileRunning(child, probe);
-			QueueManager lagging = QueueManager.builder()
-				.redisUri(this.redis.uri())
-				.clock(Clock.offset(Clock.systemUTC(), Duration.ofSeconds(-1)))
-				.workerId("lagging")
-				.build();
-			this.managers.add(lagging);
+			QueueManager lagging = this.managers
+				.build((builder) -> builder.clock(Clock.offset(Clock.systemUTC(), Duration.ofSeconds(-1)))
+					.workerId("lagging"));
 			steady.register(TASK, probe.handler("steady"));
 			lagging.register(TASK, probe.handler("lagging"));
 			WorkerPoolOptions.Builder pool = pool("steady").concurrency(6).lease(Duration.ofMillis(300));
@@ -445,9 +441,7 @@ class GroupGuaranteesTest {
 	}
 
 	private QueueManager manager(String workerId) {
-		QueueManager manager = QueueManager.builder().redisUri(this.redis.uri()).workerId(workerId).build();
-		this.managers.add(manager);
-		return manager;
+		return this.managers.build((builder) -> builder.workerId(workerId));
 	}
 
 	private ChildJvm child(Class<?> main, String... args) throws Exception {

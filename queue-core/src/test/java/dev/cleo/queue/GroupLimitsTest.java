@@ -12,8 +12,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.group.GroupFullException;
@@ -21,8 +19,6 @@ import dev.cleo.queue.group.GroupInfo;
 import dev.cleo.queue.group.GroupOrder;
 import dev.cleo.queue.group.GroupOverflow;
 import dev.cleo.queue.group.GroupRateLimit;
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,26 +30,11 @@ import static org.awaitility.Awaitility.await;
  * LIFO, task priority), a group's maximum size (refusing or dropping the oldest) and a
  * group's rate limit across instances.
  */
-@RedisTest
+@QueueManagerTest
 class GroupLimitsTest {
 
-	private final List<QueueManager> managers = new ArrayList<>();
-
-	private RedisServer redis;
-
-	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.redis = redis;
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.managers.forEach(QueueManager::close);
-	}
-
 	@Test
-	void lifoRunsTheNewestTaskOfAGroupFirst() {
-		QueueManager manager = manager();
+	void lifoRunsTheNewestTaskOfAGroupFirst(QueueManager manager) {
 		manager.groups("q").setOrder(GroupOrder.LIFO);
 		manager.enqueueAll(marks("q", "g", "a1", "a2", "a3", "a4"));
 
@@ -62,8 +43,7 @@ class GroupLimitsTest {
 	}
 
 	@Test
-	void priorityOrderRunsAGroupsMostUrgentTaskFirstThenOldestFirst() {
-		QueueManager manager = manager();
+	void priorityOrderRunsAGroupsMostUrgentTaskFirstThenOldestFirst(QueueManager manager) {
 		manager.groups("q").setOrder(GroupOrder.PRIORITY);
 		List<TaskRequest> requests = new ArrayList<>();
 		requests.add(mark("q", "g", "low1", TaskPriority.LOW));
@@ -77,8 +57,7 @@ class GroupLimitsTest {
 	}
 
 	@Test
-	void aRetryGoesBackToTheHeadOfItsGroupWhateverTheOrder() {
-		QueueManager manager = manager();
+	void aRetryGoesBackToTheHeadOfItsGroupWhateverTheOrder(QueueManager manager) {
 		manager.groups("q").setOrder(GroupOrder.LIFO);
 		TaskOptions options = TaskOptions.defaults()
 			.queue("q")
@@ -106,8 +85,7 @@ class GroupLimitsTest {
 	}
 
 	@Test
-	void theOrderCanChangeOnlyWhileNoGroupedTaskWaits() {
-		QueueManager manager = manager();
+	void theOrderCanChangeOnlyWhileNoGroupedTaskWaits(QueueManager manager) {
 		manager.enqueue("mark", "a1", TaskOptions.defaults().queue("q").group("g"));
 
 		assertThatExceptionOfType(InvalidTaskOptionException.class)
@@ -122,8 +100,7 @@ class GroupLimitsTest {
 	}
 
 	@Test
-	void aFullGroupRefusesTheNextTaskNamingTheGroupAndItsMaximum() {
-		QueueManager manager = manager();
+	void aFullGroupRefusesTheNextTaskNamingTheGroupAndItsMaximum(QueueManager manager) {
 		manager.groups("q").setMaxSize(2);
 		manager.enqueue("mark", "a1", TaskOptions.defaults().queue("q").group("g"));
 		manager.enqueue("mark", "a2", TaskOptions.defaults().queue("q").group("g"));
@@ -145,8 +122,7 @@ class GroupLimitsTest {
 	}
 
 	@Test
-	void aBatchWithATaskForAFullGroupStoresNothing() {
-		QueueManager manager = manager();
+	void aBatchWithATaskForAFullGroupStoresNothing(QueueManager manager) {
 		manager.groups("q").setMaxSize(3);
 		manager.enqueueAll(marks("q", "g", "a1", "a2"));
 		List<TaskRequest> batch = new ArrayList<>(marks("q", "other", "b1"));
@@ -160,8 +136,7 @@ class GroupLimitsTest {
 	}
 
 	@Test
-	void dropOldestKeepsTheNewestTasksAndEndsTheOldestAsDropped() throws Exception {
-		QueueManager manager = manager();
+	void dropOldestKeepsTheNewestTasksAndEndsTheOldestAsDropped(QueueManager manager) throws Exception {
 		manager.groups("q").setMaxSize(2);
 		manager.groups("q").setOverflow(GroupOverflow.DROP_OLDEST);
 		TaskOptions options = TaskOptions.defaults().queue("q").group("g").notifyOnFinish(true);
@@ -178,8 +153,7 @@ class GroupLimitsTest {
 	}
 
 	@Test
-	void underPriorityOrderDropOldestDropsTheOldestOfTheLowestPriority() {
-		QueueManager manager = manager();
+	void underPriorityOrderDropOldestDropsTheOldestOfTheLowestPriority(QueueManager manager) {
 		manager.groups("q").setOrder(GroupOrder.PRIORITY);
 		manager.groups("q").setMaxSize(3);
 		manager.groups("q").setOverflow(GroupOverflow.DROP_OLDEST);
@@ -194,8 +168,7 @@ class GroupLimitsTest {
 	}
 
 	@Test
-	void aGroupsOwnMaximumReplacesTheQueues() {
-		QueueManager manager = manager();
+	void aGroupsOwnMaximumReplacesTheQueues(QueueManager manager) {
 		manager.groups("q").setMaxSize(1);
 		manager.groups("q").group("vip").setMaxSize(0);
 		manager.groups("q").group("tiny").setMaxSize(2);
@@ -213,8 +186,8 @@ class GroupLimitsTest {
 	}
 
 	@Test
-	void aRateLimitedGroupStartsAtMostItsLimitPerWindowAcrossInstancesWhileOthersGoOn() {
-		QueueManager producer = manager();
+	void aRateLimitedGroupStartsAtMostItsLimitPerWindowAcrossInstancesWhileOthersGoOn(QueueManagers managers) {
+		QueueManager producer = managers.build();
 		producer.groups("q").setConcurrency(10);
 		producer.groups("q").setRateLimit(GroupRateLimit.of(2, Duration.ofSeconds(1)));
 		producer.groups("q").group("free").setRateLimit(GroupRateLimit.of(1000, Duration.ofMillis(1)));
@@ -222,7 +195,7 @@ class GroupLimitsTest {
 		producer.enqueueAll(marks("q", "free", "f1", "f2", "f3", "f4", "f5", "f6"));
 		Map<String, Long> startedAt = new ConcurrentHashMap<>();
 		for (int instance = 0; instance < 2; instance++) {
-			QueueManager worker = manager();
+			QueueManager worker = managers.build();
 			worker.register("mark", (task) -> startedAt.put(task.payload(String.class), System.nanoTime()));
 			worker.startWorkers(WorkerPoolOptions.builder().queue("q").concurrency(3).build());
 		}
@@ -246,8 +219,7 @@ class GroupLimitsTest {
 	}
 
 	@Test
-	void limitsOutsideTheirRangesAreRefusedNamingTheRange() {
-		QueueManager manager = manager();
+	void limitsOutsideTheirRangesAreRefusedNamingTheRange(QueueManager manager) {
 		assertThatExceptionOfType(InvalidTaskOptionException.class)
 			.isThrownBy(() -> GroupRateLimit.of(0, Duration.ofSeconds(1)))
 			.withMessageContaining("at least 1, was 0");
@@ -279,12 +251,6 @@ class GroupLimitsTest {
 
 	private static TaskRequest mark(String queue, String group, String name, TaskPriority priority) {
 		return TaskRequest.of("mark", name, TaskOptions.defaults().queue(queue).group(group).priority(priority));
-	}
-
-	private QueueManager manager() {
-		QueueManager manager = QueueManager.builder().redisUri(this.redis.uri()).build();
-		this.managers.add(manager);
-		return manager;
 	}
 
 }

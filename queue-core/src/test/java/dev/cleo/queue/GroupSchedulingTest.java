@@ -11,14 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.group.GroupInfo;
 import dev.cleo.queue.group.GroupProcessingStrategy;
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,10 +27,8 @@ import static org.awaitility.Awaitility.await;
  * take turns, ungrouped tasks are not held up by groups, and counts and cancelling see
  * grouped waiting tasks.
  */
-@RedisTest
+@QueueManagerTest
 class GroupSchedulingTest {
-
-	private final List<QueueManager> managers = new ArrayList<>();
 
 	private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
 
@@ -41,16 +36,11 @@ class GroupSchedulingTest {
 
 	private final Map<String, List<Integer>> ranInOrder = new ConcurrentHashMap<>();
 
-	private RedisServer redis;
+	private QueueManagers managers;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.redis = redis;
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.managers.forEach(QueueManager::close);
+	void setUp(QueueManagers managers) {
+		this.managers = managers;
 	}
 
 	@Test
@@ -267,9 +257,7 @@ class GroupSchedulingTest {
 	}
 
 	private QueueManager manager() {
-		QueueManager manager = QueueManager.builder().redisUri(this.redis.uri()).build();
-		this.managers.add(manager);
-		return manager;
+		return this.managers.build();
 	}
 
 	record Step(String group, int index) {

@@ -8,10 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,13 +16,10 @@ import dev.cleo.queue.LeaseFencingTest.TestClock;
 import dev.cleo.queue.group.GroupStats;
 import dev.cleo.queue.redis.AckResult;
 import dev.cleo.queue.redis.ClaimedTask;
-import dev.cleo.queue.redis.Outcome;
 import dev.cleo.queue.redis.Outcome.Kind;
-import dev.cleo.queue.redis.RedisConnector;
-import dev.cleo.queue.redis.RedisKeys;
+import dev.cleo.queue.redis.Outcome;
 import dev.cleo.queue.redis.RedisTaskStore;
 import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -35,7 +29,7 @@ import static org.assertj.core.api.Assertions.within;
  * the test moves, so durations and time slots are exact (the same on real workers:
  * {@link GroupStatsTest}).
  */
-@RedisTest
+@QueueManagerTest
 class GroupStatsRecordingTest {
 
 	private static final String QUEUE = "stats";
@@ -51,34 +45,17 @@ class GroupStatsRecordingTest {
 
 	private QueueManager manager;
 
-	private RedisConnector connector;
-
 	private RedisTaskStore store;
-
-	private RedisClient client;
-
-	private StatefulRedisConnection<String, String> connection;
 
 	private RedisCommands<String, String> redis;
 
 	@BeforeEach
-	void setUp(RedisServer server) {
+	void setUp(QueueManagers managers, RedisServer server) {
 		this.server = server;
-		this.manager = QueueManager.builder().redisUri(server.uri()).clock(this.clock).build();
+		this.manager = managers.build((builder) -> builder.clock(this.clock));
 		this.manager.groups(QUEUE).setConcurrency(100);
-		this.connector = RedisConnector.of(RedisClient.create(server.uri()), true);
-		this.store = new RedisTaskStore(this.connector, new RedisKeys("cleo"), this.clock, Duration.ofSeconds(5));
-		this.client = server.newClient();
-		this.connection = this.client.connect();
-		this.redis = this.connection.sync();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.connection.close();
-		this.client.shutdown();
-		this.manager.close();
-		this.connector.close();
+		this.store = managers.taskStore(this.clock);
+		this.redis = managers.redisCommands();
 	}
 
 	@Test

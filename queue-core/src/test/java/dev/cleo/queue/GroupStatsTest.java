@@ -16,8 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.group.GroupStats;
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  * took, and throughput. Exact durations, time slots, expiry and cost:
  * {@link GroupStatsRecordingTest}.
  */
-@RedisTest
+@QueueManagerTest
 class GroupStatsTest {
 
 	private static final TaskOptions OPTIONS = TaskOptions.defaults()
@@ -44,8 +42,8 @@ class GroupStatsTest {
 	private QueueManager manager;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
+	void setUp(QueueManager manager) {
+		this.manager = manager;
 		this.manager.register("run", this::run);
 		this.manager.groups("stats").setConcurrency(10);
 	}
@@ -53,7 +51,6 @@ class GroupStatsTest {
 	@AfterEach
 	void tearDown() {
 		this.release.countDown();
-		this.manager.close();
 	}
 
 	@Test

@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,16 +23,11 @@ import dev.cleo.queue.redis.ClaimedTask;
 import dev.cleo.queue.redis.ExpiredLease;
 import dev.cleo.queue.redis.Lease;
 import dev.cleo.queue.redis.LostLease;
-import dev.cleo.queue.redis.Outcome;
 import dev.cleo.queue.redis.Outcome.Kind;
-import dev.cleo.queue.redis.RedisConnector;
-import dev.cleo.queue.redis.RedisKeys;
+import dev.cleo.queue.redis.Outcome;
 import dev.cleo.queue.redis.RedisTaskStore;
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPool;
 import dev.cleo.queue.worker.WorkerPoolOptions;
-import io.lettuce.core.RedisClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  * Fencing: once a lease expired and the task was leased again, the old holder's token no
  * longer writes anything: not a result, not a failure, not a heartbeat, not progress.
  */
-@RedisTest
+@QueueManagerTest
 public class LeaseFencingTest {
 
 	private static final String QUEUE = "fenced";
@@ -53,21 +47,12 @@ public class LeaseFencingTest {
 
 	private QueueManager manager;
 
-	private RedisConnector connector;
-
 	private RedisTaskStore store;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).clock(this.clock).build();
-		this.connector = RedisConnector.of(RedisClient.create(redis.uri()), true);
-		this.store = new RedisTaskStore(this.connector, new RedisKeys("cleo"), this.clock, Duration.ofSeconds(5));
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
-		this.connector.close();
+	void setUp(QueueManagers managers) {
+		this.manager = managers.build((builder) -> builder.clock(this.clock));
+		this.store = managers.taskStore(this.clock);
 	}
 
 	@Test
@@ -161,60 +146,51 @@ public class LeaseFencingTest {
 	}
 
 	@Test
-	void handlerThatOutlivesItsLeaseSeesItLostAndItsResultIsIgnored(RedisServer redis) throws Exception {
+	void handlerThatOutlivesItsLeaseSeesItLostAndItsResultIsIgnored(QueueManagers managers) throws Exception {
 		// Worker A's clock lags an hour behind: every deadline its heartbeat sets is
 		// already past for the rest of the cluster, as if its heartbeats stalled.
-		QueueManager laggingNode = QueueManager.builder()
-			.redisUri(redis.uri())
-			.clock(Clock.offset(Clock.systemUTC(), Duration.ofHours(-1)))
-			.workerId("lagging")
-			.build();
-		QueueManager healthyNode = QueueManager.builder().redisUri(redis.uri()).workerId("healthy").build();
-		try {
-			AtomicReference<TaskContext> contextA = new AtomicReference<>();
-			CountDownLatch startedA = new CountDownLatch(1);
-			CountDownLatch releaseA = new CountDownLatch(1);
-			AtomicInteger returnedA = new AtomicInteger();
-			laggingNode.register("fence", (task) -> {
-				contextA.set(task);
-				startedA.countDown();
-				releaseA.await();
-				returnedA.incrementAndGet();
-				return "from A";
-			});
-			AtomicInteger attemptB = new AtomicInteger();
-			healthyNode.register("fence", (task) -> {
-				attemptB.set(task.attempt());
-				return "from B";
-			});
-			TaskHandle<Object> handle = healthyNode.enqueue("fence", "payload",
-					TaskOptions.defaults().queue(QUEUE).backoff(Backoff.fixed(Duration.ZERO)));
-			WorkerPool poolA = laggingNode.startWorkers(poolOptions("a"));
-			assertThat(startedA.await(10, TimeUnit.SECONDS)).isTrue();
-			assertThat(contextA.get().isLeaseLost()).isFalse();
+		QueueManager laggingNode = managers.build(
+				(builder) -> builder.clock(Clock.offset(Clock.systemUTC(), Duration.ofHours(-1))).workerId("lagging"));
+		QueueManager healthyNode = managers.build((builder) -> builder.workerId("healthy"));
+		AtomicReference<TaskContext> contextA = new AtomicReference<>();
+		CountDownLatch startedA = new CountDownLatch(1);
+		CountDownLatch releaseA = new CountDownLatch(1);
+		AtomicInteger returnedA = new AtomicInteger();
+		laggingNode.register("fence", (task) -> {
+			contextA.set(task);
+			startedA.countDown();
+			releaseA.await();
+			returnedA.incrementAndGet();
+			return "from A";
+		});
+		AtomicInteger attemptB = new AtomicInteger();
+		healthyNode.register("fence", (task) -> {
+			attemptB.set(task.attempt());
+			return "from B";
+		});
+		TaskHandle<Object> handle = healthyNode.enqueue("fence", "payload",
+				TaskOptions.defaults().queue(QUEUE).backoff(Backoff.fixed(Duration.ZERO)));
+		WorkerPool poolA = laggingNode.startWorkers(poolOptions("a"));
+		assertThat(startedA.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(contextA.get().isLeaseLost()).isFalse();
 
-			healthyNode.startWorkers(poolOptions("b"));
-			await().atMost(Duration.ofSeconds(10)).until(() -> handle.state().orElseThrow() == TaskState.COMPLETED);
-			await().atMost(Duration.ofSeconds(5)).until(() -> contextA.get().isLeaseLost());
-			assertThat(returnedA).hasValue(0);
-			assertThat(attemptB).hasValue(2);
+		healthyNode.startWorkers(poolOptions("b"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> handle.state().orElseThrow() == TaskState.COMPLETED);
+		await().atMost(Duration.ofSeconds(5)).until(() -> contextA.get().isLeaseLost());
+		assertThat(returnedA).hasValue(0);
+		assertThat(attemptB).hasValue(2);
 
-			releaseA.countDown();
-			await().atMost(Duration.ofSeconds(5)).until(() -> returnedA.get() == 1 && poolA.runningTasks() == 0);
-			poolA.stop();
+		releaseA.countDown();
+		await().atMost(Duration.ofSeconds(5)).until(() -> returnedA.get() == 1 && poolA.runningTasks() == 0);
+		poolA.stop();
 
-			TaskInfo task = handle.info().orElseThrow();
-			assertThat(task.state()).isEqualTo(TaskState.COMPLETED);
-			assertThat(task.resultJson()).isEqualTo("\"from B\"");
-			assertThat(task.attempts()).isEqualTo(2);
-			assertThat(task.worker()).isEqualTo("healthy/b");
-			assertThat(task.lastError()).startsWith("Lease expired: worker lagging/a");
-			assertThat(healthyNode.counts(QUEUE)).isEqualTo(new QueueCounts(0, 0, 0, 1, 0));
-		}
-		finally {
-			laggingNode.close();
-			healthyNode.close();
-		}
+		TaskInfo task = handle.info().orElseThrow();
+		assertThat(task.state()).isEqualTo(TaskState.COMPLETED);
+		assertThat(task.resultJson()).isEqualTo("\"from B\"");
+		assertThat(task.attempts()).isEqualTo(2);
+		assertThat(task.worker()).isEqualTo("healthy/b");
+		assertThat(task.lastError()).startsWith("Lease expired: worker lagging/a");
+		assertThat(healthyNode.counts(QUEUE)).isEqualTo(new QueueCounts(0, 0, 0, 1, 0));
 	}
 
 	private static WorkerPoolOptions poolOptions(String name) {

@@ -7,12 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +20,7 @@ import static org.awaitility.Awaitility.await;
  * A paused queue keeps taking tasks but no pool starts them, and an idle pool waiting on
  * it stays quiet; resuming starts the waiting tasks at once.
  */
-@RedisTest
+@QueueManagerTest
 class PauseResumeTest {
 
 	private static final TaskOptions JOBS = TaskOptions.defaults().queue("jobs");
@@ -32,14 +30,9 @@ class PauseResumeTest {
 	private QueueManager manager;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
+	void setUp(QueueManager manager) {
+		this.manager = manager;
 		this.manager.register("job", (task) -> this.ran.add(task.payload(String.class)));
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
 	}
 
 	@Test

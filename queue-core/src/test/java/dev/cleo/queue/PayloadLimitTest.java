@@ -6,13 +6,11 @@ package dev.cleo.queue;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.schedule.Schedule;
 import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -22,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
  * A payload over the manager's limit is refused at every enqueue path, by its UTF-8 size,
  * before anything is sent to Redis.
  */
-@RedisTest
+@QueueManagerTest
 class PayloadLimitTest {
 
 	private static final long LIMIT = 2048;
@@ -34,19 +32,15 @@ class PayloadLimitTest {
 	private QueueManager manager;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
+	void setUp(QueueManagers managers, RedisServer redis) {
 		this.redis = redis;
-		this.manager = QueueManager.builder().redisUri(redis.uri()).maxPayloadSize(LIMIT).build();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
+		this.manager = managers.build((builder) -> builder.maxPayloadSize(LIMIT));
 	}
 
 	@Test
-	void theLimitIsOneMebibyteUnlessSetAndMustBeBetweenOneKibibyteAndFiveHundredTwelveMebibytes() {
-		try (QueueManager defaults = QueueManager.builder().redisUri(this.redis.uri()).build()) {
+	void theLimitIsOneMebibyteUnlessSetAndMustBeBetweenOneKibibyteAndFiveHundredTwelveMebibytes(
+			QueueManagers managers) {
+		try (QueueManager defaults = managers.build()) {
 			assertThat(defaults.maxPayloadSize()).isEqualTo(1_048_576);
 		}
 		assertThat(this.manager.maxPayloadSize()).isEqualTo(LIMIT);
@@ -78,10 +72,10 @@ class PayloadLimitTest {
 	}
 
 	@Test
-	void theSizeIsTheUtf8LengthOfTheJson() {
+	void theSizeIsTheUtf8LengthOfTheJson(QueueManagers managers) {
 		// 700 characters, 1,402 bytes in UTF-8 with the quotes: over a limit of 1,024.
 		String accented = "\u00e9".repeat(700);
-		try (QueueManager small = QueueManager.builder().redisUri(this.redis.uri()).maxPayloadSize(1024).build()) {
+		try (QueueManager small = managers.build((builder) -> builder.maxPayloadSize(1024))) {
 			assertThatExceptionOfType(PayloadTooLargeException.class)
 				.isThrownBy(() -> small.enqueue("job", accented, JOBS))
 				.satisfies((ex) -> assertThat(ex.size()).isEqualTo(1402));

@@ -3,6 +3,7 @@
  */
 package dev.cleo.queue;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,17 +12,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.redis.Outcome;
-import dev.cleo.queue.redis.RedisConnector;
-import dev.cleo.queue.redis.RedisKeys;
 import dev.cleo.queue.redis.RedisTaskStore;
 import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
-import io.lettuce.core.RedisClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -32,34 +28,26 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * The counts of many queues are read together: in the order asked, and, with Redis away,
  * failing once after one command timeout rather than after one per queue.
  */
-@RedisTest
+@QueueManagerTest
 class QueueCountsTest {
 
 	private QueueManager manager;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).commandTimeout(Duration.ofMillis(300)).build();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
+	void setUp(QueueManagers managers) {
+		this.manager = managers.build((builder) -> builder.commandTimeout(Duration.ofMillis(300)));
 	}
 
 	@Test
-	void countsOfSeveralQueuesComeInTheOrderGivenEachQueueOnce(RedisServer redis) {
+	void countsOfSeveralQueuesComeInTheOrderGivenEachQueueOnce(QueueManagers managers) {
 		this.manager.enqueue("job", 1, TaskOptions.defaults().queue("zeta"));
 		this.manager.enqueue("job", 2, TaskOptions.defaults().queue("zeta").group("g"));
 		this.manager.enqueue("job", 3, TaskOptions.defaults().queue("zeta").delay(Duration.ofHours(1)));
-		try (RedisConnector connector = RedisConnector.of(RedisClient.create(redis.uri()), true)) {
-			RedisTaskStore store = new RedisTaskStore(connector, new RedisKeys("cleo"), java.time.Clock.systemUTC(),
-					Duration.ofSeconds(5));
-			FinishedTasks.make(this.manager, store, "alpha", 2, Outcome.Kind.UNRECOVERABLE);
-			FinishedTasks.make(this.manager, store, "alpha", 1, Outcome.Kind.COMPLETED);
-			this.manager.enqueue("job", 4, TaskOptions.defaults().queue("mid"));
-			store.claim("mid", 1, Duration.ofMinutes(1), "test");
-		}
+		RedisTaskStore store = managers.taskStore(Clock.systemUTC());
+		FinishedTasks.make(this.manager, store, "alpha", 2, Outcome.Kind.UNRECOVERABLE);
+		FinishedTasks.make(this.manager, store, "alpha", 1, Outcome.Kind.COMPLETED);
+		this.manager.enqueue("job", 4, TaskOptions.defaults().queue("mid"));
+		store.claim("mid", 1, Duration.ofMinutes(1), "test");
 
 		Map<String, QueueCounts> counts = this.manager.counts(List.of("zeta", "alpha", "mid", "never", "zeta"));
 

@@ -7,12 +7,10 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPool;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 import io.lettuce.core.RedisClient;
@@ -26,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  * The registry lists every queue enqueued to or served, from any instance; a queue's
  * description shows its counts, paused flag and the pools serving it, live ones only.
  */
-@RedisTest
+@QueueManagerTest
 class QueueInfoTest {
 
 	private QueueManager manager;
@@ -34,15 +32,9 @@ class QueueInfoTest {
 	private QueueManager other;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).workerId("node-a").build();
-		this.other = QueueManager.builder().redisUri(redis.uri()).workerId("node-b").build();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
-		this.other.close();
+	void setUp(QueueManagers managers) {
+		this.manager = managers.build((builder) -> builder.workerId("node-a"));
+		this.other = managers.build((builder) -> builder.workerId("node-b"));
 	}
 
 	@Test
@@ -61,18 +53,8 @@ class QueueInfoTest {
 		CountDownLatch release = new CountDownLatch(1);
 		this.manager.register("slow", (task) -> release.await(10, TimeUnit.SECONDS));
 		this.other.register("slow", (task) -> release.await(10, TimeUnit.SECONDS));
-		this.manager.startWorkers(WorkerPoolOptions.builder()
-			.name("main")
-			.queue("jobs")
-			.concurrency(3)
-			.heartbeat(Duration.ofMillis(100))
-			.build());
-		this.other.startWorkers(WorkerPoolOptions.builder()
-			.name("busy")
-			.queue("jobs")
-			.concurrency(2)
-			.heartbeat(Duration.ofMillis(100))
-			.build());
+		startJobsPool(this.manager, "main", 3);
+		startJobsPool(this.other, "busy", 2);
 		this.manager.pause("other-queue");
 		try {
 			this.manager.enqueue("slow", null, TaskOptions.defaults().queue("jobs"));
@@ -126,6 +108,15 @@ class QueueInfoTest {
 
 	private static RedisClient redisClient(RedisServer redis) {
 		return RedisClient.create(redis.uri());
+	}
+
+	private static void startJobsPool(QueueManager manager, String name, int concurrency) {
+		manager.startWorkers(WorkerPoolOptions.builder()
+			.name(name)
+			.queue("jobs")
+			.concurrency(concurrency)
+			.heartbeat(Duration.ofMillis(100))
+			.build());
 	}
 
 }

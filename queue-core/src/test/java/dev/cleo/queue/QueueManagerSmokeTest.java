@@ -6,30 +6,22 @@ package dev.cleo.queue;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@RedisTest
+@QueueManagerTest
 class QueueManagerSmokeTest {
 
 	private QueueManager manager;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
+	void setUp(QueueManager manager) {
+		this.manager = manager;
 	}
 
 	@Test

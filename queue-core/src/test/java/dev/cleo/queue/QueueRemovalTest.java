@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,16 +22,12 @@ import dev.cleo.queue.redis.ClaimedTask;
 import dev.cleo.queue.redis.Lease;
 import dev.cleo.queue.redis.LostLease;
 import dev.cleo.queue.redis.Outcome;
-import dev.cleo.queue.redis.RedisConnector;
-import dev.cleo.queue.redis.RedisKeys;
 import dev.cleo.queue.redis.RedisTaskStore;
 import dev.cleo.queue.schedule.Schedule;
 import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPool;
 import dev.cleo.queue.worker.WorkerPoolOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -43,7 +38,7 @@ import static org.awaitility.Awaitility.await;
  * with them, in bounded steps, and final: the workers it leaves behind write nothing
  * back.
  */
-@RedisTest
+@QueueManagerTest
 class QueueRemovalTest {
 
 	private static final String QUEUE = "doomed";
@@ -56,28 +51,17 @@ class QueueRemovalTest {
 
 	private QueueManager manager;
 
-	private RedisConnector connector;
-
 	private RedisTaskStore store;
 
-	private StatefulRedisConnection<String, String> raw;
+	private RedisCommands<String, String> raw;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
+	void setUp(QueueManagers managers, RedisServer redis) {
 		this.redis = redis;
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
-		this.connector = RedisConnector.of(RedisClient.create(redis.uri()), true);
-		this.store = new RedisTaskStore(this.connector, new RedisKeys("cleo"), Clock.systemUTC(),
-				Duration.ofSeconds(5));
-		this.raw = redis.newClient().connect();
+		this.manager = managers.build();
+		this.store = managers.taskStore(Clock.systemUTC());
+		this.raw = managers.redisCommands();
 		this.manager.enqueue("job", "bystander", TaskOptions.defaults().queue("other").dedupeId("d-1"));
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
-		this.connector.close();
-		this.raw.close();
 	}
 
 	@Test
@@ -151,9 +135,9 @@ class QueueRemovalTest {
 		assertThat(keys(QUEUE)).isEmpty();
 		assertThat(this.manager.queues()).containsExactly("other");
 		assertThat(this.manager.schedules().list()).isEmpty();
-		assertThat(this.raw.sync().smembers("cleo:schedule-queues")).isEmpty();
+		assertThat(this.raw.smembers("cleo:schedule-queues")).isEmpty();
 		assertThat(this.manager.counts("other").waiting()).isOne();
-		assertThat(this.raw.sync().exists("cleo:{other}:dedupe:d-1")).isOne();
+		assertThat(this.raw.exists("cleo:{other}:dedupe:d-1")).isOne();
 	}
 
 	@Test
@@ -233,7 +217,7 @@ class QueueRemovalTest {
 	}
 
 	private List<String> keys(String queue) {
-		return this.raw.sync().keys("cleo:{" + queue + "}:*");
+		return this.raw.keys("cleo:{" + queue + "}:*");
 	}
 
 }

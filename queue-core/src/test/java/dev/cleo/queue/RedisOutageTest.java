@@ -21,7 +21,6 @@ import dev.cleo.queue.redis.RedisConnector;
 import dev.cleo.queue.redis.RedisKeys;
 import dev.cleo.queue.redis.RedisTaskStore;
 import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPool;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 import io.lettuce.core.RedisClient;
@@ -35,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  * worker pools ride the outage out, and once Redis is back (with the data it saved)
  * everything that was enqueued runs, once, and nothing that failed to enqueue does.
  */
-@RedisTest
+@QueueManagerTest
 class RedisOutageTest {
 
 	private static final String QUEUE = "outage";
@@ -43,8 +42,8 @@ class RedisOutageTest {
 	private QueueManager manager;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).commandTimeout(Duration.ofSeconds(1)).build();
+	void setUp(QueueManagers managers) {
+		this.manager = managers.build((builder) -> builder.commandTimeout(Duration.ofSeconds(1)));
 	}
 
 	@AfterEach
@@ -52,7 +51,6 @@ class RedisOutageTest {
 		if (!redis.isRunning()) {
 			redis.restart();
 		}
-		this.manager.close();
 	}
 
 	@Test

@@ -9,18 +9,14 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  * Which tasks of one millisecond survive a count trim is not asserted: an ack batch
  * records its outcomes with one time, and Redis orders equal scores by id.
  */
-@RedisTest
+@QueueManagerTest
 class RetentionTest {
 
 	private static final Clock CLOCK = Clock.systemUTC();
@@ -39,18 +35,16 @@ class RetentionTest {
 
 	private final AtomicInteger runs = new AtomicInteger();
 
-	private RedisServer redis;
+	private QueueManagers managers;
+
+	private RedisCommands<String, String> redis;
 
 	private QueueManager manager;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.redis = redis;
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
+	void setUp(QueueManagers managers) {
+		this.managers = managers;
+		this.redis = managers.redisCommands();
 	}
 
 	@Test
@@ -71,11 +65,7 @@ class RetentionTest {
 		start(new Retention(1_000, Duration.ofMillis(200), 1_000, Duration.ofDays(1)));
 		List<TaskHandle<Object>> old = runAll("noop", 5);
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.manager.counts("jobs").finished() == 5 && settled());
-		long lastFinished = old.stream()
-			.mapToLong((handle) -> handle.info().orElseThrow().finishedAt().toEpochMilli())
-			.max()
-			.orElseThrow();
-		await().atMost(Duration.ofSeconds(2)).until(() -> CLOCK.millis() > lastFinished + 200);
+		awaitAllOlderThanTheMaxAge(old);
 		TaskHandle<Object> fresh = this.manager.enqueue("noop", null, JOBS);
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.runs.get() == 6 && settled());
 		assertThat(this.manager.counts("jobs").finished()).isOne();
@@ -102,11 +92,7 @@ class RetentionTest {
 		start(new Retention(1_000, Duration.ofHours(1), 1_000, Duration.ofMillis(200)));
 		List<TaskHandle<Object>> old = runAll("doomed", 3);
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.manager.counts("jobs").dead() == 3 && settled());
-		long lastDied = old.stream()
-			.mapToLong((handle) -> handle.info().orElseThrow().finishedAt().toEpochMilli())
-			.max()
-			.orElseThrow();
-		await().atMost(Duration.ofSeconds(2)).until(() -> CLOCK.millis() > lastDied + 200);
+		awaitAllOlderThanTheMaxAge(old);
 		TaskHandle<Object> fresh = this.manager.enqueue("doomed", null, JOBS);
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.runs.get() == 4 && settled());
 		assertThat(this.manager.counts("jobs").dead()).isOne();
@@ -115,7 +101,7 @@ class RetentionTest {
 	}
 
 	private void start(Retention retention) {
-		this.manager = QueueManager.builder().redisUri(this.redis.uri()).retention(retention).build();
+		this.manager = this.managers.build((builder) -> builder.retention(retention));
 		this.manager.register("noop", (task) -> {
 			task.log("ran " + this.runs.incrementAndGet());
 			return null;
@@ -132,6 +118,17 @@ class RetentionTest {
 			.enqueueAll(IntStream.range(0, count).mapToObj((i) -> TaskRequest.of(name, i, JOBS)).toList());
 	}
 
+	/**
+	 * Waits until the last of the tasks finished more than the tests' 200 ms max age ago.
+	 */
+	private static void awaitAllOlderThanTheMaxAge(List<TaskHandle<Object>> finished) {
+		long lastFinished = finished.stream()
+			.mapToLong((handle) -> handle.info().orElseThrow().finishedAt().toEpochMilli())
+			.max()
+			.orElseThrow();
+		await().atMost(Duration.ofSeconds(2)).until(() -> CLOCK.millis() > lastFinished + 200);
+	}
+
 	/** Nothing waits or runs, so every outcome is recorded. */
 	private boolean settled() {
 		QueueCounts counts = this.manager.counts("jobs");
@@ -139,22 +136,16 @@ class RetentionTest {
 	}
 
 	private long keys(String pattern) {
-		RedisClient client = this.redis.newClient();
-		try (StatefulRedisConnection<String, String> connection = client.connect()) {
-			ScanArgs match = ScanArgs.Builder.matches("cleo:{jobs}:" + pattern).limit(1_000);
-			long found = 0;
-			ScanCursor cursor = ScanCursor.INITIAL;
-			do {
-				KeyScanCursor<String> page = connection.sync().scan(cursor, match);
-				found += page.getKeys().size();
-				cursor = page;
-			}
-			while (!cursor.isFinished());
-			return found;
+		ScanArgs match = ScanArgs.Builder.matches("cleo:{jobs}:" + pattern).limit(1_000);
+		long found = 0;
+		ScanCursor cursor = ScanCursor.INITIAL;
+		do {
+			KeyScanCursor<String> page = this.redis.scan(cursor, match);
+			found += page.getKeys().size();
+			cursor = page;
 		}
-		finally {
-			client.shutdown();
-		}
+		while (!cursor.isFinished());
+		return found;
 	}
 
 }

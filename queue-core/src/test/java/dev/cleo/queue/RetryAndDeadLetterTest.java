@@ -12,20 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.event.ObserverEvent;
 import dev.cleo.queue.event.TaskEvent;
 import dev.cleo.queue.redis.ClaimedTask;
-import dev.cleo.queue.redis.RedisConnector;
-import dev.cleo.queue.redis.RedisKeys;
 import dev.cleo.queue.redis.RedisTaskStore;
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
-import io.lettuce.core.RedisClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,7 +29,7 @@ import static org.awaitility.Awaitility.await;
  * with its last error; an expired lease is a failed attempt like any other; the
  * dead-letter queue lists, retries and deletes.
  */
-@RedisTest
+@QueueManagerTest
 class RetryAndDeadLetterTest {
 
 	private static final String QUEUE = "retries";
@@ -48,18 +42,12 @@ class RetryAndDeadLetterTest {
 
 	private QueueManager manager;
 
-	private RedisConnector connector;
+	private QueueManagers managers;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).workerId("node").build();
-		this.connector = RedisConnector.of(RedisClient.create(redis.uri()), true);
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
-		this.connector.close();
+	void setUp(QueueManagers managers) {
+		this.manager = managers.build((builder) -> builder.workerId("node"));
+		this.managers = managers;
 	}
 
 	@Test
@@ -237,8 +225,7 @@ class RetryAndDeadLetterTest {
 
 	/** Lease the next task to a worker that then disappears without a word. */
 	private ClaimedTask claimAndAbandon(Duration lease) {
-		RedisTaskStore store = new RedisTaskStore(this.connector, new RedisKeys("cleo"), Clock.systemUTC(),
-				Duration.ofSeconds(5));
+		RedisTaskStore store = this.managers.taskStore(Clock.systemUTC());
 		List<ClaimedTask> claimed = store.claim(QUEUE, 1, lease, "ghost").tasks();
 		assertThat(claimed).hasSize(1);
 		return claimed.get(0);

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +25,6 @@ import dev.cleo.queue.redis.RedisConnector;
 import dev.cleo.queue.redis.RedisKeys;
 import dev.cleo.queue.redis.RedisTaskStore;
 import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPool;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 import io.lettuce.core.RedisClient;
@@ -39,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  * Cancelling a running task ends it {@code cancelled} at once, fences its worker off,
  * frees its group slot, and has the worker interrupt the handler within a heartbeat.
  */
-@RedisTest
+@QueueManagerTest
 class RunningTaskCancelTest {
 
 	private static final TaskOptions JOBS = TaskOptions.defaults().queue("jobs").maxAttempts(3);
@@ -59,8 +57,8 @@ class RunningTaskCancelTest {
 	private WorkerPool pool;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
+	void setUp(QueueManager manager) {
+		this.manager = manager;
 		this.manager.register("sleepy", (task) -> {
 			this.attempts.incrementAndGet();
 			this.started.countDown();
@@ -80,11 +78,6 @@ class RunningTaskCancelTest {
 			.lease(Duration.ofSeconds(3))
 			.heartbeat(Duration.ofMillis(100))
 			.build());
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
 	}
 
 	@Test

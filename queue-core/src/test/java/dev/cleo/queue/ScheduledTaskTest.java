@@ -9,12 +9,9 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +21,7 @@ import static org.awaitility.Awaitility.await;
  * Delayed, scheduled and perishable tasks. Start times are read from the same clock the
  * manager uses to compute due times.
  */
-@RedisTest
+@QueueManagerTest
 class ScheduledTaskTest {
 
 	private static final Clock CLOCK = Clock.systemUTC();
@@ -36,14 +33,9 @@ class ScheduledTaskTest {
 	private QueueManager manager;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).clock(CLOCK).build();
+	void setUp(QueueManagers managers) {
+		this.manager = managers.build((builder) -> builder.clock(CLOCK));
 		this.manager.register("stamp", (task) -> this.startedAt.compareAndSet(0, CLOCK.millis()));
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
 	}
 
 	@Test

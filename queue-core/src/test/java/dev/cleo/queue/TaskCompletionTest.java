@@ -7,12 +7,9 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,22 +22,20 @@ import static org.awaitility.Awaitility.await;
  * complete at once (the periodic check is set to a minute here, so only the announcement
  * can complete them in time); others are found by the periodic check.
  */
-@RedisTest
+@QueueManagerTest
 class TaskCompletionTest {
 
 	private static final TaskOptions NOTIFY = TaskOptions.defaults().queue("jobs").notifyOnFinish(true);
 
+	private QueueManagers managers;
+
 	private QueueManager manager;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = manager(redis, Duration.ofMinutes(1));
+	void setUp(QueueManagers managers) {
+		this.managers = managers;
+		this.manager = manager(Duration.ofMinutes(1));
 		register(this.manager);
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
 	}
 
 	@Test
@@ -53,8 +48,8 @@ class TaskCompletionTest {
 	}
 
 	@Test
-	void taskWithoutAnnouncementIsFoundByThePeriodicCheck(RedisServer redis) throws Exception {
-		try (QueueManager checking = manager(redis, Duration.ofMillis(200))) {
+	void taskWithoutAnnouncementIsFoundByThePeriodicCheck() throws Exception {
+		try (QueueManager checking = manager(Duration.ofMillis(200))) {
 			TaskHandle<Object> handle = checking.enqueue("shout", "quiet", TaskOptions.defaults().queue("jobs"));
 			CompletableFuture<String> future = handle.<String>withResultType(String.class).completion();
 			assertThat(future).isNotDone();
@@ -86,8 +81,8 @@ class TaskCompletionTest {
 	}
 
 	@Test
-	void taskCompletedByAnotherInstanceCompletesTheFuture(RedisServer redis) throws Exception {
-		try (QueueManager other = manager(redis, Duration.ofMinutes(1))) {
+	void taskCompletedByAnotherInstanceCompletesTheFuture() throws Exception {
+		try (QueueManager other = manager(Duration.ofMinutes(1))) {
 			register(other);
 			CompletableFuture<String> future = this.manager.enqueue("shout", "remote", NOTIFY)
 				.<String>withResultType(String.class)
@@ -107,7 +102,7 @@ class TaskCompletionTest {
 	}
 
 	@Test
-	void cancelledFutureStopsWaitingAndClosingFailsTheOthers(RedisServer redis) {
+	void cancelledFutureStopsWaitingAndClosingFailsTheOthers() {
 		TaskHandle<Object> handle = this.manager.enqueue("shout", "later", NOTIFY.delay(Duration.ofHours(1)));
 		CompletableFuture<Object> cancelled = handle.completion();
 		CompletableFuture<Object> waiting = handle.completion();
@@ -116,11 +111,10 @@ class TaskCompletionTest {
 		assertThat(waiting).isCompletedExceptionally();
 		assertThatThrownBy(waiting::join).hasCauseInstanceOf(QueueException.class)
 			.hasMessageContaining("manager closed");
-		this.manager = manager(redis, Duration.ofMinutes(1));
 	}
 
-	private static QueueManager manager(RedisServer redis, Duration checkInterval) {
-		return QueueManager.builder().redisUri(redis.uri()).completionCheckInterval(checkInterval).build();
+	private QueueManager manager(Duration checkInterval) {
+		return this.managers.build((builder) -> builder.completionCheckInterval(checkInterval));
 	}
 
 	private static void register(QueueManager manager) {

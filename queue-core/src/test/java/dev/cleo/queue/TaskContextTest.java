@@ -11,14 +11,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.event.ObserverEvent;
 import dev.cleo.queue.event.TaskEvent;
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +25,7 @@ import static org.awaitility.Awaitility.await;
  * What a handler can do through its {@link TaskContext}: report progress, log, enqueue
  * children and read typed payloads.
  */
-@RedisTest
+@QueueManagerTest
 class TaskContextTest {
 
 	private static final TaskOptions REPORTS = TaskOptions.defaults().queue("reports");
@@ -36,14 +33,9 @@ class TaskContextTest {
 	private QueueManager manager;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).maxLogLines(5).build();
+	void setUp(QueueManagers managers) {
+		this.manager = managers.build((builder) -> builder.maxLogLines(5));
 		this.manager.startWorkers(WorkerPoolOptions.builder().queue("reports").build());
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
 	}
 
 	@Test

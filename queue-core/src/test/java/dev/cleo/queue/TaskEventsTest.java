@@ -9,14 +9,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.event.ObserverEvent;
 import dev.cleo.queue.event.TaskEvent;
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import static dev.cleo.queue.event.ObserverEvent.COMPLETED;
@@ -35,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * {@code CREATED} is published when the enqueue's reply arrives, so a worker of the same
  * instance can publish {@code STARTED} first (11 of 1,500 tasks when measured here).
  */
-@RedisTest
+@QueueManagerTest
 class TaskEventsTest {
 
 	private static final TaskOptions JOBS = TaskOptions.defaults()
@@ -47,8 +44,8 @@ class TaskEventsTest {
 	private QueueManager manager;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
+	void setUp(QueueManager manager) {
+		this.manager = manager;
 		this.manager.register("quick", (task) -> "ok");
 		this.manager.register("flaky", (task) -> {
 			if (task.attempt() == 1) {
@@ -62,17 +59,9 @@ class TaskEventsTest {
 		});
 	}
 
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
-	}
-
 	@Test
 	void taskThatFailsOnceThenSucceedsEmitsItsEventsInOrder() {
-		this.manager.onTaskEvent(this.events::add, CREATED, STARTED, PROGRESS, COMPLETED, FAILED, RETRIED, DEAD);
-		TaskHandle<Object> handle = this.manager.enqueue("flaky", null, JOBS.maxAttempts(3));
-		startWorkers();
-		awaitEvent(handle, COMPLETED);
+		TaskHandle<Object> handle = runWatchingEveryEvent("flaky", 3, COMPLETED);
 		assertThat(eventsOf(handle)).extracting(TaskEvent::type, TaskEvent::attempt)
 			.containsExactly(tuple(CREATED, 0), tuple(STARTED, 1), tuple(FAILED, 1), tuple(RETRIED, 1),
 					tuple(STARTED, 2), tuple(PROGRESS, 2), tuple(COMPLETED, 2));
@@ -88,10 +77,7 @@ class TaskEventsTest {
 
 	@Test
 	void taskThatRunsOutOfAttemptsEmitsItsEventsInOrder() {
-		this.manager.onTaskEvent(this.events::add, CREATED, STARTED, PROGRESS, COMPLETED, FAILED, RETRIED, DEAD);
-		TaskHandle<Object> handle = this.manager.enqueue("doomed", null, JOBS.maxAttempts(2));
-		startWorkers();
-		awaitEvent(handle, DEAD);
+		TaskHandle<Object> handle = runWatchingEveryEvent("doomed", 2, DEAD);
 		assertThat(eventsOf(handle)).extracting(TaskEvent::type, TaskEvent::attempt)
 			.containsExactly(tuple(CREATED, 0), tuple(STARTED, 1), tuple(FAILED, 1), tuple(RETRIED, 1),
 					tuple(STARTED, 2), tuple(FAILED, 2), tuple(DEAD, 2));
@@ -153,14 +139,14 @@ class TaskEventsTest {
 	}
 
 	@Test
-	void startedEventCarriesTheQueueWait(RedisServer redis) {
+	void startedEventCarriesTheQueueWait(QueueManagers managers) {
 		TaskHandle<Object> handle = this.manager.enqueue("quick", null, JOBS);
 		// A worker instance whose clock runs a minute ahead sees the task as having
 		// waited
 		// a minute: the wait is measured from when the task became due, not from the
 		// claim.
 		Clock aMinuteLater = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1));
-		try (QueueManager later = QueueManager.builder().redisUri(redis.uri()).clock(aMinuteLater).build()) {
+		try (QueueManager later = managers.build((builder) -> builder.clock(aMinuteLater))) {
 			later.register("quick", (task) -> "ok");
 			later.onTaskEvent(this.events::add, STARTED);
 			later.startWorkers(WorkerPoolOptions.builder().queue("jobs").build());
@@ -171,6 +157,15 @@ class TaskEventsTest {
 
 	private void startWorkers() {
 		this.manager.startWorkers(WorkerPoolOptions.builder().queue("jobs").build());
+	}
+
+	/** Runs one task with every event type observed, until its {@code last} event. */
+	private TaskHandle<Object> runWatchingEveryEvent(String task, int maxAttempts, ObserverEvent last) {
+		this.manager.onTaskEvent(this.events::add, CREATED, STARTED, PROGRESS, COMPLETED, FAILED, RETRIED, DEAD);
+		TaskHandle<Object> handle = this.manager.enqueue(task, null, JOBS.maxAttempts(maxAttempts));
+		startWorkers();
+		awaitEvent(handle, last);
+		return handle;
 	}
 
 	private void awaitEvent(TaskHandle<Object> handle, ObserverEvent type) {

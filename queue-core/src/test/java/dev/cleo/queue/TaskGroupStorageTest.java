@@ -3,12 +3,8 @@
  */
 package dev.cleo.queue;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,19 +12,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A task's group is stored with it and read back (scheduling:
  * {@link GroupSchedulingTest}).
  */
-@RedisTest
+@QueueManagerTest
 class TaskGroupStorageTest {
 
 	private QueueManager manager;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
+	void setUp(QueueManager manager) {
+		this.manager = manager;
 	}
 
 	@Test

@@ -9,12 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +21,7 @@ import static org.awaitility.Awaitility.await;
  * What {@code QueueManager.task} and {@link TaskHandle} read back: state, attempts,
  * times, the result as JSON and typed, and the last error.
  */
-@RedisTest
+@QueueManagerTest
 class TaskLookupTest {
 
 	private static final Clock CLOCK = Clock.systemUTC();
@@ -38,13 +35,8 @@ class TaskLookupTest {
 	private QueueManager manager;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).workerId("node-1").build();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
+	void setUp(QueueManagers managers) {
+		this.manager = managers.build((builder) -> builder.workerId("node-1"));
 	}
 
 	@Test

@@ -19,10 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  * SIGKILL while it runs tasks, and another worker runs them again once their leases
  * expire.
  */
-@RedisTest
+@QueueManagerTest
 class WorkerCrashTest {
 
 	private static final String QUEUE = "crash";
@@ -43,19 +41,16 @@ class WorkerCrashTest {
 
 	private QueueManager manager;
 
-	private RedisClient client;
-
-	private StatefulRedisConnection<String, String> connection;
+	private RedisCommands<String, String> redis;
 
 	private Process child;
 
 	private Path childOutput;
 
 	@BeforeEach
-	void setUp(RedisServer redis) throws IOException {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).workerId("survivor").build();
-		this.client = redis.newClient();
-		this.connection = this.client.connect();
+	void setUp(QueueManagers managers) throws IOException {
+		this.manager = managers.build((builder) -> builder.workerId("survivor"));
+		this.redis = managers.redisCommands();
 		this.childOutput = Files.createTempFile("crashing-worker", ".log");
 	}
 
@@ -65,9 +60,6 @@ class WorkerCrashTest {
 			if (this.child != null && this.child.isAlive()) {
 				this.child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 			}
-			this.manager.close();
-			this.connection.close();
-			this.client.shutdown();
 		}
 		finally {
 			System.out.println("--- output of the crashing worker ---");
@@ -88,8 +80,8 @@ class WorkerCrashTest {
 		this.child = startCrashingWorker(redis, 3);
 		await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(50))
-			.until(() -> this.connection.sync().llen(STARTED_KEY) == 3);
-		List<String> startedInChild = this.connection.sync().lrange(STARTED_KEY, 0, -1);
+			.until(() -> this.redis.llen(STARTED_KEY) == 3);
+		List<String> startedInChild = this.redis.lrange(STARTED_KEY, 0, -1);
 		assertThat(startedInChild).map((entry) -> entry.split(":")[0]).containsExactlyInAnyOrderElementsOf(ids);
 		assertThat(startedInChild).allSatisfy((entry) -> assertThat(entry).contains(":1:crashing-worker:"));
 		for (String id : ids) {
@@ -132,7 +124,7 @@ class WorkerCrashTest {
 		}
 		QueueCounts counts = this.manager.counts(QUEUE);
 		assertThat(counts).isEqualTo(new QueueCounts(0, 0, 0, 3, 0));
-		assertThat(this.connection.sync().llen(STARTED_KEY)).isEqualTo(3);
+		assertThat(this.redis.llen(STARTED_KEY)).isEqualTo(3);
 	}
 
 	private Process startCrashingWorker(RedisServer redis, int concurrency) throws IOException {

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +20,8 @@ import dev.cleo.queue.InvalidTaskOptionException;
 import dev.cleo.queue.LeaseFencingTest.TestClock;
 import dev.cleo.queue.QueueException;
 import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.QueueManagerTest;
+import dev.cleo.queue.QueueManagers;
 import dev.cleo.queue.Retention;
 import dev.cleo.queue.TaskHandle;
 import dev.cleo.queue.TaskInfo;
@@ -27,16 +29,10 @@ import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.TaskRequest;
 import dev.cleo.queue.TaskState;
 import dev.cleo.queue.redis.ClaimedTask;
-import dev.cleo.queue.redis.Outcome;
 import dev.cleo.queue.redis.Outcome.Kind;
-import dev.cleo.queue.redis.RedisConnector;
-import dev.cleo.queue.redis.RedisKeys;
+import dev.cleo.queue.redis.Outcome;
 import dev.cleo.queue.redis.RedisTaskStore;
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +46,7 @@ import static org.awaitility.Awaitility.await;
  * group it went into. Claims and acks go straight to the store where a test needs to know
  * exactly what may start.
  */
-@RedisTest
+@QueueManagerTest
 class GroupMergeSplitTest {
 
 	private static final String QUEUE = "orders";
@@ -59,45 +55,26 @@ class GroupMergeSplitTest {
 
 	private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
 
-	private final List<QueueManager> managers = new ArrayList<>();
-
-	private RedisServer redis;
+	private QueueManagers managers;
 
 	private QueueManager manager;
 
-	private RedisConnector connector;
-
 	private RedisTaskStore store;
 
-	private RedisClient client;
-
-	private StatefulRedisConnection<String, String> connection;
+	private RedisCommands<String, String> redis;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.redis = redis;
+	void setUp(QueueManagers managers) {
+		this.managers = managers;
 		this.manager = manager();
-		this.connector = RedisConnector.of(RedisClient.create(redis.uri()), true);
-		this.store = new RedisTaskStore(this.connector, new RedisKeys("cleo"), this.clock, Duration.ofSeconds(5));
-		this.client = redis.newClient();
-		this.connection = this.client.connect();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.managers.forEach(QueueManager::close);
-		this.connector.close();
-		this.connection.close();
-		this.client.shutdown();
+		this.store = managers.taskStore(this.clock);
+		this.redis = managers.redisCommands();
 	}
 
 	@Test
 	void mergedGroupsRunAsOneGroupOneAtATimeInArrivalOrder() {
-		List<TaskRequest> requests = new ArrayList<>();
-		for (int i = 0; i < 40; i++) {
-			requests.add(TaskRequest.of("step", i, grouped((i % 2 == 0) ? "tenant-42-eu" : "tenant-42")));
-		}
-		List<TaskHandle<Object>> handles = this.manager.enqueueAll(requests);
+		List<TaskHandle<Object>> handles = enqueueSteps(40, (i) -> i,
+				(i) -> (i % 2 == 0) ? "tenant-42-eu" : "tenant-42");
 
 		assertThat(this.manager.groups(QUEUE).merge("tenant-42-eu", "tenant-42")).isEqualTo(20);
 		assertThat(this.manager.groups(QUEUE).list(10))
@@ -108,8 +85,7 @@ class GroupMergeSplitTest {
 		AtomicInteger mostAtOnce = new AtomicInteger();
 		for (int instance = 0; instance < 2; instance++) {
 			// Real workers on the real clock.
-			QueueManager worker = QueueManager.builder().redisUri(this.redis.uri()).build();
-			this.managers.add(worker);
+			QueueManager worker = this.managers.build();
 			worker.register("step", (task) -> {
 				mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
 				ran.add(task.payload(Integer.class));
@@ -140,22 +116,20 @@ class GroupMergeSplitTest {
 		ClaimedTask after = claimOne();
 		assertThat(after.id()).isEqualTo(next);
 		ack(after, Kind.COMPLETED);
-		assertThat(redis().exists(key("gactive"))).as("no slot left counted").isZero();
+		assertThat(this.redis.exists(key("gactive"))).as("no slot left counted").isZero();
 		assertThat(this.manager.groups(QUEUE).list(10)).isEmpty();
 	}
 
 	@Test
 	void aGroupLargerThanOneStepMergesWholeWithEveryTaskInItsPlace() {
-		List<TaskRequest> requests = new ArrayList<>();
-		for (int i = 0; i < 1_230; i++) {
-			requests.add(TaskRequest.of("step", i, grouped((i % 41 == 0) ? "tenant-42" : "tenant-42-eu")));
-		}
-		List<String> ids = this.manager.enqueueAll(requests).stream().map(TaskHandle::id).toList();
+		List<String> ids = enqueueSteps(1_230, (i) -> i, (i) -> (i % 41 == 0) ? "tenant-42" : "tenant-42-eu").stream()
+			.map(TaskHandle::id)
+			.toList();
 		long waiting = this.manager.queueInfo(QUEUE).counts().waiting();
 
 		assertThat(this.manager.groups(QUEUE).merge("tenant-42-eu", "tenant-42")).isEqualTo(1_200);
-		assertThat(redis().zrange(key("g:tenant-42"), 0, -1)).containsExactlyElementsOf(ids);
-		assertThat(redis().exists(key("g:tenant-42-eu"))).isZero();
+		assertThat(this.redis.zrange(key("g:tenant-42"), 0, -1)).containsExactlyElementsOf(ids);
+		assertThat(this.redis.exists(key("g:tenant-42-eu"))).isZero();
 		assertThat(this.manager.task(QUEUE, ids.get(1_229)).orElseThrow().group()).isEqualTo("tenant-42");
 		assertThat(this.manager.queueInfo(QUEUE).counts().waiting()).isEqualTo(waiting).isEqualTo(1_230);
 		assertThat(this.manager.groups(QUEUE).list(10))
@@ -219,11 +193,7 @@ class GroupMergeSplitTest {
 
 	@Test
 	void splittingByAKeyLetsThePartsRunSideBySideEachInItsOrder() {
-		List<TaskRequest> requests = new ArrayList<>();
-		for (int i = 0; i < 12; i++) {
-			requests.add(TaskRequest.of("step", "order" + (i % 3) + ":" + i, grouped("tenant-42")));
-		}
-		this.manager.enqueueAll(requests);
+		enqueueSteps(12, (i) -> "order" + (i % 3) + ":" + i, (i) -> "tenant-42");
 		long waiting = this.manager.queueInfo(QUEUE).counts().waiting();
 
 		// order0 stays in the group; the other orders get a group each.
@@ -271,16 +241,12 @@ class GroupMergeSplitTest {
 				new GroupInfo("tenant-42/other", 2, 0, false, false, 0));
 		ack(startedMeanwhile.get(0), Kind.COMPLETED);
 		assertThat(claimOne().id()).isEqualTo(ids.get(1));
-		assertThat(redis().hget(key("gactive"), "tenant-42")).isNull();
+		assertThat(this.redis.hget(key("gactive"), "tenant-42")).isNull();
 	}
 
 	@Test
 	void aGroupLargerThanOnePageSplitsWholeAndNoneOfItsTasksStartsMeanwhile() {
-		List<TaskRequest> requests = new ArrayList<>();
-		for (int i = 0; i < 1_100; i++) {
-			requests.add(TaskRequest.of("step", "order" + (i % 3) + ":" + i, grouped("tenant-42")));
-		}
-		this.manager.enqueueAll(requests);
+		enqueueSteps(1_100, (i) -> "order" + (i % 3) + ":" + i, (i) -> "tenant-42");
 		AtomicInteger asked = new AtomicInteger();
 		List<ClaimedTask> startedMeanwhile = new ArrayList<>();
 		long moved = this.manager.groups(QUEUE).split("tenant-42", (task) -> {
@@ -296,18 +262,14 @@ class GroupMergeSplitTest {
 		assertThat(moved).isEqualTo(733);
 		assertThat(startedMeanwhile).hasSize(2)
 			.allSatisfy((task) -> assertThat(orderOf(task.payloadJson())).isNotEqualTo("order0"));
-		assertThat(redis().exists(key("gsplitting"))).isZero();
+		assertThat(this.redis.exists(key("gsplitting"))).isZero();
 		assertThat(this.manager.queueInfo(QUEUE).counts().waiting()).isEqualTo(1_099);
 		assertThat(claim(10)).extracting((task) -> orderOf(task.payloadJson())).contains("order0");
 	}
 
 	@Test
 	void aSplitThatFailsHalfWayEndsWithTheTasksMovedSoFarAndTheGroupTakesTurnsAgain() {
-		List<TaskRequest> requests = new ArrayList<>();
-		for (int i = 0; i < GroupSplit.PAGE + 10; i++) {
-			requests.add(TaskRequest.of("step", "order1:" + i, grouped("tenant-42")));
-		}
-		String head = this.manager.enqueueAll(requests).get(0).id();
+		String head = enqueueSteps(GroupSplit.PAGE + 10, (i) -> "order1:" + i, (i) -> "tenant-42").get(0).id();
 		AtomicInteger asked = new AtomicInteger();
 
 		assertThatExceptionOfType(IllegalStateException.class)
@@ -317,7 +279,7 @@ class GroupMergeSplitTest {
 				}
 				return (asked.get() == 1) ? null : "tenant-42/order1";
 			}));
-		assertThat(redis().exists(key("gsplitting"))).isZero();
+		assertThat(this.redis.exists(key("gsplitting"))).isZero();
 		assertThat(this.manager.groups(QUEUE).list(10)).containsExactly(
 				new GroupInfo("tenant-42", 11, 0, false, false, 0),
 				new GroupInfo("tenant-42/order1", GroupSplit.PAGE - 1, 0, false, false, 0));
@@ -380,8 +342,16 @@ class GroupMergeSplitTest {
 				Retention.defaults());
 	}
 
-	private RedisCommands<String, String> redis() {
-		return this.connection.sync();
+	/**
+	 * Enqueues {@code count} steps in one batch, the payload and group of each made from
+	 * its index.
+	 */
+	private List<TaskHandle<Object>> enqueueSteps(int count, IntFunction<Object> payload, IntFunction<String> group) {
+		List<TaskRequest> requests = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			requests.add(TaskRequest.of("step", payload.apply(i), grouped(group.apply(i))));
+		}
+		return this.manager.enqueueAll(requests);
 	}
 
 	private static String key(String kind) {
@@ -389,9 +359,7 @@ class GroupMergeSplitTest {
 	}
 
 	private QueueManager manager() {
-		QueueManager manager = QueueManager.builder().redisUri(this.redis.uri()).clock(this.clock).build();
-		this.managers.add(manager);
-		return manager;
+		return this.managers.build((builder) -> builder.clock(this.clock));
 	}
 
 }

@@ -23,34 +23,26 @@ class FirePlanTest {
 	@Test
 	void loneDueTickWithinTheThresholdRunsAsUsual() {
 		FirePlan plan = FirePlan.of(EVERY_SECOND, T, T + 300, MisfirePolicy.SKIP, 100, 60_000);
-		assertThat(plan.ticks()).containsExactly(T);
-		assertThat(plan.skipped()).isZero();
-		assertThat(plan.next()).isEqualTo(T + 1000);
+		assertPlan(plan, 0, T + 1000, T);
 	}
 
 	@Test
 	void loneTickLaterThanTheThresholdIsMissed() {
 		Trigger hourly = Trigger.fixedRate(Duration.ofHours(1));
 		FirePlan plan = FirePlan.of(hourly, T, T + 120_000, MisfirePolicy.SKIP, 100, 60_000);
-		assertThat(plan.ticks()).isEmpty();
-		assertThat(plan.skipped()).isEqualTo(1);
-		assertThat(plan.next()).isEqualTo(T + 3_600_000);
+		assertPlan(plan, 1, T + 3_600_000);
 	}
 
 	@Test
 	void skipRunsNoneOfTheMissedTicksAndGoesOnAtTheNextFutureOne() {
 		FirePlan plan = FirePlan.of(EVERY_SECOND, T, T + 5_500, MisfirePolicy.SKIP, 100, 60_000);
-		assertThat(plan.ticks()).isEmpty();
-		assertThat(plan.skipped()).isEqualTo(6);
-		assertThat(plan.next()).isEqualTo(T + 6_000);
+		assertPlan(plan, 6, T + 6_000);
 	}
 
 	@Test
 	void fireOnceRunsTheLatestMissedTickForAllOfThem() {
 		FirePlan plan = FirePlan.of(CRON_EVERY_SECOND, T, T + 5_500, MisfirePolicy.FIRE_ONCE, 100, 60_000);
-		assertThat(plan.ticks()).containsExactly(T + 5_000);
-		assertThat(plan.skipped()).isEqualTo(5);
-		assertThat(plan.next()).isEqualTo(T + 6_000);
+		assertPlan(plan, 5, T + 6_000, T + 5_000);
 	}
 
 	@Test
@@ -59,18 +51,14 @@ class FirePlanTest {
 		assertThat(plan.ticks()).containsExactly(T + 3_000, T + 4_000, T + 5_000);
 		assertThat(plan.skipped()).isEqualTo(3);
 		FirePlan all = FirePlan.of(EVERY_SECOND, T, T + 2_000, MisfirePolicy.CATCH_UP, 3, 60_000);
-		assertThat(all.ticks()).containsExactly(T, T + 1_000, T + 2_000);
-		assertThat(all.skipped()).isZero();
-		assertThat(all.next()).isEqualTo(T + 3_000);
+		assertPlan(all, 0, T + 3_000, T, T + 1_000, T + 2_000);
 	}
 
 	@Test
 	void aYearLongOutageCostsOnePlanWithABoundedCount() {
 		long year = Duration.ofDays(365).toMillis();
 		FirePlan plan = FirePlan.of(CRON_EVERY_SECOND, T, T + year, MisfirePolicy.CATCH_UP, 2, 60_000);
-		assertThat(plan.ticks()).containsExactly(T + year - 1_000, T + year);
-		assertThat(plan.skipped()).isEqualTo(FirePlan.COUNT_LIMIT - 2);
-		assertThat(plan.next()).isEqualTo(T + year + 1_000);
+		assertPlan(plan, FirePlan.COUNT_LIMIT - 2, T + year + 1_000, T + year - 1_000, T + year);
 	}
 
 	@Test
@@ -79,6 +67,16 @@ class FirePlanTest {
 				60_000);
 		assertThat(plan.ticks()).containsExactly(T);
 		assertThat(plan.next()).isZero();
+	}
+
+	/**
+	 * The plan runs exactly {@code ticks}, in order, skips {@code skipped} and fires next
+	 * at {@code next}.
+	 */
+	private static void assertPlan(FirePlan plan, long skipped, long next, Long... ticks) {
+		assertThat(plan.ticks()).containsExactly(ticks);
+		assertThat(plan.skipped()).isEqualTo(skipped);
+		assertThat(plan.next()).isEqualTo(next);
 	}
 
 }

@@ -5,18 +5,14 @@ package dev.cleo.queue.schedule;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.LongStream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.QueueManagerTest;
+import dev.cleo.queue.QueueManagers;
 import dev.cleo.queue.TaskOptions;
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
-import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,25 +22,18 @@ import static org.awaitility.Awaitility.await;
  * 5 s behind, right and 5 s ahead fire a one-second cron once per tick, and never before
  * its tick by Redis's clock (an instance trusting its own clock would fire 5 s early).
  */
-@RedisTest
+@QueueManagerTest
 class ScheduleClockSkewTest {
 
 	private static final String QUEUE = "skewed";
 
 	private final ScheduledRuns runs = new ScheduledRuns();
 
-	private final List<QueueManager> managers = new CopyOnWriteArrayList<>();
-
-	@AfterEach
-	void tearDown() {
-		this.managers.forEach(QueueManager::close);
-	}
-
 	@Test
-	void instancesWhoseClocksDisagreeByTenSecondsFireEachTickOnceAndNeverEarly(RedisServer redis) {
-		QueueManager behind = start(redis, Duration.ofSeconds(-5));
-		start(redis, Duration.ZERO);
-		QueueManager ahead = start(redis, Duration.ofSeconds(5));
+	void instancesWhoseClocksDisagreeByTenSecondsFireEachTickOnceAndNeverEarly(QueueManagers managers) {
+		QueueManager behind = start(managers, Duration.ofSeconds(-5));
+		start(managers, Duration.ZERO);
+		QueueManager ahead = start(managers, Duration.ofSeconds(5));
 		long first = ahead.schedules()
 			.register(Schedule.cron("skewed", "* * * * * *")
 				.task("tick", null)
@@ -67,15 +56,9 @@ class ScheduleClockSkewTest {
 		assertThat(info.skipped()).isZero();
 	}
 
-	private QueueManager start(RedisServer redis, Duration skew) {
-		QueueManager manager = QueueManager.builder()
-			.redisUri(redis.uri())
-			.clock(Clock.offset(Clock.systemUTC(), skew))
-			.build();
-		manager.register("tick", this.runs.recorder(manager));
-		manager.startWorkers(WorkerPoolOptions.builder().queue(QUEUE).concurrency(4).build());
-		this.managers.add(manager);
-		return manager;
+	private QueueManager start(QueueManagers managers, Duration skew) {
+		return this.runs.startInstance(managers, QUEUE,
+				(builder) -> builder.clock(Clock.offset(Clock.systemUTC(), skew)));
 	}
 
 }

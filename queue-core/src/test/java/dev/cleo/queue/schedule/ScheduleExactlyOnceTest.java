@@ -4,20 +4,17 @@
 package dev.cleo.queue.schedule;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.LongStream;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.QueueManagerTest;
+import dev.cleo.queue.QueueManagers;
 import dev.cleo.queue.TaskOptions;
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
-import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  * start. The schedule catches up (at most 10 ticks), so a machine that stalls for more
  * than a second still runs every tick and the test checks exactly-once, not timing.
  */
-@RedisTest
+@QueueManagerTest
 class ScheduleExactlyOnceTest {
 
 	private static final String QUEUE = "ticks";
@@ -38,18 +35,18 @@ class ScheduleExactlyOnceTest {
 
 	private final ScheduledRuns runs = new ScheduledRuns();
 
-	private final List<QueueManager> managers = new CopyOnWriteArrayList<>();
+	private QueueManagers managers;
 
-	@AfterEach
-	void tearDown() {
-		this.managers.forEach(QueueManager::close);
+	@BeforeEach
+	void setUp(QueueManagers managers) {
+		this.managers = managers;
 	}
 
 	@Test
-	void threeInstancesFireEachTickOfAOneSecondCronExactlyOnceWhileInstancesStopAndStart(RedisServer redis) {
-		QueueManager a = start(redis, "a");
-		QueueManager b = start(redis, "b");
-		QueueManager c = start(redis, "c");
+	void threeInstancesFireEachTickOfAOneSecondCronExactlyOnceWhileInstancesStopAndStart() {
+		QueueManager a = start("a");
+		QueueManager b = start("b");
+		QueueManager c = start("c");
 		long first = a.schedules()
 			.register(Schedule.cron("every-second", "* * * * * *")
 				.task("tick", null)
@@ -61,11 +58,11 @@ class ScheduleExactlyOnceTest {
 		firedThrough(c, first + 6 * SECOND);
 		stop(a);
 		firedThrough(c, first + 10 * SECOND);
-		QueueManager d = start(redis, "d");
+		QueueManager d = start("d");
 		firedThrough(d, first + 15 * SECOND);
 		stop(b);
 		firedThrough(d, first + 20 * SECOND);
-		QueueManager e = start(redis, "e");
+		QueueManager e = start("e");
 		firedThrough(e, first + 24 * SECOND);
 		stop(c);
 		firedThrough(e, first + 29 * SECOND);
@@ -83,17 +80,12 @@ class ScheduleExactlyOnceTest {
 		assertThat(e.counts(QUEUE).finished()).as("no task enqueued beyond the one per tick").isEqualTo(info.fired());
 	}
 
-	private QueueManager start(RedisServer redis, String name) {
-		QueueManager manager = QueueManager.builder().redisUri(redis.uri()).workerId(name).build();
-		manager.register("tick", this.runs.recorder(manager));
-		manager.startWorkers(WorkerPoolOptions.builder().queue(QUEUE).concurrency(4).build());
-		this.managers.add(manager);
-		return manager;
+	private QueueManager start(String name) {
+		return this.runs.startInstance(this.managers, QUEUE, (builder) -> builder.workerId(name));
 	}
 
 	private void stop(QueueManager manager) {
 		manager.close();
-		this.managers.remove(manager);
 	}
 
 	/** Waits until the schedule's last run is at or past a tick. */

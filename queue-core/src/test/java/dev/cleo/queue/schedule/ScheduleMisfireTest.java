@@ -6,17 +6,15 @@ package dev.cleo.queue.schedule;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.QueueManagerTest;
+import dev.cleo.queue.QueueManagers;
 import dev.cleo.queue.TaskOptions;
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  * on restart what its misfire policy says. The restart comes half a tick after the fifth
  * missed tick, so the ticks missed at restart are exactly those five.
  */
-@RedisTest
+@QueueManagerTest
 class ScheduleMisfireTest {
 
 	private static final String QUEUE = "misfire";
@@ -35,23 +33,14 @@ class ScheduleMisfireTest {
 
 	private final ScheduledRuns runs = new ScheduledRuns();
 
-	private RedisClient client;
+	private RedisCommands<String, String> redis;
 
-	private StatefulRedisConnection<String, String> connection;
-
-	private RedisServer redis;
+	private QueueManagers managers;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.redis = redis;
-		this.client = redis.newClient();
-		this.connection = this.client.connect();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.connection.close();
-		this.client.shutdown();
+	void setUp(QueueManagers managers) {
+		this.managers = managers;
+		this.redis = managers.redisCommands();
 	}
 
 	@Test
@@ -103,23 +92,17 @@ class ScheduleMisfireTest {
 		first.close();
 
 		QueueManager second = manager();
-		try {
-			ScheduleInfo stopped = info(second);
-			long last = stopped.lastRun().tick().toEpochMilli();
-			await().atMost(Duration.ofSeconds(15)).until(() -> redisMillis() >= last + 5 * P + P / 2);
-			long restartedAt = redisMillis();
-			second.startWorkers(pool());
-			await().atMost(Duration.ofSeconds(15)).until(() -> this.runs.ticksAfter(restartedAt).size() >= 2);
-			return new Outage(last, restartedAt, this.runs.ticksAfter(last),
-					info(second).skipped() - stopped.skipped());
-		}
-		finally {
-			second.close();
-		}
+		ScheduleInfo stopped = info(second);
+		long last = stopped.lastRun().tick().toEpochMilli();
+		await().atMost(Duration.ofSeconds(15)).until(() -> redisMillis() >= last + 5 * P + P / 2);
+		long restartedAt = redisMillis();
+		second.startWorkers(pool());
+		await().atMost(Duration.ofSeconds(15)).until(() -> this.runs.ticksAfter(restartedAt).size() >= 2);
+		return new Outage(last, restartedAt, this.runs.ticksAfter(last), info(second).skipped() - stopped.skipped());
 	}
 
 	private QueueManager manager() {
-		QueueManager manager = QueueManager.builder().redisUri(this.redis.uri()).build();
+		QueueManager manager = this.managers.build();
 		manager.register("tick", this.runs.recorder(manager));
 		return manager;
 	}
@@ -133,7 +116,7 @@ class ScheduleMisfireTest {
 	}
 
 	private long redisMillis() {
-		List<String> time = this.connection.sync().time();
+		List<String> time = this.redis.time();
 		return Long.parseLong(time.get(0)) * 1000 + Long.parseLong(time.get(1)) / 1000;
 	}
 

@@ -7,14 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.QueueManagerTest;
+import dev.cleo.queue.QueueManagers;
 import dev.cleo.queue.TaskOptions;
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  * one that no instance declares any more is removed once the grace period is over, while
  * an instance still declaring it keeps it.
  */
-@RedisTest
+@QueueManagerTest
 class ScheduleReconcileTest {
 
 	private static final TaskOptions REPORTS = TaskOptions.defaults().queue("reports");
@@ -36,19 +35,13 @@ class ScheduleReconcileTest {
 
 	private QueueManager nextVersion;
 
-	private RedisServer redis;
+	private QueueManagers managers;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.redis = redis;
-		this.previousVersion = QueueManager.builder().redisUri(redis.uri()).build();
-		this.nextVersion = QueueManager.builder().redisUri(redis.uri()).build();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.previousVersion.close();
-		this.nextVersion.close();
+	void setUp(QueueManagers managers) {
+		this.managers = managers;
+		this.previousVersion = managers.build();
+		this.nextVersion = managers.build();
 	}
 
 	@Test
@@ -89,17 +82,12 @@ class ScheduleReconcileTest {
 			.isEqualTo(before.nextFire());
 		this.previousVersion.close();
 		this.nextVersion.close();
-		QueueManager other = QueueManager.builder().redisUri(this.redis.uri()).build();
-		try {
-			Duration shortGrace = Duration.ofMillis(100);
-			await().atMost(Duration.ofSeconds(5))
-				.until(() -> Instant.now().isAfter(before.declaredAt().plus(shortGrace.multipliedBy(3))));
-			assertThat(other.schedules().reconcile("other-app", List.of(), shortGrace).removed()).isEmpty();
-			assertThat(other.schedules().find("reports", "hourly")).isPresent();
-		}
-		finally {
-			other.close();
-		}
+		QueueManager other = this.managers.build();
+		Duration shortGrace = Duration.ofMillis(100);
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> Instant.now().isAfter(before.declaredAt().plus(shortGrace.multipliedBy(3))));
+		assertThat(other.schedules().reconcile("other-app", List.of(), shortGrace).removed()).isEmpty();
+		assertThat(other.schedules().find("reports", "hourly")).isPresent();
 	}
 
 	@Test

@@ -12,16 +12,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.QueueManagerTest;
 import dev.cleo.queue.TaskInfo;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.TaskState;
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  * The schedule API on a real Redis: register, list, pause, resume, delete, run now,
  * overlap and fixed delay.
  */
-@RedisTest
+@QueueManagerTest
 class SchedulesTest {
 
 	private static final String QUEUE = "jobs";
@@ -46,15 +44,10 @@ class SchedulesTest {
 	private Schedules schedules;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
+	void setUp(QueueManager manager) {
+		this.manager = manager;
 		this.manager.register("tick", this.runs.recorder(this.manager));
 		this.schedules = this.manager.schedules();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
 	}
 
 	@Test
@@ -80,9 +73,7 @@ class SchedulesTest {
 
 	@Test
 	void pausedScheduleFiresNothingUntilResumed() {
-		this.schedules.register(Schedule.fixedRate("often", Duration.ofMillis(100)).task("tick", null).options(JOBS));
-		startWorkers();
-		await().atMost(Duration.ofSeconds(5)).until(() -> fired("often") >= 1);
+		runOftenUntilItFired();
 		assertThat(this.schedules.pause(QUEUE, "often")).isTrue();
 		assertThat(this.schedules.pause(QUEUE, "often")).isFalse();
 		ScheduleInfo paused = this.schedules.find(QUEUE, "often").orElseThrow();
@@ -98,9 +89,7 @@ class SchedulesTest {
 
 	@Test
 	void deletedScheduleIsGoneAndFiresNoMore() {
-		this.schedules.register(Schedule.fixedRate("often", Duration.ofMillis(100)).task("tick", null).options(JOBS));
-		startWorkers();
-		await().atMost(Duration.ofSeconds(5)).until(() -> fired("often") >= 1);
+		runOftenUntilItFired();
 		assertThat(this.schedules.delete(QUEUE, "often")).isTrue();
 		assertThat(this.schedules.delete(QUEUE, "often")).isFalse();
 		assertThat(this.schedules.find(QUEUE, "often")).isEmpty();
@@ -220,6 +209,13 @@ class SchedulesTest {
 		assertThat(delayed).extracting(TaskInfo::id).containsExactly(id);
 		assertThat(delayed.get(0).runAt()).isEqualTo(due.truncatedTo(ChronoUnit.MILLIS));
 		assertThat(delayed.get(0).state()).isEqualTo(TaskState.DELAYED);
+	}
+
+	/** Registers {@code often}, firing every 100 ms, and runs it until it fired once. */
+	private void runOftenUntilItFired() {
+		this.schedules.register(Schedule.fixedRate("often", Duration.ofMillis(100)).task("tick", null).options(JOBS));
+		startWorkers();
+		await().atMost(Duration.ofSeconds(5)).until(() -> fired("often") >= 1);
 	}
 
 	private long fired(String name) {

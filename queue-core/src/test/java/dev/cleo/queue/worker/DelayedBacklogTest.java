@@ -13,15 +13,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.QueueManagerTest;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.TaskRequest;
 import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * the due time it was given (both read from this JVM's clock, which the manager uses
  * too). Every sample counts: none is discarded as an outlier.
  */
-@RedisTest
+@QueueManagerTest
 class DelayedBacklogTest {
 
 	private static final String QUEUE = "backlog";
@@ -56,17 +55,12 @@ class DelayedBacklogTest {
 	private QueueManager manager;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
+	void setUp(QueueManager manager) {
+		this.manager = manager;
 		this.manager.register("due",
 				(task) -> this.lateness.record(System.currentTimeMillis(), task.payload(Long.class)));
 		this.manager.register("pending", (task) -> this.pendingRuns.incrementAndGet());
 		enqueuePending();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
 	}
 
 	@Test

@@ -7,14 +7,12 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.QueueManagerTest;
 import dev.cleo.queue.TaskOptions;
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -23,19 +21,14 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * Handlers run on virtual threads where the JVM has them (this class also runs on a Java
  * 21+ JDK in the build) and on the pool's platform threads otherwise, or when asked.
  */
-@RedisTest
+@QueueManagerTest
 class HandlerThreadsTest {
 
 	private QueueManager manager;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
+	void setUp(QueueManager manager) {
+		this.manager = manager;
 	}
 
 	@Test

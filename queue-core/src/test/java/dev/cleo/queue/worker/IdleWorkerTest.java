@@ -10,16 +10,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.QueueManagerTest;
 import dev.cleo.queue.TaskHandle;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.TaskState;
 import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  * An idle pool neither polls Redis in a loop nor is slow to notice new work: it blocks on
  * the queue's marker, and an enqueue wakes it at once.
  */
-@RedisTest
+@QueueManagerTest
 class IdleWorkerTest {
 
 	private static final TaskOptions IDLE = TaskOptions.defaults().queue("idle");
@@ -36,13 +35,8 @@ class IdleWorkerTest {
 	private QueueManager manager;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
+	void setUp(QueueManager manager) {
+		this.manager = manager;
 	}
 
 	@Test

@@ -9,15 +9,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.QueueManagerTest;
+import dev.cleo.queue.QueueManagers;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.TaskRequest;
-import dev.cleo.queue.test.RedisServer;
-import dev.cleo.queue.test.RedisTest;
 import dev.cleo.queue.worker.WorkerPoolOptions.QueueSelection;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * How one pool shares its worker among several queues that all have work.
  */
-@RedisTest
+@QueueManagerTest
 class QueueSelectionTest {
 
 	private final List<String> starts = Collections.synchronizedList(new ArrayList<>());
@@ -35,14 +34,9 @@ class QueueSelectionTest {
 	private QueueManager manager;
 
 	@BeforeEach
-	void setUp(RedisServer redis) {
-		this.manager = QueueManager.builder().redisUri(redis.uri()).build();
+	void setUp(QueueManager manager) {
+		this.manager = manager;
 		this.manager.register("noop", (task) -> this.starts.add(task.queue()));
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
 	}
 
 	@Test
@@ -68,12 +62,12 @@ class QueueSelectionTest {
 	}
 
 	@Test
-	void weightedPoolsDrawTheirQueueOrdersIndependently(RedisServer redis) {
+	void weightedPoolsDrawTheirQueueOrdersIndependently(QueueManagers managers) {
 		fill("high", 300);
 		fill("normal", 300);
 		fill("low", 300);
 		List<String> otherStarts = Collections.synchronizedList(new ArrayList<>());
-		try (QueueManager other = QueueManager.builder().redisUri(redis.uri()).build()) {
+		try (QueueManager other = managers.build()) {
 			other.register("noop", (task) -> otherStarts.add(task.queue()));
 			WorkerPoolOptions options = WorkerPoolOptions.builder()
 				.queue("high", 60)

@@ -5,6 +5,7 @@ package dev.cleo.queue.worker;
 
 import java.time.Duration;
 
+import org.assertj.core.api.ThrowableAssertAlternative;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.InvalidTaskOptionException;
@@ -41,23 +42,13 @@ class WorkerPoolOptionsTest {
 
 	@Test
 	void heartbeatAsLongAsTheLeaseIsRejected() {
-		assertThatExceptionOfType(InvalidTaskOptionException.class)
-			.isThrownBy(() -> WorkerPoolOptions.builder()
-				.queue("emails")
-				.lease(Duration.ofSeconds(5))
-				.heartbeat(Duration.ofSeconds(5))
-				.build())
+		assertThatHeartbeatAndLeaseAreRefused(Duration.ofSeconds(5), Duration.ofSeconds(5))
 			.withMessage("heartbeat (PT5S) must be shorter than the lease (PT5S)");
 	}
 
 	@Test
 	void heartbeatLongerThanTheLeaseIsRejected() {
-		assertThatExceptionOfType(InvalidTaskOptionException.class)
-			.isThrownBy(() -> WorkerPoolOptions.builder()
-				.queue("emails")
-				.lease(Duration.ofSeconds(1))
-				.heartbeat(Duration.ofSeconds(2))
-				.build())
+		assertThatHeartbeatAndLeaseAreRefused(Duration.ofSeconds(1), Duration.ofSeconds(2))
 			.withMessageContaining("heartbeat (PT2S) must be shorter than the lease (PT1S)");
 	}
 
@@ -87,6 +78,12 @@ class WorkerPoolOptionsTest {
 		assertThatExceptionOfType(InvalidTaskOptionException.class)
 			.isThrownBy(() -> WorkerPoolOptions.builder().queue("a:b"))
 			.withMessageContaining("Queue name 'a:b' is invalid");
+	}
+
+	private static ThrowableAssertAlternative<InvalidTaskOptionException> assertThatHeartbeatAndLeaseAreRefused(
+			Duration lease, Duration heartbeat) {
+		return assertThatExceptionOfType(InvalidTaskOptionException.class)
+			.isThrownBy(() -> WorkerPoolOptions.builder().queue("emails").lease(lease).heartbeat(heartbeat).build());
 	}
 
 }
