@@ -11,9 +11,10 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 
 /**
- * A worker process for {@link WorkerCrashTest}: it serves one queue with a 1 s lease, and
- * its handler records that it started (an entry in a Redis list, through a client of its
- * own) and then blocks forever, so the test can kill the process in the middle of a task.
+ * A worker process for {@link WorkerCrashTests}: it serves one queue with a 1 s lease,
+ * and its handler records that it started (an entry in a Redis list, through a client of
+ * its own) and then blocks forever, so the test can kill the process in the middle of a
+ * task.
  *
  * <p>
  * Arguments: the Redis URI, the queue, the task name, the list key that records starts,

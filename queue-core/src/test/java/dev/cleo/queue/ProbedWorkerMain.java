@@ -10,7 +10,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 
 /**
- * A worker process for {@link GroupGuaranteesTest}: it runs the {@link SlotProbe}'s
+ * A worker process for {@link GroupGuaranteesTests}: it runs the {@link SlotProbe}'s
  * handler on one queue with a short lease, so the test can freeze it mid-task and its
  * leases really expire. Once its pool runs it sets the Redis key
  * {@code probe:ready:<worker>}.
