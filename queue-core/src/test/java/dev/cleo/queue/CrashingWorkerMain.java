@@ -11,9 +11,10 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 
 /**
- * A worker process for {@link WorkerCrashTest}: it serves one queue with a 1 s lease, and
- * its handler records that it started (an entry in a Redis list, through a client of its
- * own) and then blocks forever, so the test can kill the process in the middle of a task.
+ * A worker process for {@link WorkerCrashTests}: it serves one queue with a 1 s lease,
+ * and its handler records that it started (an entry in a Redis list, through a client of
+ * its own) and then blocks forever, so the test can kill the process in the middle of a
+ * task.
  *
  * <p>
  * Arguments: the Redis URI, the queue, the task name, the list key that records starts,
@@ -26,28 +27,21 @@ public final class CrashingWorkerMain {
 
 	public static void main(String[] args) throws InterruptedException {
 		String uri = args[0];
-		String queue = args[1];
-		String taskName = args[2];
 		String startedKey = args[3];
-		int concurrency = Integer.parseInt(args[4]);
 		String workerId = "crashing-worker:" + ProcessHandle.current().pid();
 		RedisClient recorderClient = RedisClient.create(uri);
 		StatefulRedisConnection<String, String> recorder = recorderClient.connect();
-		QueueManager manager = QueueManager.builder().redisUri(uri).workerId(workerId).build();
-		manager.register(taskName, (task) -> {
+		TaskHandler recordThenBlock = (task) -> {
 			recorder.sync().rpush(startedKey, task.id() + ":" + task.attempt() + ":" + workerId);
 			new CountDownLatch(1).await();
 			return "unreachable";
-		});
-		manager.startWorkers(WorkerPoolOptions.builder()
-			.name("doomed")
-			.queue(queue)
-			.concurrency(concurrency)
-			.lease(Duration.ofSeconds(1))
-			.reaperInterval(Duration.ofMillis(200))
-			.build());
-		System.out.println("crashing worker " + workerId + " ready");
-		new CountDownLatch(1).await();
+		};
+		ChildWorker.start(args, workerId, recordThenBlock,
+				WorkerPoolOptions.builder()
+					.name("doomed")
+					.lease(Duration.ofSeconds(1))
+					.reaperInterval(Duration.ofMillis(200)));
+		ChildWorker.announceAndWait("crashing worker " + workerId + " ready");
 	}
 
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A handler for {@link GroupGuaranteesTest} that records, per group, how many of its
+ * A handler for {@link GroupGuaranteesTests} that records, per group, how many of its
  * tasks ran at once (a counter up on entry, down on exit, its most kept), every attempt
  * in the order it started ({@code "<index>#<attempt>"}) and every task in the order it
  * completed; and which worker pools ran anything. A task fails its first

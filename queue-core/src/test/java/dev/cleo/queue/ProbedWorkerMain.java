@@ -4,14 +4,13 @@
 package dev.cleo.queue;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 
 import dev.cleo.queue.worker.WorkerPoolOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 
 /**
- * A worker process for {@link GroupGuaranteesTest}: it runs the {@link SlotProbe}'s
+ * A worker process for {@link GroupGuaranteesTests}: it runs the {@link SlotProbe}'s
  * handler on one queue with a short lease, so the test can freeze it mid-task and its
  * leases really expire. Once its pool runs it sets the Redis key
  * {@code probe:ready:<worker>}.
@@ -27,25 +26,19 @@ public final class ProbedWorkerMain {
 
 	public static void main(String[] args) throws InterruptedException {
 		String uri = args[0];
-		String queue = args[1];
 		String worker = args[3];
 		SlotProbe probe = new SlotProbe(uri, Integer.parseInt(args[6]));
-		QueueManager manager = QueueManager.builder().redisUri(uri).workerId(worker).build();
-		manager.register(args[2], probe.handler(worker));
-		manager.startWorkers(WorkerPoolOptions.builder()
-			.name(worker)
-			.queue(queue)
-			.concurrency(Integer.parseInt(args[4]))
-			.lease(Duration.ofMillis(Long.parseLong(args[5])))
-			.reaperInterval(Duration.ofMillis(25))
-			.build());
+		ChildWorker.start(args, worker, probe.handler(worker),
+				WorkerPoolOptions.builder()
+					.name(worker)
+					.lease(Duration.ofMillis(Long.parseLong(args[5])))
+					.reaperInterval(Duration.ofMillis(25)));
 		RedisClient client = RedisClient.create(uri);
 		try (StatefulRedisConnection<String, String> connection = client.connect()) {
 			connection.sync().set("probe:ready:" + worker, "1");
 		}
 		client.shutdown();
-		System.out.println("probed worker " + worker + " ready");
-		new CountDownLatch(1).await();
+		ChildWorker.announceAndWait("probed worker " + worker + " ready");
 	}
 
 }

@@ -16,7 +16,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 
 /**
- * The counter inside the handler for {@link GroupGuaranteesTest}, shared by every worker
+ * The counter inside the handler for {@link GroupGuaranteesTests}, shared by every worker
  * JVM through Redis. A handler enters it on start and leaves it on return; an entry is
  * one attempt, {@code <task key>|<attempt>|<worker>}, kept in its group's set while the
  * handler runs.

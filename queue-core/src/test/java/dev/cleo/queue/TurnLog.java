@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
- * A handler for the fairness tests of {@link GroupGuaranteesTest}: tasks whose payload is
- * their group's name, recorded in the order they start. When the last task outside the
+ * A handler for the fairness tests of {@link GroupGuaranteesTests}: tasks whose payload
+ * is their group's name, recorded in the order they start. When the last task outside the
  * flood group has run, it keeps the order up to that moment: what the flood got while the
  * small groups ran.
  */

@@ -8,11 +8,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.QueueManagerBuilder;
+import dev.cleo.queue.QueueManagers;
 import dev.cleo.queue.TaskHandler;
 import dev.cleo.queue.TaskInfo;
+import dev.cleo.queue.worker.WorkerPoolOptions;
 
 /**
  * What scheduled handlers recorded, shared by the managers of a test: each run's task id,
@@ -30,6 +34,17 @@ final class ScheduledRuns {
 			this.runs.add(new Run(task.id(), info.runAt().toEpochMilli(), info.createdAt().toEpochMilli()));
 			return null;
 		};
+	}
+
+	/**
+	 * Starts an instance: a manager whose {@code tick} handler records here, with a pool
+	 * of four serving the queue.
+	 */
+	QueueManager startInstance(QueueManagers managers, String queue, Consumer<QueueManagerBuilder> settings) {
+		QueueManager manager = managers.build(settings);
+		manager.register("tick", recorder(manager));
+		manager.startWorkers(WorkerPoolOptions.builder().queue(queue).concurrency(4).build());
+		return manager;
 	}
 
 	List<Run> all() {

@@ -13,25 +13,13 @@ import dev.cleo.queue.test.RedisEndpoint.RedisErrorReply;
  * only counts when {@code INFO server} reports the pid of <em>our</em> process: a stray
  * server on the same port must not pass for it.
  */
-final class ReadinessProbe {
+record ReadinessProbe(Process process, RedisEndpoint endpoint, RedisDirectory directory) {
 
 	private static final long POLL_MILLIS = 20;
 
 	private static final Pattern PROCESS_ID = Pattern.compile("^process_id:(\\d+)", Pattern.MULTILINE);
 
 	private static final String PORT_IN_USE = "Address already in use";
-
-	private final Process process;
-
-	private final RedisEndpoint endpoint;
-
-	private final RedisDirectory directory;
-
-	ReadinessProbe(Process process, RedisEndpoint endpoint, RedisDirectory directory) {
-		this.process = process;
-		this.endpoint = endpoint;
-		this.directory = directory;
-	}
 
 	/**
 	 * Waits for the server, ending the process if it does not become ready in time.

@@ -63,12 +63,22 @@ public class RedisServerExtension implements BeforeAllCallback, BeforeEachCallba
 		return server(extensionContext);
 	}
 
-	private static RedisServer server(ExtensionContext context) {
+	/**
+	 * The server of the test class the context belongs to, for extensions built on this
+	 * one; started if no one needed it yet.
+	 * @param context any context within a {@link RedisTest} class
+	 * @return the running server
+	 */
+	public static RedisServer server(ExtensionContext context) {
 		return outermostClass(context).getStore(NAMESPACE)
 			.computeIfAbsent(RedisServer.class, (key) -> RedisServer.start(), RedisServer.class);
 	}
 
-	private static ExtensionContext outermostClass(ExtensionContext context) {
+	/**
+	 * The context of the outermost test class around a context, whose store outlives the
+	 * {@code @Nested} classes inside it.
+	 */
+	static ExtensionContext outermostClass(ExtensionContext context) {
 		ExtensionContext root = context.getRoot();
 		ExtensionContext current = context;
 		while (current.getParent().filter((parent) -> parent != root).isPresent()) {

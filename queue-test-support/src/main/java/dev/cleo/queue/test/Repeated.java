@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@value RepeatedExtension#PROPERTY} says (default 1), each run a test of its own with
  * its own {@code @BeforeEach} and {@code @AfterEach}: a guarantee that holds once may
  * still break one run in fifty, so stress runs repeat it, for example
- * {@code ./mvnw verify -Dcleo.test.repeat=50 -Dtest=GroupGuaranteesTest}. Maven passes
+ * {@code ./mvnw verify -Dcleo.test.repeat=50 -Dtest=GroupGuaranteesTests}. Maven passes
  * {@code -D} properties on to the forked test JVM.
  */
 @Target(ElementType.METHOD)
