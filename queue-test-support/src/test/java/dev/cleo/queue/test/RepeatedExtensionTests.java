@@ -18,7 +18,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  * says, each run with its own {@code @AfterEach}; a bad value is refused naming the
  * property. The sample is a nested class, which Surefire does not run on its own.
  */
-class RepeatedExtensionTest {
+class RepeatedExtensionTests {
 
 	@AfterEach
 	void clearProperty() {

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A started {@link RedisTls} answers a client that trusts its CA, over TLS only, and
  * closing it ends the process and deletes its directory with the certificates.
  */
-class RedisTlsTest {
+class RedisTlsTests {
 
 	@Test
 	void answersOverTlsOnlyAndCloseEndsIt() throws IOException {

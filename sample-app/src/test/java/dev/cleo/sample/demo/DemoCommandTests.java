@@ -16,7 +16,7 @@ import dev.cleo.sample.SampleApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @RedisTest
-class DemoCommandTest {
+class DemoCommandTests {
 
 	@Test
 	void demoPrintsFinalStatesAndTheTaskThatRanOutOfAttempts(RedisServer redis) {

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A started {@link RedisCluster} serves every slot on three masters, and closing it ends
  * the processes and deletes their directories.
  */
-class RedisClusterTest {
+class RedisClusterTests {
 
 	@Test
 	void startsThreeMastersServingAllSlotsAndCloseEndsThem() {

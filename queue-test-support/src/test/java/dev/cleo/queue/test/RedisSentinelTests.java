@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A started {@link RedisSentinel} hands a Sentinel-aware client a master that answers,
  * and closing it ends both processes and deletes their directories.
  */
-class RedisSentinelTest {
+class RedisSentinelTests {
 
 	@Test
 	void sentinelLeadsAClientToTheMasterAndCloseEndsBothProcesses() {

@@ -24,7 +24,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  */
 @DisabledIfEnvironmentVariable(named = RedisServer.URL_ENV, matches = ".+",
 		disabledReason = "needs a spawned redis-server")
-class RedisServerExtensionLifecycleTest {
+class RedisServerExtensionLifecycleTests {
 
 	@Test
 	void serverIsClosedAfterTheClassAndRestartedAfterATestStoppedIt() throws IOException {

@@ -23,7 +23,7 @@ import dev.cleo.sample.SampleApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @RedisTest
-class BenchCommandTest {
+class BenchCommandTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

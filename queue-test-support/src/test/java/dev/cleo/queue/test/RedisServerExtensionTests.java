@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @RedisTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RedisServerExtensionTest {
+class RedisServerExtensionTests {
 
 	private static RedisServer fromBeforeAll;
 
@@ -26,7 +26,7 @@ class RedisServerExtensionTest {
 
 	private final RedisServer fromConstructor;
 
-	RedisServerExtensionTest(RedisServer redis) {
+	RedisServerExtensionTests(RedisServer redis) {
 		this.fromConstructor = redis;
 	}
 

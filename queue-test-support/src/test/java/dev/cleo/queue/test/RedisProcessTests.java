@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 /**
  * Tests for {@link RedisProcess}: port clashes, start-up failures and clean-up.
  */
-class RedisProcessTest {
+class RedisProcessTests {
 
 	private static final Path REDIS_SERVER = RedisBackends.findBinary().orElseThrow();
 

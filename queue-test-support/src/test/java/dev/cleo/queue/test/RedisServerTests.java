@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @DisabledIfEnvironmentVariable(named = RedisServer.URL_ENV, matches = ".+",
 		disabledReason = "needs a spawned redis-server")
-class RedisServerTest {
+class RedisServerTests {
 
 	@Test
 	void spawnedServerAnswersPingOnLoopback() throws Exception {
