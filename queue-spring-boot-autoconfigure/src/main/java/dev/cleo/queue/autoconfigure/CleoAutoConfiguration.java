@@ -3,8 +3,6 @@
  */
 package dev.cleo.queue.autoconfigure;
 
-import java.time.Clock;
-
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.cluster.RedisClusterClient;
@@ -88,12 +86,6 @@ public final class CleoAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Clock cleoClock() {
-		return Clock.systemUTC();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	TaskSerializer cleoTaskSerializer(ObjectProvider<JsonMapper> mapper) {
 		// Spring's mapper carries the application's modules; default typing stays off.
 		return new JacksonTaskSerializer(mapper.getIfUnique(() -> JsonMapper.builder().build()));
@@ -103,14 +95,14 @@ public final class CleoAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(LettuceConnectionFactory.class)
 	QueueManager queueManager(LettuceConnectionFactory connectionFactory, CleoSettings settings,
-			TaskSerializer serializer, Clock clock) {
+			TaskSerializer serializer, ObjectProvider<QueueManagerBuilderCustomizer> customizers) {
 		QueueManagerBuilder builder = QueueManager.builder()
 			.keyPrefix(settings.keyPrefix())
 			.commandTimeout(settings.commandTimeout())
 			.retention(settings.retention())
 			.serializer(serializer)
-			.clock(clock)
 			.maxPayloadSize(settings.properties().getMaxPayloadSize().toBytes());
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.redis(endpoint(nativeClient(connectionFactory))).build();
 	}
 

@@ -3,7 +3,10 @@
  */
 package dev.cleo.queue.autoconfigure;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +17,7 @@ import dev.cleo.queue.Backoff;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskHandle;
 import dev.cleo.queue.TaskHandler;
+import dev.cleo.queue.TaskInfo;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.annotation.QueueClass;
 import dev.cleo.queue.annotation.Task;
@@ -64,6 +68,26 @@ class CleoAutoConfigurationTests {
 					StatefulRedisConnection<String, String> connection = client.connect()) {
 				assertThat(connection.sync().keys("boot:*")).isNotEmpty();
 			}
+		});
+	}
+
+	@Test
+	void anApplicationsOwnClockIsNotCleos() {
+		Instant fixed = Instant.parse("2000-01-01T00:00:00Z");
+		this.runner.withBean(Clock.class, () -> Clock.fixed(fixed, ZoneOffset.UTC)).run((context) -> {
+			assertThat(context).getBeans(Clock.class).hasSize(1);
+			TaskInfo info = context.getBean(QueueManager.class).enqueue("probe", "hello").info().orElseThrow();
+			assertThat(info.createdAt()).isAfter(Instant.now().minusSeconds(60));
+		});
+	}
+
+	@Test
+	void aBuilderCustomizerSetsCleosClock() {
+		Instant fixed = Instant.parse("2000-01-01T00:00:00Z");
+		QueueManagerBuilderCustomizer customizer = (builder) -> builder.clock(Clock.fixed(fixed, ZoneOffset.UTC));
+		this.runner.withBean(QueueManagerBuilderCustomizer.class, () -> customizer).run((context) -> {
+			TaskInfo info = context.getBean(QueueManager.class).enqueue("probe", "hello").info().orElseThrow();
+			assertThat(info.createdAt()).isEqualTo(fixed);
 		});
 	}
 

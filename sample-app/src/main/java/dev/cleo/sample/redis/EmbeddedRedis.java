@@ -13,6 +13,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -30,6 +32,17 @@ public final class EmbeddedRedis implements AutoCloseable {
 	public static final String BINARY_ENV = "CLEO_REDIS_SERVER";
 
 	private static final long START_TIMEOUT_MILLIS = 10_000;
+
+	/**
+	 * The server runs in a session of its own where {@code setsid} exists, so that Ctrl-C
+	 * in a terminal (a SIGINT to the whole foreground process group) reaches only the
+	 * JVM, which drains its worker pools and then stops the server. In the terminal's
+	 * group, the server would die at once and the last task outcomes could not be
+	 * written. A child of the JVM is never a group leader, so {@code setsid} replaces
+	 * itself with the server and {@link #pid()} stays the server's.
+	 */
+	private static final List<String> OWN_SESSION = Files.isExecutable(Path.of("/usr/bin/setsid"))
+			? List.of("/usr/bin/setsid") : List.of();
 
 	/** How long the shutdown hook waits for an orderly {@link #close()}. */
 	private static final long HOOK_GRACE_SECONDS = 20;
@@ -71,9 +84,10 @@ public final class EmbeddedRedis implements AutoCloseable {
 		try {
 			int port = freePort();
 			Path dir = Files.createTempDirectory("cleo-embedded-redis");
-			Process process = new ProcessBuilder(binary, "--port", String.valueOf(port), "--bind", "127.0.0.1",
-					"--save", "", "--appendonly", "no", "--dir", dir.toString())
-				.redirectErrorStream(true)
+			List<String> command = new ArrayList<>(OWN_SESSION);
+			command.addAll(List.of(binary, "--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "",
+					"--appendonly", "no", "--dir", dir.toString()));
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(dir.resolve("redis.log").toFile())
 				.start();
 			redis = new EmbeddedRedis(process, port, dir);
