@@ -5,8 +5,10 @@ package dev.cleo.queue.schedule;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +18,9 @@ import dev.cleo.queue.redis.ScheduleStore;
 /**
  * What this instance declares for {@link Schedules#reconcile}: the declaration is
  * refreshed in Redis every grace / 4 (at most every minute) by the firer's loop, and each
- * refresh sweeps the owner's schedules nobody declared for the grace period.
+ * refresh sweeps the owner's schedules nobody declared for the grace period and saves
+ * again the declared schedules Redis no longer holds (a restart without persistence, a
+ * failover to an empty replica), so they fire again within one refresh.
  */
 final class ScheduleDeclarations {
 
@@ -49,6 +53,7 @@ final class ScheduleDeclarations {
 		long now = System.nanoTime();
 		if (now - this.nextNanos >= 0) {
 			sweep(declaration);
+			restoreMissing(declaration);
 			this.nextNanos = now + declaration.every().toNanos();
 		}
 		return Math.max(1, (this.nextNanos - now) / 1_000_000);
@@ -68,14 +73,48 @@ final class ScheduleDeclarations {
 		return removed;
 	}
 
+	private void restoreMissing(Declaration declaration) {
+		List<String> restored = new ArrayList<>();
+		declaration.names().forEach((queue, names) -> {
+			Set<String> stored = new HashSet<>();
+			this.store.list(queue).forEach((schedule) -> stored.add(schedule.name()));
+			for (String name : names) {
+				if (!stored.contains(name)) {
+					declaration.restorer().restore(queue, name);
+					restored.add(queue + "/" + name);
+				}
+			}
+		});
+		if (!restored.isEmpty()) {
+			logger.warn("Saved schedules {} of '{}' again: Redis no longer held them (restarted without "
+					+ "persistence, or failed over to an empty replica?)", restored, declaration.owner());
+		}
+	}
+
+	/**
+	 * Saves one declared schedule again.
+	 */
+	@FunctionalInterface
+	interface Restorer {
+
+		/**
+		 * Save the declared schedule again, as the reconciliation saved it.
+		 * @param queue its queue
+		 * @param name its name
+		 */
+		void restore(String queue, String name);
+
+	}
+
 	/**
 	 * The schedules an owner's instance declares.
 	 *
 	 * @param owner the application
 	 * @param names the declared names by queue
 	 * @param grace how long an undeclared schedule is kept
+	 * @param restorer saves a declared schedule again when Redis lost it
 	 */
-	record Declaration(String owner, Map<String, List<String>> names, Duration grace) {
+	record Declaration(String owner, Map<String, List<String>> names, Duration grace, Restorer restorer) {
 
 		/**
 		 * How often the declaration is refreshed: a quarter of the grace, at most a

@@ -6,6 +6,7 @@ package dev.cleo.queue.schedule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -169,10 +170,12 @@ public final class Schedules {
 	 * Make the stored schedules of an application match the ones it declares: create or
 	 * update each declared one, and delete the owner's schedules that no instance has
 	 * declared for longer than {@code grace}. From then on this manager declares the set
-	 * again every grace / 4 (at most every minute) and sweeps, so during a rolling deploy
-	 * a schedule the old version still declares stays, and one nobody declares any more
-	 * goes once the grace period is over. Schedules registered through {@link #register}
-	 * have no owner and are never removed this way.
+	 * again every grace / 4 (at most every minute), saves again any of its schedules that
+	 * Redis no longer holds (so a declared schedule deleted by hand comes back: pause it
+	 * instead, or stop declaring it) and sweeps, so during a rolling deploy a schedule
+	 * the old version still declares stays, and one nobody declares any more goes once
+	 * the grace period is over. Schedules registered through {@link #register} have no
+	 * owner and are never removed this way.
 	 * @param owner the application, 1 to 200 characters (the same on all its instances)
 	 * @param declared the schedules it declares
 	 * @param grace how long an undeclared schedule is kept, 100 ms to 30 days
@@ -197,7 +200,13 @@ public final class Schedules {
 			List<String> into = (saved == 1) ? created : (saved == 2) ? updated : unchanged;
 			into.add(schedule.queue() + "/" + schedule.name());
 		}
-		ScheduleDeclarations.Declaration declaration = new ScheduleDeclarations.Declaration(owner, names, grace);
+		Map<String, Schedule> byKey = new HashMap<>();
+		declared.forEach((schedule) -> byKey.put(schedule.queue() + "/" + schedule.name(), schedule));
+		ScheduleDeclarations.Declaration declaration = new ScheduleDeclarations.Declaration(owner, names, grace,
+				(queue, name) -> {
+					Schedule schedule = byKey.get(queue + "/" + name);
+					save(schedule, owner, payloads.get(schedule));
+				});
 		List<String> removed = this.firer.declare(declaration);
 		return new Reconciliation(created, updated, unchanged, removed);
 	}

@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Schedules declared in code are reconciled at start-up: changed ones are updated, and
  * one that no instance declares any more is removed once the grace period is over, while
- * an instance still declaring it keeps it.
+ * an instance still declaring it keeps it, and saves it again if Redis lost it.
  */
 @QueueManagerTest
 class ScheduleReconcileTests {
@@ -120,6 +120,24 @@ class ScheduleReconcileTests {
 		this.nextVersion.startWorkers(WorkerPoolOptions.builder().queue("reports").build());
 		await().atMost(Duration.ofSeconds(3))
 			.until(() -> this.nextVersion.schedules().find("reports", "often").orElseThrow().fired() > 0);
+	}
+
+	@Test
+	void declaredSchedulesLostByRedisAreSavedAgainWithinOneRefreshAndFire() {
+		Schedule often = Schedule.fixedRate("often", Duration.ofMillis(200)).task("report", null).options(REPORTS);
+		this.nextVersion.register("report", (task) -> null);
+		this.nextVersion.schedules().reconcile("app", List.of(often), GRACE);
+		this.nextVersion.startWorkers(WorkerPoolOptions.builder().queue("reports").build());
+		await().atMost(Duration.ofSeconds(3))
+			.until(() -> this.nextVersion.schedules().find("reports", "often").orElseThrow().fired() > 0);
+
+		// A restart without persistence: every key is gone.
+		this.managers.redisCommands().flushall();
+		assertThat(this.nextVersion.schedules().find("reports", "often")).isEmpty();
+		// The refresh runs every grace / 4 (250 ms here).
+		await().atMost(Duration.ofSeconds(3))
+			.until(() -> this.nextVersion.schedules().find("reports", "often").map(ScheduleInfo::fired).orElse(0L) > 0);
+		assertThat(this.nextVersion.schedules().find("reports", "often").orElseThrow().owner()).isEqualTo("app");
 	}
 
 	private static boolean firerSleeps() {
