@@ -57,6 +57,7 @@ public final class CleoAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CleoSettings cleoSettings(CleoProperties properties, Environment environment) {
+		QueuePropertyNames.check(environment);
 		return new CleoSettings(properties,
 				environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false),
 				environment.getProperty("spring.application.name"));

@@ -137,7 +137,7 @@ public class CleoProperties {
 		/**
 		 * Whether those operations run. Off by default: they change what every instance
 		 * does. With Spring Security on the classpath they also need the caller to hold
-		 * the authority {@code CLEO_ADMIN}.
+		 * the authority CLEO_ADMIN.
 		 */
 		private boolean enabled = false;
 

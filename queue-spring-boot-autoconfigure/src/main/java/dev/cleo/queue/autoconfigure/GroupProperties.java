@@ -142,7 +142,7 @@ public class GroupProperties {
 	}
 
 	/**
-	 * At most {@code tasks} starts per {@code period}; both or neither.
+	 * At most tasks starts per period; both or neither.
 	 */
 	public static class RateLimit {
 

@@ -41,8 +41,15 @@ public class QueueOverrides {
 	 */
 	private Duration ttl;
 
+	/**
+	 * The wait between this queue's attempts; unset values come from
+	 * cleo.defaults.backoff.
+	 */
 	private final BackoffProperties backoff = new BackoffProperties();
 
+	/**
+	 * How this queue's task groups are scheduled, written to Redis at start-up.
+	 */
 	private final GroupProperties groups = new GroupProperties();
 
 	public Integer getConcurrency() {

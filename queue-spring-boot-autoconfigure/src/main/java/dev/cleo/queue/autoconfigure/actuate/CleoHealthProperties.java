@@ -27,13 +27,13 @@ public class CleoHealthProperties {
 
 	/**
 	 * The most dead-letter tasks a queue may hold before the check reports
-	 * {@code status-on-breach}; unset for no limit.
+	 * status-on-breach; unset for no limit.
 	 */
 	private @Nullable Long deadLetterThreshold;
 
 	/**
 	 * The most waiting tasks (backlog) a queue may hold before the check reports
-	 * {@code status-on-breach}; unset for no limit.
+	 * status-on-breach; unset for no limit.
 	 */
 	private @Nullable Long backlogThreshold;
 

@@ -16,11 +16,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class CleoWebApiProperties {
 
 	/**
-	 * Whether the HTTP API ({@code /api/jobs}, {@code /api/status}, {@code /api/health},
-	 * {@code /api/dlq/reprocess}, {@code /api/cleanup}) is served. Off by default: it
-	 * lets callers enqueue the exposed task types, so secure it (Spring Security) before
-	 * exposing it. Its writes other than enqueueing also need
-	 * {@code cleo.write-operations.enabled}.
+	 * Whether the HTTP API (/api/jobs, /api/status, /api/health, /api/dlq/reprocess,
+	 * /api/cleanup) is served. Off by default: it lets callers enqueue the exposed task
+	 * types, so secure it (Spring Security) before exposing it. Its writes other than
+	 * enqueueing also need cleo.write-operations.enabled.
 	 */
 	private boolean enabled = false;
 
@@ -31,22 +30,22 @@ public class CleoWebApiProperties {
 
 	/**
 	 * The queue of a job whose request names none and whose type has no entry in
-	 * {@code task-queues}; also the queue of dead-letter and job look-ups that name none.
+	 * task-queues; also the queue of dead-letter and job look-ups that name none.
 	 */
 	private String defaultQueue = "default";
 
 	/**
 	 * The task types callers may enqueue besides the application's handlers, with the
-	 * queue of each for jobs whose request names none, for example
-	 * {@code send-email: notifications}. A {@code @Task} method can be enqueued through
-	 * the API only when listed here; it then runs on the queue its declaration gives it.
-	 * Job look-ups without a queue search these queues and the default one.
+	 * queue of each for jobs whose request names none, for example send-email:
+	 * notifications. A @Task method can be enqueued through the API only when listed
+	 * here; it then runs on the queue its declaration gives it. Job look-ups without a
+	 * queue search these queues and the default one.
 	 */
 	private final Map<String, String> taskQueues = new LinkedHashMap<>();
 
 	/**
-	 * How many dead letters {@code POST /api/dlq/reprocess} retries when the request
-	 * names neither job ids nor {@code maxJobs}.
+	 * How many dead letters POST /api/dlq/reprocess retries when the request names
+	 * neither job ids nor maxJobs.
 	 */
 	private int defaultMaxJobs = 100;
 
