@@ -3,6 +3,10 @@
  */
 package dev.cleo.queue.autoconfigure;
 
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.cluster.RedisClusterClient;
@@ -24,6 +28,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Role;
@@ -131,6 +137,21 @@ public final class CleoAutoConfiguration {
 			ListableBeanFactory beanFactory, ApplicationQueues queues) {
 		return new CleoTaskRegistrar(manager, proxies.registry(), beanFactory,
 				new HandledQueues(proxies.registry(), beanFactory), queues);
+	}
+
+	@Bean
+	UnusedQueueWarning cleoUnusedQueueWarning(CleoProperties properties, TaskProxyPostProcessor proxies,
+			ListableBeanFactory beanFactory, Environment environment) {
+		HandledQueues handled = new HandledQueues(proxies.registry(), beanFactory);
+		return new UnusedQueueWarning(properties.getQueues().keySet(), () -> {
+			Set<String> used = new HashSet<>(handled.get());
+			properties.getWorker().getPools().values().forEach((pool) -> used.addAll(pool.getQueues()));
+			used.addAll(Binder.get(environment)
+				.bind("cleo.web.api.task-queues", Bindable.mapOf(String.class, String.class))
+				.orElseGet(Map::of)
+				.values());
+			return used;
+		});
 	}
 
 	@Bean
