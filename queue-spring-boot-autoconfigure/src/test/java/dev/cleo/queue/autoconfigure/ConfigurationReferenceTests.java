@@ -16,34 +16,43 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's configuration reference and the generated metadata (what the IDE shows)
- * name the same {@code cleo.*} properties.
+ * The configuration reference ({@code docs/configuration.md}, linked from the README) and
+ * the generated metadata (what the IDE shows) name the same {@code cleo.*} properties.
  */
 class ConfigurationReferenceTests {
 
 	private static final Path METADATA = Path.of("target/classes/META-INF/spring-configuration-metadata.json");
 
-	private static final Path README = Path.of("../README.md");
+	private static final Path REFERENCE = Path.of("../docs/configuration.md");
 
 	@Test
-	void everyPropertyInTheMetadataIsInTheReadmeReference() throws IOException {
-		String readme = Files.readString(README);
+	void everyPropertyInTheMetadataIsInTheReference() throws IOException {
+		List<String> documented = documentedProperties();
 		assertThat(cleoProperties()).isNotEmpty()
-			.allSatisfy((name) -> assertThat(readme).as("README reference row for %s", name)
-				.contains("| `" + name + "` |"));
+			.allSatisfy((name) -> assertThat(documented).as("docs/configuration.md reference row for %s", name)
+				.contains(name));
 	}
 
 	@Test
-	void everyPropertyInTheReadmeReferenceExists() throws IOException {
+	void everyPropertyInTheReferenceExists() throws IOException {
 		List<String> known = cleoProperties();
-		String readme = Files.readString(README);
-		String reference = readme.substring(readme.indexOf("### Configuration reference"),
-				readme.indexOf("### Actuator"));
-		List<String> documented = reference.lines()
+		assertThat(documentedProperties()).isNotEmpty().allSatisfy((name) -> assertThat(known).contains(name));
+	}
+
+	/**
+	 * The properties named in the first column of the reference table: the rows of the
+	 * "## Reference" section that start with a {@code cleo.*} name.
+	 */
+	private static List<String> documentedProperties() throws IOException {
+		String page = Files.readString(REFERENCE);
+		int start = page.indexOf("\n## Reference\n");
+		assertThat(start).as("a '## Reference' section in %s", REFERENCE).isNotNegative();
+		int end = page.indexOf("\n## ", start + 1);
+		String reference = page.substring(start, (end >= 0) ? end : page.length());
+		return reference.lines()
 			.filter((line) -> line.startsWith("| `cleo."))
 			.map((line) -> line.substring(3, line.indexOf('`', 3)))
 			.toList();
-		assertThat(documented).isNotEmpty().allSatisfy((name) -> assertThat(known).contains(name));
 	}
 
 	private static List<String> cleoProperties() throws IOException {
