@@ -9,12 +9,14 @@ import java.util.Set;
 
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.cluster.RedisClusterClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.cleo.queue.JacksonTaskSerializer;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.QueueManagerBuilder;
+import dev.cleo.queue.QueueUnavailableException;
 import dev.cleo.queue.TaskSerializer;
 import dev.cleo.queue.autoconfigure.aop.TaskProxyPostProcessor;
 import dev.cleo.queue.redis.RedisEndpoint;
@@ -66,7 +68,7 @@ public final class CleoAutoConfiguration {
 		QueuePropertyNames.check(environment);
 		return new CleoSettings(properties,
 				environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false),
-				environment.getProperty("spring.application.name"));
+				environment.getProperty("spring.application.name"), ShutdownTimeout.phaseTimeout(environment));
 	}
 
 	@Bean
@@ -102,7 +104,8 @@ public final class CleoAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(LettuceConnectionFactory.class)
 	QueueManager queueManager(LettuceConnectionFactory connectionFactory, CleoSettings settings,
-			TaskSerializer serializer, ObjectProvider<QueueManagerBuilderCustomizer> customizers) {
+			TaskSerializer serializer, ObjectProvider<QueueManagerBuilderCustomizer> customizers,
+			Environment environment) {
 		QueueManagerBuilder builder = QueueManager.builder()
 			.keyPrefix(settings.keyPrefix())
 			.commandTimeout(settings.commandTimeout())
@@ -110,7 +113,15 @@ public final class CleoAutoConfiguration {
 			.serializer(serializer)
 			.maxPayloadSize(settings.properties().getMaxPayloadSize().toBytes());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return builder.redis(endpoint(nativeClient(connectionFactory))).build();
+		try {
+			return builder.redis(endpoint(nativeClient(connectionFactory))).build();
+		}
+		catch (QueueUnavailableException ex) {
+			if (ex.getCause() instanceof RedisConnectionException) {
+				throw RedisStartupFailure.of(ex, connectionFactory, environment);
+			}
+			throw ex;
+		}
 	}
 
 	// Declared after queueManager(), so that the condition sees that bean. Meters and

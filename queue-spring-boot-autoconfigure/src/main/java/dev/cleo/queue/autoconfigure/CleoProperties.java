@@ -229,9 +229,11 @@ public class CleoProperties {
 
 		/**
 		 * How long a stop waits for running tasks before handing them back to the queue.
-		 * Keep it below spring.lifecycle.timeout-per-shutdown-phase.
+		 * Must be below spring.lifecycle.timeout-per-shutdown-phase, or the start fails.
+		 * When unset, that timeout less a margin for the hand-back (a third of it, at
+		 * most 5s): 25s with Spring Boot's default of 30s.
 		 */
-		private Duration shutdownTimeout = Duration.ofSeconds(30);
+		private Duration shutdownTimeout;
 
 		/**
 		 * How long a claimed task stays reserved without a heartbeat; after that another

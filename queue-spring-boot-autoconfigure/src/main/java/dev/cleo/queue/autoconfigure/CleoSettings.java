@@ -22,6 +22,8 @@ import dev.cleo.queue.autoconfigure.aop.BackoffSpec;
 import dev.cleo.queue.autoconfigure.aop.TaskMethodDefaults;
 import dev.cleo.queue.worker.WorkerThreads;
 
+import org.springframework.boot.autoconfigure.context.LifecycleProperties;
+
 /**
  * {@link CleoProperties} merged once into what the core takes: the {@link TaskOptions} of
  * each queue ({@code cleo.defaults} overridden by {@code cleo.queues.<name>}), the
@@ -47,6 +49,8 @@ public final class CleoSettings implements TaskMethodDefaults {
 
 	private final ScheduleSettings schedules;
 
+	private final Duration shutdownTimeout;
+
 	/**
 	 * Merge the properties, for an application without a name.
 	 * @param properties the bound properties; not changed afterwards
@@ -68,12 +72,30 @@ public final class CleoSettings implements TaskMethodDefaults {
 	 * property
 	 */
 	public CleoSettings(CleoProperties properties, boolean virtualThreadsEnabled, @Nullable String applicationName) {
+		this(properties, virtualThreadsEnabled, applicationName,
+				new LifecycleProperties().getTimeoutPerShutdownPhase());
+	}
+
+	/**
+	 * Merge the properties.
+	 * @param properties the bound properties; not changed afterwards
+	 * @param virtualThreadsEnabled whether {@code spring.threads.virtual.enabled} is true
+	 * @param applicationName {@code spring.application.name}, the default owner of
+	 * declared schedules, or {@code null}
+	 * @param shutdownPhaseTimeout {@code spring.lifecycle.timeout-per-shutdown-phase},
+	 * which the worker pools' shutdown timeout must end before
+	 * @throws InvalidTaskOptionException when a value is out of range, naming the
+	 * property
+	 */
+	public CleoSettings(CleoProperties properties, boolean virtualThreadsEnabled, @Nullable String applicationName,
+			Duration shutdownPhaseTimeout) {
 		this.properties = properties;
 		this.schedules = ScheduleSettings.of(properties.getSchedules(), applicationName);
 		TaskDefaults defaults = properties.getDefaults();
 		this.defaults = apply(TaskOptions.defaults(), "cleo.defaults", defaults.getPriority(), defaults.getRetries(),
 				defaults.getBackoff(), defaults.getTimeout(), defaults.getTtl());
 		this.threads = resolveThreads(properties.getWorker().getThreads(), virtualThreadsEnabled);
+		this.shutdownTimeout = resolveShutdownTimeout(properties.getWorker(), shutdownPhaseTimeout);
 		properties.getQueues().keySet().forEach(this::taskOptions);
 		this.meteredGroups = meteredGroups(properties.getQueues());
 	}
@@ -102,6 +124,16 @@ public final class CleoSettings implements TaskMethodDefaults {
 	 */
 	public WorkerThreads threads() {
 		return this.threads;
+	}
+
+	/**
+	 * How long the worker pools wait for running tasks at shutdown: below
+	 * {@code spring.lifecycle.timeout-per-shutdown-phase}, so that the tasks still
+	 * running are handed back before Spring Boot closes the Redis connection.
+	 * @return {@code cleo.worker.shutdown-timeout}, or one derived from the phase timeout
+	 */
+	public Duration shutdownTimeout() {
+		return this.shutdownTimeout;
 	}
 
 	/**
@@ -207,6 +239,12 @@ public final class CleoSettings implements TaskMethodDefaults {
 			throw new InvalidTaskOptionException(
 					"priority must be high, normal, low or a number from 0 to 1000, was '" + priority + "'");
 		}
+	}
+
+	private static Duration resolveShutdownTimeout(CleoProperties.Worker worker, Duration phase) {
+		// A producer-only instance stops no pools: its timeout is never used.
+		Duration configured = worker.getShutdownTimeout();
+		return (worker.isEnabled() || configured == null) ? ShutdownTimeout.resolve(configured, phase) : configured;
 	}
 
 	private static WorkerThreads resolveThreads(WorkerThreads configured, boolean virtualThreadsEnabled) {

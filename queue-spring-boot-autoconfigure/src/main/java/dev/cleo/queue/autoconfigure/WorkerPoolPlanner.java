@@ -77,7 +77,7 @@ final class WorkerPoolPlanner implements WorkerPoolPlan {
 			.name(name)
 			.threads(this.settings.threads())
 			.lease(worker.getLease())
-			.shutdownTimeout(worker.getShutdownTimeout());
+			.shutdownTimeout(this.settings.shutdownTimeout());
 		return (worker.getHeartbeat() != null) ? builder.heartbeat(worker.getHeartbeat()) : builder;
 	}
 

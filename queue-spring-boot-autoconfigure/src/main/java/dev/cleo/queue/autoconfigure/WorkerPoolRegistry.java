@@ -151,6 +151,13 @@ public class WorkerPoolRegistry implements SmartLifecycle, SmartInitializingSing
 		return this.running;
 	}
 
+	/**
+	 * The last phase to start and the first to stop: before the
+	 * {@code LettuceConnectionFactory} (phase 0), so the pools hand their running tasks
+	 * back while the connection is open, provided they stop within
+	 * {@code spring.lifecycle.timeout-per-shutdown-phase}
+	 * ({@link CleoSettings#shutdownTimeout()} ends before it).
+	 */
 	@Override
 	public int getPhase() {
 		return SmartLifecycle.DEFAULT_PHASE;
