@@ -10,9 +10,14 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Makes every public method of a bean a task (methods declared by {@link Object}
- * excepted): calling one enqueues it, and a worker on any instance later runs the real
- * method. A {@link Task @Task} on a method overrides options for that method.
+ * Makes the public methods of a bean tasks: calling one enqueues it, and a worker on any
+ * instance later runs the real method. A {@link Task @Task} on a method overrides options
+ * for that method. Methods a Spring user calls directly are no tasks: those declared by
+ * {@link Object}, JavaBeans getters, framework callbacks ({@code @EventListener},
+ * {@code @Scheduled}, {@code @Bean}, {@code @PostConstruct}, {@code @KafkaListener}, ...)
+ * and implementations of Spring interfaces; {@code @Task} on one makes it a task. A task
+ * method must not be {@code final}, and a call through {@code this} runs inline, as with
+ * {@code @Async}.
  *
  * <pre>{@code
  * &#64;Service

@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Future;
 
+import tools.jackson.databind.DefaultTyping;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+
 import dev.cleo.queue.annotation.QueueClass;
 import dev.cleo.queue.annotation.Task;
 import dev.cleo.queue.test.RedisServer;
@@ -71,10 +75,40 @@ class TaskDefinitionFailureTests {
 	}
 
 	@Test
-	void objectInsideAListFailsTheStart() {
+	void interfaceInsideAListFailsTheStart() {
+		this.runner.withBean(CallbackListService.class)
+			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription()).contains(
+					"CallbackListService.take(..)", "java.util.List<java.lang.Runnable>",
+					"Runnable is an interface that Jackson cannot create"));
+	}
+
+	@Test
+	void objectParameterFailsTheStartWhenTheMapperHasDefaultTypingOn() {
+		JsonMapper typing = JsonMapper.builder()
+			.activateDefaultTyping(BasicPolymorphicTypeValidator.builder().allowIfBaseType(Object.class).build(),
+					DefaultTyping.NON_FINAL)
+			.build();
 		this.runner.withBean(ObjectService.class)
+			.withBean(JsonMapper.class, () -> typing)
 			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
-				.contains("ObjectService.take(..)", "java.util.List<java.lang.Object>", "Object can become anything"));
+				.contains("ObjectService.take(..)", "java.util.List<java.lang.Object>", "default typing on"));
+	}
+
+	@Test
+	void finalMethodOfAQueueClassFailsTheStart() {
+		this.runner.withBean(FinalQueueClass.class).run((context) -> {
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).isEqualTo("Task method FinalQueueClass.send(..) is final; "
+					+ "CGLIB proxies cannot intercept it, so a call would run inline");
+			assertThat(analysis.getAction()).contains("Remove final");
+		});
+	}
+
+	@Test
+	void finalTaskMethodFailsTheStart() {
+		this.runner.withBean(FinalTask.class)
+			.run((context) -> assertThat(analyze(context.getStartupFailure()).getDescription())
+				.startsWith("Task method FinalTask.run(..) is final"));
 	}
 
 	@Test
@@ -173,6 +207,34 @@ class TaskDefinitionFailureTests {
 
 		@Task
 		public void take(List<Object> values) {
+		}
+
+	}
+
+	public static class CallbackListService {
+
+		@Task
+		public void take(List<Runnable> callbacks) {
+		}
+
+	}
+
+	@QueueClass
+	public static class FinalQueueClass {
+
+		public final void send(String to) {
+		}
+
+		public final String getName() {
+			return "getters are no tasks, final or not";
+		}
+
+	}
+
+	public static class FinalTask {
+
+		@Task
+		public final void run() {
 		}
 
 	}

@@ -14,9 +14,11 @@ import tools.jackson.databind.ser.impl.UnknownSerializer;
 
 /**
  * Tells whether Jackson can write a declared type and read it back without default
- * typing: {@code Object}, interfaces and abstract types with no concrete mapping
- * (streams, lambdas, ...) and types with nothing to write are refused, inside containers
- * too.
+ * typing: interfaces and abstract types with no concrete mapping (streams, lambdas, ...)
+ * and types with nothing to write are refused, inside containers too. {@code Object}
+ * (alone or in a {@code Map} or {@code List}) and {@link JsonNode} are natural JSON, read
+ * back as maps, lists, strings, numbers and booleans, or as a tree; {@code Object} is
+ * refused only when the mapper has default typing on for it.
  */
 final class JacksonTypeCheck {
 
@@ -41,7 +43,10 @@ final class JacksonTypeCheck {
 		}
 		Class<?> raw = type.getRawClass();
 		if (raw == Object.class) {
-			return "Object can become anything, and Cleo never guesses types";
+			// Read without default typing, Object is natural JSON: maps, lists, strings,
+			// numbers, booleans and null; with it, a payload could name any class.
+			return (this.mapper.deserializationConfig().getDefaultTyper(type) != null)
+					? "the JsonMapper has default typing on, which would let a payload name the class to create" : null;
 		}
 		if (type.isPrimitive() || type.isEnumType() || JsonNode.class.isAssignableFrom(raw)) {
 			return null;

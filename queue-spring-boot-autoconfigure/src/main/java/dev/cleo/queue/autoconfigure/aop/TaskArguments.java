@@ -13,7 +13,8 @@ import tools.jackson.databind.jsontype.TypeSerializer;
 /**
  * A task method's arguments as its payload: a JSON array whose elements are written
  * against the method's declared parameter types, not the arguments' runtime classes, so
- * that what is written is exactly what the worker reads back.
+ * that what is written is exactly what the worker reads back; an {@code Object} parameter
+ * is written as its value is, and read back as natural JSON.
  */
 final class TaskArguments extends JacksonSerializable.Base {
 
@@ -32,6 +33,10 @@ final class TaskArguments extends JacksonSerializable.Base {
 		for (int i = 0; i < this.values.length; i++) {
 			if (this.values[i] == null) {
 				context.defaultSerializeNullValue(generator);
+			}
+			else if (this.types[i].hasRawClass(Object.class)) {
+				// Declared Object: natural JSON, written as what the value is.
+				context.writeValue(generator, this.values[i]);
 			}
 			else {
 				context.findTypedValueSerializer(this.types[i], true).serialize(this.values[i], generator, context);

@@ -71,6 +71,10 @@ final class TaskMethodFactory {
 		if (!Modifier.isPublic(method.getModifiers()) || Modifier.isStatic(method.getModifiers())) {
 			throw fail(method, "must be a public instance method", "Make it public and not static, or remove @Task.");
 		}
+		if (Modifier.isFinal(method.getModifiers())) {
+			throw fail(method, "is final; CGLIB proxies cannot intercept it, so a call would run inline",
+					"Remove final, or make it no task: not public, or on another bean.");
+		}
 		MergedAnnotation<QueueClass> queueClass = MergedAnnotations.from(targetClass).get(QueueClass.class);
 		MergedAnnotation<Task> task = MergedAnnotations.from(method).get(Task.class);
 		ResolvableType returnType = ResolvableType.forMethodReturnType(method, targetClass);

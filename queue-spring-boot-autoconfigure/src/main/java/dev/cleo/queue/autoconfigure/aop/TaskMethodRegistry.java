@@ -4,7 +4,6 @@
 package dev.cleo.queue.autoconfigure.aop;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.cleo.queue.TaskHandler;
 import dev.cleo.queue.annotation.QueueClass;
-import dev.cleo.queue.annotation.Task;
 import dev.cleo.queue.schedule.Schedule;
 
 import org.springframework.core.MethodClassKey;
@@ -145,33 +143,20 @@ public final class TaskMethodRegistry {
 	 * @param method the method
 	 * @param targetClass the class
 	 * @return true for a task method
+	 * @see TaskMethodSelection
 	 */
 	static boolean isTaskMethod(Method method, Class<?> targetClass) {
-		Method specific = ClassUtils.getMostSpecificMethod(method, targetClass);
-		return AnnotatedElementUtils.hasAnnotation(specific, Task.class)
-				|| (AnnotatedElementUtils.hasAnnotation(targetClass, QueueClass.class) && isPublicInstance(specific)
-						&& !isObjectMethod(specific));
+		return TaskMethodSelection.isTask(method, targetClass);
 	}
 
 	private static List<Method> taskMethods(Class<?> type) {
-		boolean queueClass = AnnotatedElementUtils.hasAnnotation(type, QueueClass.class);
 		List<Method> methods = new ArrayList<>();
 		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type, ReflectionUtils.USER_DECLARED_METHODS)) {
-			if (AnnotatedElementUtils.hasAnnotation(method, Task.class)
-					|| (queueClass && isPublicInstance(method) && !isObjectMethod(method))) {
+			if (TaskMethodSelection.isTask(method, type)) {
 				methods.add(method);
 			}
 		}
 		return methods;
-	}
-
-	private static boolean isPublicInstance(Method method) {
-		return Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers());
-	}
-
-	private static boolean isObjectMethod(Method method) {
-		return method.getDeclaringClass() == Object.class
-				|| ReflectionUtils.findMethod(Object.class, method.getName(), method.getParameterTypes()) != null;
 	}
 
 	/**
