@@ -67,7 +67,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 		this.writer = new TaskWriter(this, engine);
 		this.inspector = new QueueInspector(engine);
 		ScheduleEngine scheduling = new ScheduleEngine(engine.schedules(), engine.serializer(), engine.connector(),
-				this::servedQueues, engine.maxPayloadSize());
+				this::servedQueues, engine.maxPayloadSize(), engine.events(), engine.clock());
 		this.schedules = scheduling.schedules();
 		this.firing = scheduling.firing();
 		this.poolFactory = new WorkerPoolFactory(engine.store(), engine.admin(), engine.connector(), this.handlers::get,

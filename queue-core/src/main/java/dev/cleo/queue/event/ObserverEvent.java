@@ -8,7 +8,10 @@ package dev.cleo.queue.event;
  */
 public enum ObserverEvent {
 
-	/** The task was enqueued (on the enqueuing instance). */
+	/**
+	 * The task was enqueued (on the enqueuing instance; a schedule's run on the instance
+	 * that fired it).
+	 */
 	CREATED,
 
 	/** An attempt started (on the worker's instance). */

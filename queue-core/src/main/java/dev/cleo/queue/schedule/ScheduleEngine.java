@@ -3,10 +3,12 @@
  */
 package dev.cleo.queue.schedule;
 
+import java.time.Clock;
 import java.util.Set;
 import java.util.function.Supplier;
 
 import dev.cleo.queue.TaskSerializer;
+import dev.cleo.queue.event.TaskEventBus;
 import dev.cleo.queue.redis.RedisConnector;
 import dev.cleo.queue.redis.ScheduleStore;
 
@@ -29,11 +31,14 @@ public final class ScheduleEngine {
 	 * @param connector the connections (the firing loop listens on a pub/sub connection)
 	 * @param servedQueues the queues the manager's running pools serve
 	 * @param maxPayloadSize the most bytes a run's payload may take as JSON in UTF-8
+	 * @param events the bus that hears of the runs this manager enqueues
+	 * @param clock the manager's clock, for the time of those events
 	 */
 	public ScheduleEngine(ScheduleStore store, TaskSerializer serializer, RedisConnector connector,
-			Supplier<Set<String>> servedQueues, long maxPayloadSize) {
-		this.firing = new ScheduleFiring(store, connector, servedQueues);
-		this.schedules = new Schedules(store, serializer, maxPayloadSize, this.firing.firer());
+			Supplier<Set<String>> servedQueues, long maxPayloadSize, TaskEventBus events, Clock clock) {
+		ScheduledRunEvents runEvents = new ScheduledRunEvents(events, clock);
+		this.firing = new ScheduleFiring(store, connector, servedQueues, runEvents);
+		this.schedules = new Schedules(store, serializer, maxPayloadSize, this.firing.firer(), runEvents);
 	}
 
 	/**

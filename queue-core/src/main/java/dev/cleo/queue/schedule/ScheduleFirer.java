@@ -53,8 +53,12 @@ final class ScheduleFirer {
 
 	private final ScheduleDeclarations declarations;
 
-	ScheduleFirer(ScheduleStore store, RedisConnector connector, Supplier<Set<String>> servedQueues) {
+	private final ScheduledRunEvents runEvents;
+
+	ScheduleFirer(ScheduleStore store, RedisConnector connector, Supplier<Set<String>> servedQueues,
+			ScheduledRunEvents runEvents) {
 		this.store = store;
+		this.runEvents = runEvents;
 		this.servedQueues = servedQueues;
 		this.wakeups = new ScheduleWakeups(connector, store, this::wake);
 		this.declarations = new ScheduleDeclarations(store);
@@ -158,6 +162,9 @@ final class ScheduleFirer {
 		plan.ticks().forEach((tick) -> runs.add(new ScheduledRun(tick, UUID.randomUUID().toString())));
 		FireResult result = this.store.fire(schedule.queue(), schedule.name(), schedule.next(), plan.next(),
 				plan.skipped(), runs, IDLE_MILLIS);
+		if (result.outcome() == FireResult.Outcome.FIRED) {
+			this.runEvents.enqueued(schedule.queue(), schedule.task(), result.ids());
+		}
 		if (trigger.kind() == Trigger.Kind.FIXED_DELAY && !result.ids().isEmpty()) {
 			this.wakeups.awaitEnd(schedule.queue(), schedule.name(), result.ids().get(result.ids().size() - 1));
 		}

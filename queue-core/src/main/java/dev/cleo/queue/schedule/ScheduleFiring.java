@@ -22,10 +22,11 @@ public final class ScheduleFiring {
 
 	private volatile boolean allowed = true;
 
-	ScheduleFiring(ScheduleStore store, RedisConnector connector, Supplier<Set<String>> servedQueues) {
+	ScheduleFiring(ScheduleStore store, RedisConnector connector, Supplier<Set<String>> servedQueues,
+			ScheduledRunEvents runEvents) {
 		// A manager that may not fire serves no queue to the firer, whose loop still
 		// keeps the declarations of reconcile alive.
-		this.firer = new ScheduleFirer(store, connector, () -> this.allowed ? servedQueues.get() : Set.of());
+		this.firer = new ScheduleFirer(store, connector, () -> this.allowed ? servedQueues.get() : Set.of(), runEvents);
 	}
 
 	/**

@@ -45,8 +45,12 @@ public final class Schedules {
 
 	private final ScheduleFirer firer;
 
-	Schedules(ScheduleStore store, TaskSerializer serializer, long maxPayloadSize, ScheduleFirer firer) {
+	private final ScheduledRunEvents runEvents;
+
+	Schedules(ScheduleStore store, TaskSerializer serializer, long maxPayloadSize, ScheduleFirer firer,
+			ScheduledRunEvents runEvents) {
 		this.store = store;
+		this.runEvents = runEvents;
 		this.serializer = serializer;
 		this.maxPayloadSize = maxPayloadSize;
 		this.firer = firer;
@@ -162,6 +166,10 @@ public final class Schedules {
 		String id = UUID.randomUUID().toString();
 		if (this.store.runNow(RedisKeys.checkQueueName(queue), name, id).ids().isEmpty()) {
 			throw new UnknownScheduleException(queue, name);
+		}
+		if (this.runEvents.wanted()) {
+			// The run's task name is the schedule's: read only when someone listens.
+			find(queue, name).ifPresent((schedule) -> this.runEvents.enqueued(queue, schedule.taskName(), List.of(id)));
 		}
 		return id;
 	}

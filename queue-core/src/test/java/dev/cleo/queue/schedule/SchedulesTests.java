@@ -20,10 +20,13 @@ import dev.cleo.queue.QueueManagerTest;
 import dev.cleo.queue.TaskInfo;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.TaskState;
+import dev.cleo.queue.event.ObserverEvent;
+import dev.cleo.queue.event.TaskEvent;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -113,6 +116,32 @@ class SchedulesTests {
 		assertThat(after.lastRun().state()).isEqualTo(TaskState.COMPLETED);
 		assertThat(after.nextFire()).isEqualTo(registered.nextFire());
 		assertThat(after.fired()).isEqualTo(1);
+	}
+
+	@Test
+	void eachRunAScheduleEnqueuesIsPublishedAsCreated() throws Exception {
+		List<TaskEvent> created = new CopyOnWriteArrayList<>();
+		try (AutoCloseable subscription = this.manager.onTaskEvent(created::add, ObserverEvent.CREATED)) {
+			this.schedules
+				.register(Schedule.fixedRate("often", Duration.ofMillis(200)).task("tick", null).options(JOBS));
+			startWorkers();
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.runs.size() >= 2);
+			this.schedules.pause(QUEUE, "often");
+			this.schedules.register(Schedule.cron("yearly", "0 0 0 1 1 *").task("tick", "payload").options(JOBS));
+			String now = this.schedules.trigger(QUEUE, "yearly");
+			// One event per run enqueued, fired or run now, with the run's task id
+			// (published
+			// once the enqueue's reply arrives, so possibly after the run started).
+			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+				assertThat(created).extracting(TaskEvent::taskId)
+					.doesNotHaveDuplicates()
+					.contains(now)
+					.containsAll(this.runs.all().stream().map(ScheduledRuns.Run::id).toList())
+					.hasSize((int) tasksCreated());
+				assertThat(created).extracting(TaskEvent::queue, TaskEvent::taskName, TaskEvent::attempt)
+					.containsOnly(tuple(QUEUE, "tick", 0));
+			});
+		}
 	}
 
 	@Test

@@ -85,8 +85,8 @@ final class ProxyEndToEndScenario implements Scenario {
 					// The core scenarios run without meters or per-command observations;
 					// so
 					// does this one, for a like comparison of the proxy's own cost.
-					"cleo.metrics.enabled=false",
-					"spring.autoconfigure.exclude=org.springframework.boot.data.redis.autoconfigure.observation."
+					"spring.autoconfigure.exclude=dev.cleo.queue.autoconfigure.metrics.CleoMetricsAutoConfiguration,"
+							+ "org.springframework.boot.data.redis.autoconfigure.observation."
 							+ "LettuceObservationAutoConfiguration")
 			.run();
 	}

@@ -8,11 +8,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.autoconfigure.CleoProperties;
@@ -21,11 +21,14 @@ import dev.cleo.queue.autoconfigure.QueueReadings;
 
 /**
  * Cleo's Micrometer meters, when Micrometer is on the classpath and a
- * {@link MeterRegistry} exists; {@code cleo.metrics.enabled=false} turns them off. Queue
- * depths come from the {@link QueueReadings} that {@code CleoAutoConfiguration} defines,
- * shared with the health check. The group meters need Cleo's settings, which name the
- * metered groups. Spring Boot's {@code management.metrics.distribution.*} properties
- * apply to Cleo's timers by name and win over Cleo's defaults.
+ * {@link MeterRegistry} exists. Spring Boot's switches apply to them by name, as to its
+ * own meters: {@code management.metrics.enable.cleo=false} turns them off, and
+ * {@code management.metrics.distribution.*} (percentile histograms, off by default, SLOs,
+ * expected values) shapes the timers, winning over Cleo's default range. Queue depths
+ * come from the {@link QueueReadings} that {@code CleoAutoConfiguration} defines, shared
+ * with the health check. The group meters need Cleo's settings, which name the metered
+ * groups. A removed {@code cleo.metrics.*} switch fails the start, naming its
+ * replacement.
  */
 @AutoConfiguration(afterName = { "dev.cleo.queue.autoconfigure.CleoAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -33,9 +36,12 @@ import dev.cleo.queue.autoconfigure.QueueReadings;
 		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean({ QueueManager.class, QueueReadings.class, MeterRegistry.class })
-@ConditionalOnBooleanProperty(name = "cleo.metrics.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CleoMetricsProperties.class)
 public final class CleoMetricsAutoConfiguration {
+
+	CleoMetricsAutoConfiguration(Environment environment) {
+		RemovedMetricsProperties.check(environment);
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -8,15 +8,12 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Settings of Cleo's Micrometer meters ({@code cleo.metrics.*}).
+ * Settings of Cleo's Micrometer meters ({@code cleo.metrics.*}) that Spring Boot has no
+ * switch for. Which meters exist and their histograms follow Spring Boot's
+ * {@code management.metrics.enable.*} and {@code management.metrics.distribution.*}.
  */
 @ConfigurationProperties("cleo.metrics")
 public class CleoMetricsProperties {
-
-	/**
-	 * Whether Cleo registers its meters.
-	 */
-	private boolean enabled = true;
 
 	/**
 	 * How long queue depths (and metered groups' stats) read from Redis are reused, so
@@ -33,24 +30,6 @@ public class CleoMetricsProperties {
 	 */
 	private Duration depthMaxAge = Duration.ofMinutes(1);
 
-	/**
-	 * Whether the duration and wait timers publish percentile histograms (Prometheus
-	 * buckets), for quantiles aggregated across instances. The buckets reach twice the
-	 * longest configured task timeout (cleo.defaults.timeout, cleo.queues.*.timeout), and
-	 * at least 1h while a queue has no timeout; Spring Boot's
-	 * management.metrics.distribution.maximum-expected-value.cleo.tasks and
-	 * management.metrics.distribution.slo.cleo.tasks override that.
-	 */
-	private boolean percentileHistogram = true;
-
-	public boolean isEnabled() {
-		return this.enabled;
-	}
-
-	public void setEnabled(boolean enabled) {
-		this.enabled = enabled;
-	}
-
 	public Duration getDepthCacheTtl() {
 		return this.depthCacheTtl;
 	}
@@ -65,14 +44,6 @@ public class CleoMetricsProperties {
 
 	public void setDepthMaxAge(Duration depthMaxAge) {
 		this.depthMaxAge = depthMaxAge;
-	}
-
-	public boolean isPercentileHistogram() {
-		return this.percentileHistogram;
-	}
-
-	public void setPercentileHistogram(boolean percentileHistogram) {
-		this.percentileHistogram = percentileHistogram;
 	}
 
 }

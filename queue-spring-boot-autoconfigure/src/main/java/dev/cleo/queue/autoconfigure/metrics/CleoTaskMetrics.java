@@ -5,6 +5,7 @@ package dev.cleo.queue.autoconfigure.metrics;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,8 +46,6 @@ public class CleoTaskMetrics implements MeterBinder, SmartLifecycle, AutoCloseab
 
 	private final QueueReadings readings;
 
-	private final CleoMetricsProperties properties;
-
 	private final Duration timerRange;
 
 	private final QueueDepths depths;
@@ -54,6 +53,13 @@ public class CleoTaskMetrics implements MeterBinder, SmartLifecycle, AutoCloseab
 	private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
 
 	private final Set<String> metered = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * The queues whose gauges each registry has: the start, the binding and task events
+	 * on worker threads may all come to a queue at once, and a gauge registered twice is
+	 * ignored with a warning.
+	 */
+	private final Map<MeterRegistry, Set<String>> registered = new ConcurrentHashMap<>();
 
 	private @Nullable AutoCloseable subscription;
 
@@ -70,7 +76,6 @@ public class CleoTaskMetrics implements MeterBinder, SmartLifecycle, AutoCloseab
 			Duration timerRange) {
 		this.manager = manager;
 		this.readings = readings;
-		this.properties = properties;
 		this.timerRange = timerRange;
 		this.depths = new QueueDepths(readings, properties.getDepthCacheTtl(), properties.getDepthMaxAge());
 	}
@@ -171,7 +176,10 @@ public class CleoTaskMetrics implements MeterBinder, SmartLifecycle, AutoCloseab
 		this.registries.forEach((registry) -> Timer.builder(name)
 			.description(CleoMeters.description(name))
 			.tags(tags)
-			.publishPercentileHistogram(this.properties.isPercentileHistogram())
+			// Where histograms are on (Spring Boot's percentiles-histogram property, or
+			// a MeterFilter), their buckets reach this far unless Boot's
+			// maximum-expected-value says otherwise; without histograms it changes
+			// nothing.
 			.maximumExpectedValue(this.timerRange)
 			.register(registry)
 			.record(duration));
@@ -187,6 +195,9 @@ public class CleoTaskMetrics implements MeterBinder, SmartLifecycle, AutoCloseab
 	}
 
 	private void registerQueue(MeterRegistry registry, String queue) {
+		if (!this.registered.computeIfAbsent(registry, (key) -> ConcurrentHashMap.newKeySet()).add(queue)) {
+			return;
+		}
 		for (String state : QueueDepths.STATES) {
 			Gauge.builder(CleoMeters.QUEUE_DEPTH, this.depths, (depths) -> depths.depth(queue, state))
 				.description(CleoMeters.description(CleoMeters.QUEUE_DEPTH))

@@ -14,9 +14,11 @@ import dev.cleo.queue.autoconfigure.QueueOverrides;
 
 /**
  * How far the histograms of the duration and wait timers reach (Micrometer's maximum
- * expected value). Micrometer's default stops at 30 s, so a 40 s task showed as a p95 of
- * 30 s. The range is twice the longest configured timeout, so that an attempt stopped at
- * its timeout (a little past it) still lands in a finite bucket, and at least
+ * expected value), where histograms are on (they are off unless Spring Boot's
+ * {@code management.metrics.distribution.percentiles-histogram.*} or a meter filter turns
+ * them on). Micrometer's default stops at 30 s, so a 40 s task showed as a p95 of 30 s.
+ * The range is twice the longest configured timeout, so that an attempt stopped at its
+ * timeout (a little past it) still lands in a finite bucket, and at least
  * {@link #UNLIMITED} while any queue may run without a timeout. One range for every
  * queue: series of one histogram with different buckets do not aggregate. Spring Boot's
  * {@code management.metrics.distribution.maximum-expected-value.*} overrides it by meter

@@ -6,10 +6,15 @@ package dev.cleo.queue.autoconfigure.metrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -25,6 +30,7 @@ import dev.cleo.queue.autoconfigure.QueueReadings;
 import dev.cleo.queue.event.ObserverEvent;
 import dev.cleo.queue.event.TaskEvent;
 import dev.cleo.queue.test.RedisServer;
+import dev.cleo.queue.worker.WorkerPool;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -137,7 +143,7 @@ class CleoTaskMetricsTests extends AbstractQueueManagerTests {
 
 	@Test
 	void prometheusShowsCountersAndHistogramBuckets() {
-		PrometheusMeterRegistry prometheus = boundPrometheus();
+		PrometheusMeterRegistry prometheus = boundPrometheusWithHistograms();
 		startWorkers();
 		this.manager.enqueue("echo", "a", ON_Q);
 		await().until(() -> count(CleoMeters.TASKS_COMPLETED) == 1);
@@ -199,7 +205,7 @@ class CleoTaskMetricsTests extends AbstractQueueManagerTests {
 
 	@Test
 	void aFortySecondTaskLandsInAFiniteBucketAboveThirtySeconds() {
-		PrometheusMeterRegistry prometheus = boundPrometheus();
+		PrometheusMeterRegistry prometheus = boundPrometheusWithHistograms();
 		this.metrics.record(new TaskEvent(ObserverEvent.COMPLETED, "q", "t1", "report", 1, Instant.now(), null,
 				Duration.ofSeconds(40)));
 		// The smallest bucket that holds the sample: finite, above 30 s, below the range.
@@ -252,9 +258,66 @@ class CleoTaskMetricsTests extends AbstractQueueManagerTests {
 		}
 	}
 
+	@Test
+	void eachGaugeIsRegisteredOnceWhenATaskEventComesWhileBinding() throws Exception {
+		AtomicReference<CleoTaskMetrics> binding = new AtomicReference<>();
+		// A worker's event on an application queue arrives while the metrics are bound
+		// (here: while the binding reads the local pools).
+		Supplier<List<WorkerPool>> pools = () -> {
+			CleoTaskMetrics metrics = binding.getAndSet(null);
+			if (metrics != null) {
+				metrics.record(
+						new TaskEvent(ObserverEvent.STARTED, "q", "t1", "echo", 1, Instant.now(), null, Duration.ZERO));
+			}
+			return List.of();
+		};
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		try (DoubleRegistrations doubles = DoubleRegistrations.watch();
+				QueueReadings readings = new QueueReadings(new ApplicationQueues(List.of("q")), pools,
+						this.manager::countsAsync, Duration.ofSeconds(2));
+				CleoTaskMetrics metrics = new CleoTaskMetrics(this.manager, readings, new CleoMetricsProperties(),
+						Duration.ofHours(1))) {
+			binding.set(metrics);
+			metrics.bindTo(registry);
+			assertThat(binding).hasNullValue();
+			assertThat(doubles.messages()).isEmpty();
+			assertThat(registry.find(CleoMeters.QUEUE_DEPTH).gauges()).hasSize(4);
+			assertThat(registry.find(CleoMeters.WORKERS_ACTIVE).gauges()).hasSize(1);
+		}
+	}
+
+	@Test
+	void timersPublishNoHistogramUnlessTurnedOn() {
+		PrometheusMeterRegistry prometheus = boundPrometheus();
+		this.metrics.record(new TaskEvent(ObserverEvent.COMPLETED, "q", "t1", "report", 1, Instant.now(), null,
+				Duration.ofSeconds(1)));
+		assertThat(prometheus.scrape()).contains("cleo_tasks_duration_seconds_count{")
+			.doesNotContain("cleo_tasks_duration_seconds_bucket{");
+	}
+
 	/** A Prometheus registry the metrics are bound to, besides the simple one. */
 	private PrometheusMeterRegistry boundPrometheus() {
 		PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+		this.metrics.bindTo(prometheus);
+		return prometheus;
+	}
+
+	/**
+	 * A Prometheus registry with the task timers' histograms on, as Spring Boot's
+	 * management.metrics.distribution.percentiles-histogram.cleo.tasks=true does it.
+	 */
+	private PrometheusMeterRegistry boundPrometheusWithHistograms() {
+		PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+		prometheus.config().meterFilter(new MeterFilter() {
+
+			@Override
+			public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+				return id.getName().startsWith("cleo.tasks.")
+						? DistributionStatisticConfig.builder().percentilesHistogram(true).build().merge(config)
+						: config;
+			}
+
+		});
 		this.metrics.bindTo(prometheus);
 		return prometheus;
 	}
