@@ -112,6 +112,21 @@ class UnknownTaskNameTests {
 		assertThat(ghost.state().orElseThrow()).isNotEqualTo(TaskState.DEAD);
 	}
 
+	@Test
+	void groupedTaskHandedBackKeepsItsPlaceInItsGroup(QueueManager manager) {
+		manager.register("ok", (task) -> "done");
+		manager.startWorkers(pool(Duration.ofMillis(1500)));
+		TaskHandle<Object> ghost = manager.enqueue("ghost", null, JOBS.group("g"));
+		TaskHandle<Object> ok = manager.enqueue("ok", null, JOBS.group("g"));
+		await().atMost(Duration.ofSeconds(15)).until(() -> ok.state().orElseThrow() == TaskState.COMPLETED);
+		TaskInfo dead = ghost.info().orElseThrow();
+		assertThat(dead.state()).isEqualTo(TaskState.DEAD);
+		// One at a time in the group, in order: the later task starts once the first is
+		// over.
+		assertThat(ok.info().orElseThrow().startedAt()).isAfterOrEqualTo(dead.finishedAt());
+		assertThat(manager.groups("jobs").group("g").stats().active()).isZero();
+	}
+
 	private static WorkerPoolOptions pool(Duration grace) {
 		return WorkerPoolOptions.builder().queue("jobs").unknownTaskGrace(grace).build();
 	}
