@@ -16,9 +16,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Bad input never retries and never stops a worker: a task without a handler, an
- * unreadable payload and an unrecoverable failure go to the dead-letter queue after one
- * attempt, with the reason, and the single worker goes on with the next task.
+ * Bad input never retries and never stops a worker: a task without a handler (here with
+ * no unknown-task grace; {@link UnknownTaskNameTests} has the grace), an unreadable
+ * payload and an unrecoverable failure go to the dead-letter queue after one attempt,
+ * with the reason, and the single worker goes on with the next task.
  */
 @QueueManagerTest
 class BadInputTests {
@@ -34,11 +35,12 @@ class BadInputTests {
 	void setUp(QueueManager manager) {
 		this.manager = manager;
 		this.manager.register("ship", (task) -> task.payload(Order.class).id());
-		this.manager.startWorkers(WorkerPoolOptions.builder().queue("orders").concurrency(1).build());
+		this.manager.startWorkers(
+				WorkerPoolOptions.builder().queue("orders").concurrency(1).unknownTaskGrace(Duration.ZERO).build());
 	}
 
 	@Test
-	void taskWithoutHandlerGoesToTheDeadLetterQueueAfterOneAttempt() {
+	void taskWithoutHandlerGoesToTheDeadLetterQueueAfterOneAttemptWithoutGrace() {
 		TaskHandle<Object> ghost = this.manager.enqueue("ghost", "x", ORDERS);
 		TaskInfo dead = awaitState(ghost, TaskState.DEAD);
 		assertThat(dead.attempts()).isOne();

@@ -26,7 +26,13 @@ public enum AckResult {
 	 * The task was cancelled while the attempt ran: the outcome was ignored, and the task
 	 * never runs again.
 	 */
-	CANCELLED;
+	CANCELLED,
+
+	/**
+	 * The task went back, delayed, for another worker (this one has no handler for its
+	 * name); the attempt did not count.
+	 */
+	HANDED_BACK;
 
 	static AckResult fromCode(long code) {
 		return values()[(int) code];

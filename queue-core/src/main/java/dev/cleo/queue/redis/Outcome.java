@@ -16,7 +16,8 @@ import dev.cleo.queue.Texts;
  * @param token the lease token of the attempt
  * @param kind what happened
  * @param data the result JSON for a completion (may be empty), else the error text
- * @param retryAtMillis when to retry if attempts remain (failures only)
+ * @param retryAtMillis when to retry if attempts remain (failures), or when to run again
+ * (a hand-back)
  */
 public record Outcome(String queue, String id, String token, Kind kind, String data, long retryAtMillis) {
 
@@ -56,7 +57,13 @@ public record Outcome(String queue, String id, String token, Kind kind, String d
 		FAILED("f"),
 
 		/** The task can never succeed; it goes to the dead-letter queue at once. */
-		UNRECOVERABLE("x");
+		UNRECOVERABLE("x"),
+
+		/**
+		 * No handler for the task's name on this worker: the task goes back, delayed, for
+		 * another worker, and the attempt does not count.
+		 */
+		HANDED_BACK("r");
 
 		private final String code;
 

@@ -28,8 +28,9 @@ import dev.cleo.queue.redis.Outcome.Kind;
 
 /**
  * Runs one attempt on a worker thread and turns whatever happens into an {@link Outcome}:
- * a result, a failure that may retry, or an unrecoverable failure (unknown task name,
- * unreadable payload). No throwable escapes, so one bad task never kills a worker.
+ * a result, a failure that may retry, an unrecoverable failure (unreadable payload,
+ * unknown task name after its grace), or a hand-back ({@link UnknownTaskNames}). No
+ * throwable escapes, so one bad task never kills a worker.
  */
 final class TaskRunner {
 
@@ -41,15 +42,26 @@ final class TaskRunner {
 
 	private final BiConsumer<RunningTask, FinishedAttempt> finished;
 
+	private final UnknownTaskNames unknown;
+
 	TaskRunner(WorkerServices services, ScheduledExecutorService timer,
-			BiConsumer<RunningTask, FinishedAttempt> finished) {
+			BiConsumer<RunningTask, FinishedAttempt> finished, UnknownTaskNames unknown) {
 		this.services = services;
 		this.timer = timer;
 		this.finished = finished;
+		this.unknown = unknown;
 	}
 
 	void run(RunningTask running) {
 		ClaimedTask task = running.task();
+		// No handler here: back for another worker, unless its grace is over (then invoke
+		// dead-letters it). Not an attempt, so no STARTED either.
+		Outcome back = (this.services.handlers().apply(task.name()) == null)
+				? this.unknown.handBack(task, this.services.clock().millis()) : null;
+		if (back != null) {
+			this.finished.accept(running, new FinishedAttempt(task, back, Duration.ZERO));
+			return;
+		}
 		Thread.interrupted();
 		running.attach(Thread.currentThread());
 		publishStarted(task);
@@ -76,8 +88,7 @@ final class TaskRunner {
 	private Object invoke(ClaimedTask task, RunningTask running) throws Exception {
 		TaskHandler handler = this.services.handlers().apply(task.name());
 		if (handler == null) {
-			throw new UnrecoverableTaskException("No handler is registered for task " + Texts.quote(task.name())
-					+ " on this worker; register one with QueueManager.register under that name");
+			throw new UnrecoverableTaskException(this.unknown.deadLetterReason(task.name()));
 		}
 		WorkerTaskContext context = new WorkerTaskContext(running, this.services);
 		CurrentTaskContext.set(context);

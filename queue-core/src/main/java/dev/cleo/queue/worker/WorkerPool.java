@@ -68,7 +68,8 @@ public final class WorkerPool implements AutoCloseable {
 		this.acks = new AckBatcher(this.recorder, options.name(), services.commandTimeout());
 		this.timer = Executors.newSingleThreadScheduledExecutor((runnable) -> daemon(runnable, "timer"));
 		this.handlers = options.threads().newExecutor(options.name(), options.concurrency());
-		this.runner = new TaskRunner(services, this.timer, this::finished);
+		this.runner = new TaskRunner(services, this.timer, this::finished,
+				new UnknownTaskNames(options.unknownTaskGrace(), options.name()));
 		// Not ThreadLocalRandom.current(): used from the fetch thread, it
 		// draws a sequence fixed by that thread's id, alike in every process
 		QueueClaimer claimer = new QueueClaimer(services.store(), options, services.workerId(), new SplittableRandom());

@@ -27,10 +27,12 @@ import dev.cleo.queue.Texts;
  * @param shutdownTimeout how long a stop waits for running tasks before handing them back
  * @param reaperInterval how often expired leases are looked for
  * @param idleWait the longest an idle pool waits before looking for work again on its own
+ * @param unknownTaskGrace how long a task whose name has no handler here keeps going back
+ * for another worker, counted from when it became due; after that it is dead-lettered
  */
 public record WorkerPoolOptions(String name, Map<String, Integer> queues, QueueSelection selection, int concurrency,
 		WorkerThreads threads, Duration lease, Duration heartbeat, Duration shutdownTimeout, Duration reaperInterval,
-		Duration idleWait) {
+		Duration idleWait, Duration unknownTaskGrace) {
 
 	/**
 	 * Check the options.
@@ -51,12 +53,14 @@ public record WorkerPoolOptions(String name, Map<String, Integer> queues, QueueS
 		checkAtLeast("shutdownTimeout", shutdownTimeout, Duration.ZERO);
 		checkAtLeast("reaperInterval", reaperInterval, Duration.ofMillis(10));
 		checkAtLeast("idleWait", idleWait, Duration.ofMillis(100));
+		checkAtLeast("unknownTaskGrace", unknownTaskGrace, Duration.ZERO);
 		queues = Collections.unmodifiableMap(new LinkedHashMap<>(queues));
 	}
 
 	/**
 	 * A builder with the defaults: concurrency 10, threads AUTO, lease 30 s, heartbeat 10
-	 * s, shutdown timeout 30 s, reaper every 2 s, idle wait 5 s, strict queue order.
+	 * s, shutdown timeout 30 s, reaper every 2 s, idle wait 5 s, strict queue order,
+	 * unknown-task grace 10 minutes.
 	 * @return a builder
 	 */
 	public static Builder builder() {
@@ -102,6 +106,8 @@ public record WorkerPoolOptions(String name, Map<String, Integer> queues, QueueS
 		private Duration reaperInterval = Duration.ofSeconds(2);
 
 		private Duration idleWait = Duration.ofSeconds(5);
+
+		private Duration unknownTaskGrace = Duration.ofMinutes(10);
 
 		private Builder() {
 		}
@@ -212,12 +218,26 @@ public record WorkerPoolOptions(String name, Map<String, Integer> queues, QueueS
 		}
 
 		/**
+		 * How long a task whose name has no handler in this pool's manager keeps going
+		 * back for another worker (one that has the handler: another application on the
+		 * same Redis, or a newer instance during a rolling deploy) before it goes to the
+		 * dead-letter queue. Counted from when the task became due; the hand-backs do not
+		 * count as attempts. {@link Duration#ZERO} dead-letters such a task at once.
+		 * @param unknownTaskGrace the grace, zero or more
+		 * @return this builder
+		 */
+		public Builder unknownTaskGrace(Duration unknownTaskGrace) {
+			this.unknownTaskGrace = unknownTaskGrace;
+			return this;
+		}
+
+		/**
 		 * @return the options
 		 */
 		public WorkerPoolOptions build() {
 			Duration beat = (this.heartbeat != null) ? this.heartbeat : this.lease.dividedBy(3);
 			return new WorkerPoolOptions(this.name, this.queues, this.selection, this.concurrency, this.threads,
-					this.lease, beat, this.shutdownTimeout, this.reaperInterval, this.idleWait);
+					this.lease, beat, this.shutdownTimeout, this.reaperInterval, this.idleWait, this.unknownTaskGrace);
 		}
 
 	}

@@ -3,10 +3,12 @@
 -- KEYS[1] the queue's ready set (routes the call to the queue's slot; other keys derive from ARGV[1])
 -- ARGV[1] queue key prefix, ARGV[2] now (ms), ARGV[3] done max count, ARGV[4] done max age (ms),
 -- ARGV[5] dead max count, ARGV[6] dead max age (ms), then 5 values per outcome:
---   id, token, kind ("c" completed, "f" failed and may retry, "x" failed for good), data, retry_at (ms)
---   data is the result JSON for "c" ("" = none) and the error text otherwise.
+--   id, token, kind ("c" completed, "f" failed and may retry, "x" failed for good, "r" handed back:
+--   no handler on that worker), data, retry_at (ms)
+--   data is the result JSON for "c" ("" = none) and the error text for "f" and "x".
 -- Returns: per outcome 0 lease lost (ignored), 1 completed, 2 retry scheduled, 3 dead, 4 the task was
--- cancelled while it ran (ignored; cancel.lua fenced it off).
+-- cancelled while it ran (ignored; cancel.lua fenced it off), 5 handed back: delayed until retry_at
+-- for another worker, the attempt not counted (run_at kept, so Java's grace counts from the first due).
 -- A grouped task's end frees its group's slot (see group-line) and counts in its group's stats (see
 -- group-stats), which expire when not refreshed for ARGV[4], or an hour if that is longer.
 -- Publishes the id on the queue's "finished" channel for each completed or dead task stored with notify.
@@ -55,15 +57,25 @@ for i = 7, #ARGV, 5 do
       redis.call("HSET", key, "state", "failed", "error", data, "run_at", ARGV[i + 4], "token", "")
       retry[#retry + 1] = ARGV[i + 4]; retry[#retry + 1] = id
       code = 2
+    elseif kind == "r" then
+      -- Holds its group as a retry does, so the group's order survives the hand-back.
+      if group and group_settings(prefix)["retry-holds"] ~= "0" then
+        hold_group(prefix, key, group)
+      end
+      local attempts = redis.call("HGET", key, "attempts")
+      redis.call("HDEL", key, "worker", "started_at")
+      redis.call("HSET", key, "state", "delayed", "attempts", math.max(0, tonumber(attempts) - 1), "token", "")
+      retry[#retry + 1] = ARGV[i + 4]; retry[#retry + 1] = id
+      code = 5
     else
       redis.call("HSET", key, "state", "dead", "error", data, "finished_at", now, "token", "")
       dead[#dead + 1] = now; dead[#dead + 1] = id
       code = 3
     end
     if group then
-      if code ~= 2 and held[5] then release_hold(prefix, key, group) end
+      if (code == 1 or code == 3) and held[5] then release_hold(prefix, key, group) end
       if group_release(prefix, group) then woken = true end
-      record(group, code, held[4])
+      if code ~= 5 then record(group, code, held[4]) end
     end
   elseif held[6] == "cancelled" then
     code = 4

@@ -254,6 +254,15 @@ public class CleoProperties {
 		private int concurrency = 10;
 
 		/**
+		 * How long a task whose name has no handler in this application keeps going back
+		 * for another worker (another application on the same Redis, a newer instance
+		 * during a rolling deploy) before it is dead-lettered, counted from when it
+		 * became due. The hand-backs do not count as attempts; 0 dead-letters such tasks
+		 * at once.
+		 */
+		private Duration unknownTaskGrace = Duration.ofMinutes(10);
+
+		/**
 		 * Pools serving several queues, by pool name. A queue listed in a pool gets no
 		 * pool of its own.
 		 */
@@ -305,6 +314,14 @@ public class CleoProperties {
 
 		public void setConcurrency(int concurrency) {
 			this.concurrency = concurrency;
+		}
+
+		public Duration getUnknownTaskGrace() {
+			return this.unknownTaskGrace;
+		}
+
+		public void setUnknownTaskGrace(Duration unknownTaskGrace) {
+			this.unknownTaskGrace = unknownTaskGrace;
 		}
 
 		public Map<String, Pool> getPools() {

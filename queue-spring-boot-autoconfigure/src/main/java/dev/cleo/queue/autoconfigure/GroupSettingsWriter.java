@@ -14,7 +14,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 /**
  * Writes each queue's {@code cleo.queues.<name>.groups.*} settings to Redis once every
  * bean exists, so before any pool starts taking tasks (pools start with the context); a
- * value out of range fails the start naming the property.
+ * value out of range fails the start naming the property, and one that differs from what
+ * Redis holds is logged first ({@link StoredGroupSettings}).
  */
 final class GroupSettingsWriter implements SmartInitializingSingleton {
 
@@ -33,6 +34,7 @@ final class GroupSettingsWriter implements SmartInitializingSingleton {
 		this.queues.forEach((queue, overrides) -> {
 			GroupProperties groups = overrides.getGroups();
 			String prefix = "cleo.queues." + queue + ".groups.";
+			StoredGroupSettings.warnOnDifferences(manager.groups(queue), prefix, groups);
 			if (groups.getConcurrency() != null) {
 				apply(prefix + "concurrency", () -> manager.groups(queue).setConcurrency(groups.getConcurrency()));
 			}

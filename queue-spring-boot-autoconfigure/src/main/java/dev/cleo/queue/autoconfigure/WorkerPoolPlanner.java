@@ -77,7 +77,8 @@ final class WorkerPoolPlanner implements WorkerPoolPlan {
 			.name(name)
 			.threads(this.settings.threads())
 			.lease(worker.getLease())
-			.shutdownTimeout(this.settings.shutdownTimeout());
+			.shutdownTimeout(this.settings.shutdownTimeout())
+			.unknownTaskGrace(worker.getUnknownTaskGrace());
 		return (worker.getHeartbeat() != null) ? builder.heartbeat(worker.getHeartbeat()) : builder;
 	}
 

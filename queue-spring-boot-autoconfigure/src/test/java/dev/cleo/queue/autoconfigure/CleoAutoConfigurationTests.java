@@ -277,6 +277,21 @@ class CleoAutoConfigurationTests {
 	}
 
 	@Test
+	void unknownTaskGraceReachesEveryPool() {
+		this.runner.withPropertyValues("cleo.worker.enabled=false", "cleo.worker.pools.mixed.queues=audit,billing")
+			.run((context) -> assertThat(
+					new WorkerPoolPlanner(context.getBean(CleoSettings.class), () -> Set.of("reports")).pools())
+				.extracting(WorkerPoolOptions::unknownTaskGrace)
+				.containsOnly(Duration.ofMinutes(10)));
+		this.runner.withPropertyValues("cleo.worker.enabled=false", "cleo.worker.unknown-task-grace=0s")
+			.run((context) -> assertThat(
+					new WorkerPoolPlanner(context.getBean(CleoSettings.class), () -> Set.of("reports")).pools())
+				.singleElement()
+				.extracting(WorkerPoolOptions::unknownTaskGrace)
+				.isEqualTo(Duration.ZERO));
+	}
+
+	@Test
 	void springVirtualThreadsPropertyChoosesVirtualWorkers() {
 		WorkerThreads expected = WorkerThreads.virtualThreadsAvailable() ? WorkerThreads.VIRTUAL
 				: WorkerThreads.PLATFORM;
