@@ -62,6 +62,16 @@ public final class QueueGroups {
 	}
 
 	/**
+	 * Whether Redis holds any group setting of this queue: false before the first one is
+	 * written, and after Redis lost its data (a restart without persistence), when every
+	 * setting reads as its default again.
+	 * @return true once a setting is stored
+	 */
+	public boolean hasStoredSettings() {
+		return this.admin.hasGroupSettings(this.queue);
+	}
+
+	/**
 	 * The queue's group settings, read in one round trip.
 	 * @return the settings, defaults where none is set
 	 */

@@ -40,6 +40,9 @@ public interface QueueAdminStore {
 	/** The queue's group settings, defaults where none is set, in one read. */
 	GroupSettings groupSettings(String queue);
 
+	/** Whether Redis holds any group setting of the queue. */
+	boolean hasGroupSettings(String queue);
+
 	/**
 	 * The rate limit that applies to one group: its own, else the queue's; {@code null}
 	 * when neither is set.

@@ -60,6 +60,11 @@ final class RedisGroupSettings {
 			.read(fields(queue, GroupSettingsHash.QUEUE_FIELDS, "read the group settings of queue "));
 	}
 
+	boolean exists(String queue) {
+		CompletableFuture<Long> read = this.commands.exists(this.keys.key(queue, HASH)).toCompletableFuture();
+		return this.scripts.await(read, "read whether Redis holds group settings of queue " + Texts.quote(queue)) > 0;
+	}
+
 	GroupRateLimit rateLimit(String queue, String group) {
 		String own = GroupSettingsHash.OWN_RATE + group;
 		Map<String, String> stored = fields(queue, List.of(own, GroupSettingsHash.RATE),

@@ -88,6 +88,11 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 	}
 
 	@Override
+	public boolean hasGroupSettings(String queue) {
+		return this.groupSettings.exists(queue);
+	}
+
+	@Override
 	public GroupRateLimit groupRateLimit(String queue, String group) {
 		return this.groupSettings.rateLimit(queue, group);
 	}

@@ -77,6 +77,16 @@ public class GroupProperties {
 	 */
 	private final List<String> meteredGroups = new ArrayList<>();
 
+	/**
+	 * Whether any group setting is configured for the queue.
+	 * @return true when Cleo writes something for it
+	 */
+	boolean isSet() {
+		return this.strategy != null || this.concurrency != null || this.holdForRetries != null || this.order != null
+				|| this.maxSize != null || this.overflow != null || this.rateLimit.isSet() || !this.priorities.isEmpty()
+				|| !this.overrides.isEmpty();
+	}
+
 	public GroupProcessingStrategy getStrategy() {
 		return this.strategy;
 	}
