@@ -23,16 +23,22 @@ public class TaskFailedException extends QueueException {
 	 * @param taskId the task id
 	 * @param state the final state ({@code DEAD}, {@code EXPIRED}, {@code CANCELLED} or
 	 * {@code DROPPED})
-	 * @param lastError the last attempt's error, or {@code null}
+	 * @param lastError the last attempt's error, or {@code null}; the message carries its
+	 * first line, without the stack trace that follows it
 	 */
 	public TaskFailedException(String queue, String taskId, TaskState state, String lastError) {
 		super("Task " + Texts.quote(taskId) + " on queue " + Texts.quote(queue) + " ended "
-				+ state.name().toLowerCase(java.util.Locale.ROOT) + ((lastError != null) ? ": " + lastError : ""),
-				null);
+				+ state.name().toLowerCase(java.util.Locale.ROOT)
+				+ ((lastError != null) ? ": " + firstLine(lastError) : ""), null);
 		this.queue = queue;
 		this.taskId = taskId;
 		this.state = state;
 		this.lastError = lastError;
+	}
+
+	private static String firstLine(String text) {
+		int end = text.indexOf('\n');
+		return (end >= 0) ? text.substring(0, end) : text;
 	}
 
 	/**
@@ -57,7 +63,7 @@ public class TaskFailedException extends QueueException {
 	}
 
 	/**
-	 * @return the last attempt's error, or {@code null}
+	 * @return the last attempt's error, with its trimmed stack trace, or {@code null}
 	 */
 	public String lastError() {
 		return this.lastError;

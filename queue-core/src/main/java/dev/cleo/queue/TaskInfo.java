@@ -20,7 +20,10 @@ import java.time.Instant;
  * @param startedAt when the latest attempt started, or {@code null}
  * @param finishedAt when it reached a final state, or {@code null}
  * @param worker the worker of the latest attempt, or {@code null}
- * @param lastError the error of the latest failed attempt, or {@code null}
+ * @param lastError the error of the latest failed attempt, or {@code null}: a first line
+ * saying what it failed with ({@code Class: message} for a handler's exception), then,
+ * for an exception, a trimmed stack trace; cut after
+ * {@value dev.cleo.queue.redis.Outcome#MAX_ERROR_LENGTH} characters
  * @param payloadJson the payload as JSON
  * @param resultJson the handler's result as JSON, or {@code null}
  * @param progress the last reported progress, or {@code null}

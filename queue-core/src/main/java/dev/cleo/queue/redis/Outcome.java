@@ -23,11 +23,11 @@ public record Outcome(String queue, String id, String token, Kind kind, String d
 
 	/**
 	 * The most characters of an error text stored with a task; a longer one is cut, with
-	 * a marker saying how much was left out. Every error (a handler's exception, a
-	 * timeout, an expired lease, an unknown handler, an unreadable payload) passes here
-	 * on its way to the task's {@code error} field and the events.
+	 * a marker saying how much was left out. Every error (a handler's exception with its
+	 * trimmed stack trace, a timeout, an expired lease, an unknown handler, an unreadable
+	 * payload) passes here on its way to the task's {@code error} field and the events.
 	 */
-	public static final int MAX_ERROR_LENGTH = 2_000;
+	public static final int MAX_ERROR_LENGTH = 4_000;
 
 	/**
 	 * Bound the error text of a failure.

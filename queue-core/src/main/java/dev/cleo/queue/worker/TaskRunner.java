@@ -12,9 +12,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import dev.cleo.queue.Backoff;
 import dev.cleo.queue.TaskHandler;
 import dev.cleo.queue.Texts;
@@ -33,8 +30,6 @@ import dev.cleo.queue.redis.Outcome.Kind;
  * throwable escapes, so one bad task never kills a worker.
  */
 final class TaskRunner {
-
-	private static final Logger logger = LoggerFactory.getLogger(TaskRunner.class);
 
 	private final WorkerServices services;
 
@@ -64,15 +59,28 @@ final class TaskRunner {
 		}
 		Thread.interrupted();
 		running.attach(Thread.currentThread());
+		try (TaskMdc.Scope mdc = TaskMdc.open(task)) {
+			Ended ended = attempt(task, running);
+			Duration took = Duration.ofNanos(System.nanoTime() - running.startedNanos());
+			this.finished.accept(running, new FinishedAttempt(task, ended.outcome(), took));
+			// Logged once the outcome is on its way, so that writing a stack trace
+			// never delays the ack.
+			if (ended.failure() != null) {
+				FailureLog.failed(task, ended.outcome(), this.services.clock().millis(), ended.failure(),
+						ended.exception());
+			}
+		}
+	}
+
+	private Ended attempt(ClaimedTask task, RunningTask running) {
 		publishStarted(task);
 		ScheduledFuture<?> watchdog = (task.timeoutMillis() > 0)
 				? this.timer.schedule(running::timeOut, task.timeoutMillis(), TimeUnit.MILLISECONDS) : null;
-		Outcome outcome;
 		try {
-			outcome = completed(task, invoke(task, running));
+			return completed(task, invoke(task, running));
 		}
 		catch (Throwable ex) {
-			outcome = failed(task, running, ex);
+			return failed(task, running, ex);
 		}
 		finally {
 			if (watchdog != null) {
@@ -81,8 +89,6 @@ final class TaskRunner {
 			running.detach();
 			Thread.interrupted();
 		}
-		Duration took = Duration.ofNanos(System.nanoTime() - running.startedNanos());
-		this.finished.accept(running, new FinishedAttempt(task, outcome, took));
 	}
 
 	private Object invoke(ClaimedTask task, RunningTask running) throws Exception {
@@ -100,34 +106,35 @@ final class TaskRunner {
 		}
 	}
 
-	private Outcome completed(ClaimedTask task, Object result) {
+	private Ended completed(ClaimedTask task, Object result) {
 		String json = "";
 		if (result != null) {
 			try {
 				json = this.services.serializer().write(result);
 			}
 			catch (UnreadablePayloadException ex) {
-				return outcome(task, Kind.UNRECOVERABLE,
-						"The handler's result could not be stored: " + ex.getMessage());
+				return new Ended(
+						outcome(task, Kind.UNRECOVERABLE,
+								"The handler's result could not be stored: " + ex.getMessage()),
+						"failed: its result could not be stored (the task's error says why)", null);
 			}
 		}
-		return outcome(task, Kind.COMPLETED, json);
+		return new Ended(outcome(task, Kind.COMPLETED, json), null, null);
 	}
 
-	private Outcome failed(ClaimedTask task, RunningTask running, Throwable ex) {
+	private Ended failed(ClaimedTask task, RunningTask running, Throwable ex) {
 		if (running.timedOut()) {
-			return outcome(task, Kind.FAILED, "Timed out after " + task.timeoutMillis() + " ms");
+			return new Ended(outcome(task, Kind.FAILED, "Timed out after " + task.timeoutMillis() + " ms"),
+					"timed out after " + task.timeoutMillis() + " ms", ex);
 		}
 		Kind kind = (ex instanceof UnrecoverableTaskException || ex instanceof UnreadablePayloadException)
 				? Kind.UNRECOVERABLE : Kind.FAILED;
-		// The exception's type only: its message may quote the payload, which stays out
-		// of
-		// the log (the task's stored error has it, bounded).
-		if (logger.isDebugEnabled()) {
-			logger.debug("Task {} ({}) on queue '{}' attempt {} failed with {}", task.id(), Texts.quote(task.name()),
-					task.queue(), task.attempt(), ex.getClass().getName());
-		}
-		return outcome(task, kind, describe(ex));
+		Outcome outcome = outcome(task, kind, describe(ex));
+		// An unreadable payload's message may quote the payload: that stays out of the
+		// log (the task's stored error has it, bounded).
+		return (ex instanceof UnreadablePayloadException)
+				? new Ended(outcome, "failed: its payload could not be read (the task's error says why)", null)
+				: new Ended(outcome, "failed", ex);
 	}
 
 	private Outcome outcome(ClaimedTask task, Kind kind, String data) {
@@ -140,10 +147,12 @@ final class TaskRunner {
 		return clock.millis() + Backoff.decode(backoff).delayAfter(attempt, ThreadLocalRandom.current()).toMillis();
 	}
 
-	/** The error stored with the task; {@link Outcome} bounds its length. */
+	/**
+	 * The error stored with the task, with a trimmed stack trace (see
+	 * {@link StoredError}); {@link Outcome} bounds its length.
+	 */
 	static String describe(Throwable ex) {
-		return (ex instanceof UnrecoverableTaskException || ex instanceof UnreadablePayloadException) ? ex.getMessage()
-				: ex.getClass().getName() + ": " + ex.getMessage();
+		return StoredError.of(ex);
 	}
 
 	/** STARTED carries the queue wait: from when the task became due to now. */
@@ -163,6 +172,17 @@ final class TaskRunner {
 				.publish(new TaskEvent(type, task.queue(), task.id(), task.name(), task.attempt(),
 						Instant.now(this.services.clock()), detail, null));
 		}
+	}
+
+	/**
+	 * How an attempt ended.
+	 *
+	 * @param outcome what to record
+	 * @param failure what went wrong, for the log, or {@code null} when it completed
+	 * @param exception the exception to log with its stack trace, or {@code null}
+	 */
+	private record Ended(Outcome outcome, String failure, Throwable exception) {
+
 	}
 
 }
