@@ -83,7 +83,7 @@ class TaskMdcTests {
 		WorkerServices services = new WorkerServices(null, null, null, (name) -> handler, new JacksonTaskSerializer(),
 				new TaskEventBus(), Clock.systemUTC(), null, null, 100, "node/mails", Duration.ofSeconds(1));
 		new TaskRunner(services, null, (running, attempt) -> {
-		}).run(new RunningTask(TASK));
+		}, new UnknownTaskNames(Duration.ofMinutes(10), "mails")).run(new RunningTask(TASK));
 	}
 
 }
