@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 import dev.cleo.queue.event.ObserverEvent;
 import dev.cleo.queue.event.TaskEventListener;
@@ -64,7 +66,8 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 
 	QueueManager(QueueEngine engine) {
 		this.engine = engine;
-		this.writer = new TaskWriter(this, engine);
+		this.writer = new TaskWriter(this, engine,
+				new UnservedQueueWarning(engine, (queue) -> servedQueues().contains(queue)));
 		this.inspector = new QueueInspector(engine);
 		ScheduleEngine scheduling = new ScheduleEngine(engine.schedules(), engine.serializer(), engine.connector(),
 				this::servedQueues, engine.maxPayloadSize(), engine.events(), engine.clock());
@@ -294,6 +297,34 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 */
 	public QueueInfo queueInfo(String queue) {
 		return this.inspector.queueInfo(RedisKeys.checkQueueName(queue));
+	}
+
+	/**
+	 * Which of some queues a worker pool serves: a running pool of this manager, or one
+	 * on any instance whose presence in Redis is fresh (as {@link #queueInfo(String)}
+	 * lists them). Tasks of a queue no pool serves wait until one starts. Reads without
+	 * waiting: one read per queue that no pool of this manager serves, in one round trip.
+	 * @param queues the queues
+	 * @return completes with the served queues among them, sorted; fails when Redis
+	 * cannot be read
+	 * @throws IllegalArgumentException when a queue name is invalid (before anything is
+	 * sent)
+	 */
+	public CompletableFuture<Set<String>> servedAsync(Collection<String> queues) {
+		Set<String> here = servedQueues();
+		long now = this.engine.clock().millis();
+		Map<String, CompletableFuture<Boolean>> reads = new LinkedHashMap<>();
+		for (String queue : queues) {
+			RedisKeys.checkQueueName(queue);
+			reads.put(queue, here.contains(queue) ? CompletableFuture.completedFuture(true)
+					: this.engine.admin().hasPresentPool(queue, now));
+		}
+		return CompletableFuture.allOf(reads.values().toArray(CompletableFuture[]::new))
+			.thenApply((all) -> reads.entrySet()
+				.stream()
+				.filter((read) -> read.getValue().join())
+				.map(Map.Entry::getKey)
+				.collect(Collectors.toCollection(TreeSet::new)));
 	}
 
 	/**

@@ -25,7 +25,8 @@ import dev.cleo.queue.redis.RedisCalls;
 /**
  * Turns enqueue requests into stored tasks: writes payloads, resolves times against the
  * clock, sends one enqueue script per queue (single enqueues that overlap share one, see
- * {@link EnqueueCoalescer}) and publishes {@code CREATED} events.
+ * {@link EnqueueCoalescer}) and publishes {@code CREATED} events. Now and then it has
+ * {@link UnservedQueueWarning} check that some worker pool serves the queue.
  */
 final class TaskWriter {
 
@@ -48,10 +49,13 @@ final class TaskWriter {
 
 	private final EnqueueCoalescer coalescer;
 
-	TaskWriter(QueueManager manager, QueueEngine engine) {
+	private final UnservedQueueWarning unserved;
+
+	TaskWriter(QueueManager manager, QueueEngine engine, UnservedQueueWarning unserved) {
 		this.manager = manager;
 		this.engine = engine;
 		this.coalescer = new EnqueueCoalescer(engine.store());
+		this.unserved = unserved;
 	}
 
 	CompletableFuture<List<TaskHandle<Object>>> write(List<TaskRequest> requests) {
@@ -122,10 +126,12 @@ final class TaskWriter {
 			return;
 		}
 		// One thread of many sends it; sent beside the enqueue, not awaited; a failure is
-		// retried with the next one.
+		// retried with the next one. The same thread checks, as seldom, that some pool
+		// serves the queue.
 		boolean mine = (last == null) ? this.registered.putIfAbsent(queue, now) == null
 				: this.registered.replace(queue, last, now);
 		if (mine) {
+			this.unserved.check(queue);
 			this.engine.admin().addQueue(queue).whenComplete((added, error) -> {
 				if (error != null) {
 					this.registered.remove(queue, now);

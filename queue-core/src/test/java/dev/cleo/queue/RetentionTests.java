@@ -81,7 +81,7 @@ class RetentionTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.runs.get() == 10 && settled());
 		assertThat(this.manager.counts("jobs").dead()).isEqualTo(3);
 		assertThat(this.manager.deadLetters("jobs").list(0, 100)).hasSize(3)
-			.allSatisfy((task) -> assertThat(task.lastError()).isEqualTo("cannot succeed"));
+			.allSatisfy((task) -> assertThat(task.lastError()).startsWith("cannot succeed\n\tat "));
 		assertThat(handles.get(0).info()).as("the first task to die").isEmpty();
 		assertThat(keys("t:*")).isEqualTo(3);
 		assertThat(keys("logs:*")).isEqualTo(3);

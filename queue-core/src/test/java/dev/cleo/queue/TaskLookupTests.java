@@ -84,7 +84,7 @@ class TaskLookupTests {
 		assertThat(info.finishedAt()).isAfterOrEqualTo(info.startedAt());
 		assertThat(info.startedAt()).isAfterOrEqualTo(info.createdAt());
 		assertThat(info.worker()).isEqualTo("node-1/billing-pool");
-		assertThat(info.lastError()).isEqualTo("java.lang.IllegalStateException: payment gateway timed out");
+		assertThat(info.lastError()).startsWith("java.lang.IllegalStateException: payment gateway timed out\n\tat ");
 		assertThat(info.resultJson()).isEqualTo("{\"orderId\":\"o-2\",\"cents\":500,\"steps\":[\"captured\"]}");
 	}
 

@@ -109,6 +109,13 @@ public interface QueueAdminStore {
 	 */
 	List<WorkerInfo> presentPools(String queue, long now);
 
+	/**
+	 * Whether any worker pool is present on the queue at {@code now} (epoch ms), without
+	 * waiting; stale presences do not count (and are left for {@link #presentPools} to
+	 * remove).
+	 */
+	CompletableFuture<Boolean> hasPresentPool(String queue, long now);
+
 	/** Delete every dead task, in bounded chunks; returns how many. */
 	long purgeDead(String queue);
 

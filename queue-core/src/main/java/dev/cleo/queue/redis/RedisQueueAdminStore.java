@@ -205,6 +205,15 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 		return present;
 	}
 
+	@Override
+	public CompletableFuture<Boolean> hasPresentPool(String queue, long now) {
+		return this.commands.hgetall(this.keys.key(queue, "workers"))
+			.toCompletableFuture()
+			.thenApply((stored) -> stored.entrySet()
+				.stream()
+				.anyMatch((entry) -> PoolPresenceHash.read(entry.getKey(), entry.getValue(), now) != null));
+	}
+
 	private void removePresences(String queue, List<String> fields) {
 		if (!fields.isEmpty()) {
 			await(this.commands.hdel(this.keys.key(queue, "workers"), fields.toArray(String[]::new))

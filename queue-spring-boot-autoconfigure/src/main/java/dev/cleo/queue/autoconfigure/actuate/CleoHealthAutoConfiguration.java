@@ -35,7 +35,8 @@ public final class CleoHealthAutoConfiguration {
 			CleoHealthProperties properties) {
 		// The manager knows every pool it started, whoever started it; read them afresh
 		// on each check.
-		return new CleoHealthIndicator(readings, properties, () -> manager.workerPools().iterator());
+		return new CleoHealthIndicator(readings, properties, () -> manager.workerPools().iterator(),
+				manager::servedAsync);
 	}
 
 }

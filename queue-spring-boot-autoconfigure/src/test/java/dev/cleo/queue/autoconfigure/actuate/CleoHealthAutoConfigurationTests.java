@@ -91,6 +91,18 @@ class CleoHealthAutoConfigurationTests {
 	}
 
 	@Test
+	void aProducerOnlyApplicationListsItsQueueThatNoPoolServes(RedisServer redis) {
+		CleoRunners.cleo(redis, "cleo.worker.enabled=false", "cleo.queues.emails.retries=1")
+			.withConfiguration(AutoConfigurations.of(CleoHealthAutoConfiguration.class))
+			.run((context) -> {
+				context.getBean(QueueManager.class).enqueue("echo", "x", TaskOptions.defaults().queue("emails"));
+				Health health = context.getBean(CleoHealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails()).containsEntry("unservedQueues", java.util.List.of("emails"));
+			});
+	}
+
+	@Test
 	void aQueueNameRedisCannotCarryFailsTheStartNamingTheProperty(RedisServer redis) {
 		withManager(redis).withPropertyValues("cleo.health.queues.[bad*name].backlog-threshold=1")
 			.run((context) -> assertThat(context).hasFailed()

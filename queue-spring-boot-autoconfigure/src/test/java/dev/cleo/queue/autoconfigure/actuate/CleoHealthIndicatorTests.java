@@ -71,6 +71,27 @@ class CleoHealthIndicatorTests {
 	}
 
 	@Test
+	void aQueueWithTasksAndNoPoolAnywhereIsListedWhileTheStatusStaysUp() {
+		enqueue("emails", 2);
+		Health health = servedAware(this.manager).health();
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsEntry("unservedQueues", List.of("emails"));
+	}
+
+	@Test
+	void aQueueServedByAPoolOfAnotherInstanceIsNotListed(RedisServer redis) {
+		this.manager.pause("emails");
+		enqueue("emails", 2);
+		try (QueueManager elsewhere = QueueManager.builder().redisUri(redis.uri()).workerId("elsewhere").build()) {
+			elsewhere.startWorkers(WorkerPoolOptions.builder().queue("emails").build());
+			Health health = servedAware(this.manager).health();
+			assertThat(health.getDetails()).containsEntry("queues", Map.of("emails", new QueueCounts(2, 0, 0, 0, 0)))
+				.doesNotContainKey("unservedQueues");
+		}
+		assertThat(servedAware(this.manager).health().getDetails()).containsEntry("unservedQueues", List.of("emails"));
+	}
+
+	@Test
 	void outOfServiceWhenAQueueOverrideIsExceeded() {
 		this.properties.setBacklogThreshold(100L);
 		this.properties.getQueues().put("emails", thresholds(null, 2L));
@@ -241,6 +262,11 @@ class CleoHealthIndicatorTests {
 	 */
 	private CleoHealthIndicator indicator(QueueManager manager) {
 		return new CleoHealthIndicator(readings(manager::countsAsync), this.properties, List.of());
+	}
+
+	private CleoHealthIndicator servedAware(QueueManager manager) {
+		return new CleoHealthIndicator(readings(manager::countsAsync), this.properties,
+				() -> manager.workerPools().iterator(), manager::servedAsync);
 	}
 
 	private QueueReadings readings(Function<Collection<String>, CompletableFuture<Map<String, QueueCounts>>> reader) {

@@ -318,7 +318,8 @@ class QueuesEndpointTests {
 		this.manager.enqueue("fail", "x", TaskOptions.defaults().queue(queue).maxAttempts(1));
 		await().until(() -> this.manager.counts(queue).dead() == 1);
 		pool.stop();
-		assertThat(this.manager.deadLetters(queue).list(0, 10)).extracting((task) -> task.lastError())
+		assertThat(this.manager.deadLetters(queue).list(0, 10))
+			.extracting((task) -> task.lastError().lines().findFirst().orElseThrow())
 			.isEqualTo(List.of("broken on purpose"));
 	}
 
