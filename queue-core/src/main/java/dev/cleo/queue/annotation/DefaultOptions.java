@@ -14,8 +14,10 @@ import dev.cleo.queue.TaskPriority;
  * Default options shared by the tasks of a {@link QueueClass @QueueClass}, as in
  * {@code @QueueClass(queue = "orders", defaultOptions = @DefaultOptions(group = "#order.customerId"))}.
  * Every attribute left unset inherits from {@code cleo.queues.<queue>.*}, then
- * {@code cleo.defaults.*}; a {@link Task @Task} on a method overrides them. Durations are
- * strings such as {@code 500ms}, {@code 30s}, {@code 5m} or ISO-8601 {@code PT5M}.
+ * {@code cleo.defaults.*}; a {@link Task @Task} on a method overrides them, and
+ * {@code cleo.tasks.<task-id>.*} overrides both. Durations are strings such as
+ * {@code 500ms}, {@code 30s}, {@code 5m} or ISO-8601 {@code PT5M}; {@code ${...}}
+ * placeholders are resolved in the String attributes.
  * <p>
  * The core holds the resolved values of one enqueue in
  * {@link dev.cleo.queue.TaskOptions}.

@@ -28,8 +28,10 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * A method's options are taken, attribute by attribute, from the first place that sets
- * them: {@code @Task} on the method, {@link #defaultOptions()} here,
- * {@code cleo.queues.<queue>.*}, then {@code cleo.defaults.*}.
+ * them: {@code cleo.tasks.<task-id>.*}, {@code @Task} on the method,
+ * {@link #defaultOptions()} here, {@code cleo.queues.<queue>.*}, then
+ * {@code cleo.defaults.*}. {@code ${...}} placeholders are resolved in the String
+ * attributes, {@link #queue()} too.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

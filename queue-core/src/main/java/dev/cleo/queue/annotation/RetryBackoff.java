@@ -12,8 +12,9 @@ import java.lang.annotation.Target;
  * The wait between attempts of a task, as in
  * {@code @Task(backoff = @RetryBackoff(delay = "2s"))}. Unset attributes inherit from the
  * next level (class defaults, then {@code cleo.queues.<queue>.backoff}, then
- * {@code cleo.defaults.backoff}). Durations are strings such as {@code 500ms},
- * {@code 30s}, {@code 5m} or ISO-8601 {@code PT5M}.
+ * {@code cleo.defaults.backoff}); {@code cleo.tasks.<task-id>.backoff.*} beats it.
+ * Durations are strings such as {@code 500ms}, {@code 30s}, {@code 5m} or ISO-8601
+ * {@code PT5M}, and may be {@code ${...}} placeholders.
  * <p>
  * The core holds the resolved backoff of one enqueue in {@link dev.cleo.queue.Backoff}.
  *

@@ -30,8 +30,9 @@ import dev.cleo.queue.schedule.OverlapPolicy;
  *
  * Every attribute left unset inherits, in order, from the class's
  * {@link QueueClass#defaultOptions()}, {@code cleo.queues.<queue>.*} and
- * {@code cleo.defaults.*}. Durations are strings such as {@code 500ms}, {@code 30s},
- * {@code 5m} or ISO-8601 {@code PT5M}.
+ * {@code cleo.defaults.*}; {@code cleo.tasks.<task-id>.*} beats them all, the attributes
+ * too. Durations are strings such as {@code 500ms}, {@code 30s}, {@code 5m} or ISO-8601
+ * {@code PT5M}. {@code ${...}} placeholders are resolved in every String attribute.
  * <p>
  * With one of {@link #cron()}, {@link #fixedRate()} or {@link #fixedDelay()} the method
  * is also a recurring task: each tick enqueues one call, fired exactly once per tick

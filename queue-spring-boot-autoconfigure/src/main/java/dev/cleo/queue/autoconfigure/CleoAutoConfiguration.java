@@ -166,6 +166,11 @@ public final class CleoAutoConfiguration {
 	}
 
 	@Bean
+	UnknownTaskIdWarning cleoUnknownTaskIdWarning(CleoSettings settings, TaskProxyPostProcessor proxies) {
+		return new UnknownTaskIdWarning(settings.configuredTaskIds(), proxies.registry()::ids);
+	}
+
+	@Bean
 	ScheduleReconciler cleoScheduleReconciler(QueueManager manager, TaskProxyPostProcessor proxies,
 			CleoSettings settings) {
 		return new ScheduleReconciler(manager, proxies.registry()::schedules, settings.schedules());

@@ -20,7 +20,8 @@ import org.springframework.util.unit.DataSize;
  * Cleo's settings under {@code cleo.*}. The Redis connection itself is Spring Boot's
  * ({@code spring.data.redis.*}). Read once by {@link CleoSettings}, which merges
  * {@code cleo.defaults} with each {@code cleo.queues.<name>} into the core's immutable
- * options.
+ * options. {@code cleo.tasks} is bound flat, as {@code logging.level} is, because task
+ * ids hold dots: {@code NotificationService.sendEmail.retries} is one key.
  */
 @ConfigurationProperties("cleo")
 public class CleoProperties {
@@ -72,6 +73,14 @@ public class CleoProperties {
 	 */
 	private final Map<String, QueueOverrides> queues = new LinkedHashMap<>();
 
+	/**
+	 * Per-task options, as task-id.option: priority, retries, timeout, ttl and
+	 * backoff.type, .delay, .max-delay, .jitter. A task's id is its @Task(id), else
+	 * SimpleClassName.method (NotificationService.sendEmail.retries: 6). These beat the
+	 * annotations, which beat cleo.queues and cleo.defaults.
+	 */
+	private final Map<String, String> tasks = new LinkedHashMap<>();
+
 	public String getKeyPrefix() {
 		return this.keyPrefix;
 	}
@@ -122,6 +131,10 @@ public class CleoProperties {
 
 	public Map<String, QueueOverrides> getQueues() {
 		return this.queues;
+	}
+
+	public Map<String, String> getTasks() {
+		return this.tasks;
 	}
 
 	public ScheduleProperties getSchedules() {

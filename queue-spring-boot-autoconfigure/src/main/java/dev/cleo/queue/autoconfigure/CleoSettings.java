@@ -4,6 +4,7 @@
 package dev.cleo.queue.autoconfigure;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +27,10 @@ import org.springframework.boot.autoconfigure.context.LifecycleProperties;
 
 /**
  * {@link CleoProperties} merged once into what the core takes: the {@link TaskOptions} of
- * each queue ({@code cleo.defaults} overridden by {@code cleo.queues.<name>}), the
- * {@link Retention}, and the worker settings. Immutable after construction; the core
- * never sees a properties class.
+ * each queue ({@code cleo.defaults} overridden by {@code cleo.queues.<name>}) and the
+ * overrides of single tasks ({@code cleo.tasks.<task-id>}), the {@link Retention}, and
+ * the worker settings. Immutable after construction; the core never sees a properties
+ * class.
  */
 public final class CleoSettings implements TaskMethodDefaults {
 
@@ -44,6 +46,8 @@ public final class CleoSettings implements TaskMethodDefaults {
 	private final WorkerThreads threads;
 
 	private final Map<String, TaskOptions> byQueue = new ConcurrentHashMap<>();
+
+	private final PerTaskOverrides byTask;
 
 	private final Map<String, List<String>> meteredGroups;
 
@@ -97,6 +101,8 @@ public final class CleoSettings implements TaskMethodDefaults {
 		this.threads = resolveThreads(properties.getWorker().getThreads(), virtualThreadsEnabled);
 		this.shutdownTimeout = resolveShutdownTimeout(properties.getWorker(), shutdownPhaseTimeout);
 		properties.getQueues().keySet().forEach(this::taskOptions);
+		this.byTask = new PerTaskOverrides(properties.getTasks());
+		this.byTask.ids().forEach((id) -> overrideTask(id, this.defaults));
 		this.meteredGroups = meteredGroups(properties.getQueues());
 	}
 
@@ -108,6 +114,26 @@ public final class CleoSettings implements TaskMethodDefaults {
 	@Override
 	public TaskOptions taskOptions(String queue) {
 		return this.byQueue.computeIfAbsent(queue, this::merge);
+	}
+
+	/**
+	 * A task's options with what {@code cleo.tasks.<task-id>} sets, which beats the
+	 * annotations.
+	 * @param taskId the task id
+	 * @param annotated the options its annotations and queue resolve to
+	 * @return the options with the task's overrides
+	 */
+	@Override
+	public TaskOptions overrideTask(String taskId, TaskOptions annotated) {
+		TaskOverrides overrides = this.byTask.get(taskId);
+		return (overrides != null) ? apply(annotated, "cleo.tasks." + taskId, overrides) : annotated;
+	}
+
+	/**
+	 * @return the task ids {@code cleo.tasks} names, as written
+	 */
+	Collection<String> configuredTaskIds() {
+		return this.byTask.ids();
 	}
 
 	/**
@@ -174,11 +200,12 @@ public final class CleoSettings implements TaskMethodDefaults {
 	private TaskOptions merge(String queue) {
 		TaskOptions options = this.defaults.queue(queue);
 		QueueOverrides overrides = this.properties.getQueues().get(queue);
-		if (overrides == null) {
-			return options;
-		}
-		return apply(options, "cleo.queues." + queue, overrides.getPriority(), overrides.getRetries(),
-				overrides.getBackoff(), overrides.getTimeout(), overrides.getTtl());
+		return (overrides != null) ? apply(options, "cleo.queues." + queue, overrides) : options;
+	}
+
+	private static TaskOptions apply(TaskOptions options, String prefix, TaskOverrides overrides) {
+		return apply(options, prefix, overrides.getPriority(), overrides.getRetries(), overrides.getBackoff(),
+				overrides.getTimeout(), overrides.getTtl());
 	}
 
 	private static TaskOptions apply(TaskOptions options, String prefix, String priority, Integer retries,

@@ -3,15 +3,23 @@
  */
 package dev.cleo.queue.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.core.env.Environment;
 
 /**
- * Refuses a property under {@code cleo.queues.<name>.} that Cleo does not have. Spring
- * Boot ignores unknown keys of a map's values, so
+ * Refuses a property under {@code cleo.queues.<name>.} or {@code cleo.tasks.<task-id>.}
+ * that Cleo does not have. Spring Boot ignores unknown keys of a map's values, so
  * {@code cleo.queues.orders.concurency: 5} would otherwise leave the queue at the default
  * and say nothing; this binds the map once more with Boot's own check for unbound
  * elements, so the start fails with Boot's report naming the key and its origin. Keys
@@ -19,21 +27,62 @@ import org.springframework.core.env.Environment;
  */
 final class QueuePropertyNames {
 
-	private static final String PREFIX = "cleo.queues";
+	private static final String QUEUES = "cleo.queues";
+
+	private static final ConfigurationPropertyName TASKS = ConfigurationPropertyName.of("cleo.tasks");
 
 	private QueuePropertyNames() {
 	}
 
 	/**
-	 * Fail when a key under {@code cleo.queues.<name>.} names no queue setting.
+	 * Fail when a key under {@code cleo.queues.<name>.} names no queue setting, or one
+	 * under {@code cleo.tasks.} ends with no task option.
 	 * @param environment the environment
 	 * @throws org.springframework.boot.context.properties.bind.BindException naming the
 	 * unknown keys
 	 */
 	static void check(Environment environment) {
 		Binder.get(environment)
-			.bind(PREFIX, Bindable.mapOf(String.class, QueueOverrides.class),
+			.bind(QUEUES, Bindable.mapOf(String.class, QueueOverrides.class),
 					new NoUnboundElementsBindHandler(BindHandler.DEFAULT));
+		checkTasks(environment);
+	}
+
+	/**
+	 * {@code cleo.tasks} is bound flat (task ids hold dots), so Boot's check cannot tell
+	 * a wrong key from a long id: the keys that end with no option are picked out here,
+	 * and Boot's check reports them, with their origins, by binding nothing from them.
+	 */
+	private static void checkTasks(Environment environment) {
+		List<ConfigurationPropertySource> unknown = new ArrayList<>();
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+			if (source instanceof IterableConfigurationPropertySource iterable) {
+				IterableConfigurationPropertySource keys = iterable.filter(QueuePropertyNames::isUnknownTaskKey);
+				if (keys.iterator().hasNext()) {
+					unknown.add(keys);
+				}
+			}
+		}
+		if (!unknown.isEmpty()) {
+			new Binder(unknown).bind(TASKS, Bindable.of(NoOptions.class),
+					new NoUnboundElementsBindHandler(BindHandler.DEFAULT));
+		}
+	}
+
+	private static boolean isUnknownTaskKey(ConfigurationPropertyName name) {
+		if (!TASKS.isAncestorOf(name)) {
+			return false;
+		}
+		String[] parts = new String[name.getNumberOfElements() - TASKS.getNumberOfElements()];
+		for (int i = 0; i < parts.length; i++) {
+			parts[i] = name.getElement(TASKS.getNumberOfElements() + i, Form.ORIGINAL);
+		}
+		return PerTaskOverrides.option(parts) == null;
+	}
+
+	/** A target no key binds to, so that each key checked is reported unbound. */
+	static final class NoOptions {
+
 	}
 
 }

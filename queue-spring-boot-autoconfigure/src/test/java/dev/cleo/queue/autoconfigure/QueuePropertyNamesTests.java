@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.UnboundConfigurationProp
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A mistyped key under {@code cleo.queues.<name>.} fails the start, naming the key, where
- * Spring Boot alone would ignore it.
+ * A mistyped key under {@code cleo.queues.<name>.} or {@code cleo.tasks.<task-id>.} fails
+ * the start, naming the key, where Spring Boot alone would ignore it.
  */
 @RedisTest
 class QueuePropertyNamesTests {
@@ -46,6 +46,49 @@ class QueuePropertyNamesTests {
 					"cleo.queues.orders.backoff.type=exponential", "cleo.queues.orders.backoff.delay=2s",
 					"cleo.queues.orders.groups.concurrency=2", "cleo.queues.orders.groups.strategy=fifo",
 					"cleo.queues.orders.groups.rate-limit.tasks=10", "cleo.queues.orders.groups.rate-limit.period=1s")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void aMistypedTaskKeyFailsTheStartNamingIt(RedisServer redis) {
+		CleoRunners.cleo(redis, "cleo.tasks.x.retrys=5", "cleo.tasks.y.retries=2")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(UnboundConfigurationPropertiesException.class)
+				.hasMessageContaining("cleo.tasks.x.retrys")
+				.hasMessageNotContaining("cleo.tasks.y"));
+	}
+
+	@Test
+	void aMistypedNestedTaskKeyOfADottedIdFailsTheStartToo(RedisServer redis) {
+		CleoRunners.cleo(redis, "cleo.tasks.NotificationService.sendEmail.backoff.dealy=2s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(UnboundConfigurationPropertiesException.class)
+				// Boot names keys in its canonical form, its report adds where each was
+				// set.
+				.hasMessageContaining("cleo.tasks.notificationservice.sendemail.backoff.dealy"));
+	}
+
+	@Test
+	void aTaskValueThatIsNotADurationFailsTheStartNamingTheKey(RedisServer redis) {
+		CleoRunners.cleo(redis, "cleo.tasks.Mail.send.timeout=soon")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("cleo.tasks.Mail.send.timeout")
+				.hasMessageContaining("soon"));
+	}
+
+	@Test
+	void everyDocumentedTaskKeyIsAccepted(RedisServer redis) {
+		CleoRunners
+			.cleo(redis, "cleo.tasks.Mail.send.priority=high", "cleo.tasks.Mail.send.retries=2",
+					"cleo.tasks.Mail.send.timeout=30s", "cleo.tasks.Mail.send.ttl=1h",
+					"cleo.tasks.Mail.send.backoff.type=fixed", "cleo.tasks.Mail.send.backoff.delay=2s",
+					"cleo.tasks.Mail.send.backoff.max-delay=1m", "cleo.tasks.Mail.send.backoff.jitter=0.1")
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 

@@ -15,8 +15,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A {@code cleo.queues.<name>} that nothing in the application uses is named in a warning
- * at start-up; one that a task method, a pool or an API mapping uses is not.
+ * A {@code cleo.queues.<name>} that nothing in the application uses, or a
+ * {@code cleo.tasks.<task-id>} that names no task method, is named in a warning at
+ * start-up; one that a task method, a pool or an API mapping uses is not.
  */
 @RedisTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -35,6 +36,20 @@ class UnusedQueueWarningTests {
 				assertThat(output).doesNotContain("cleo.queues.notifications is configured")
 					.doesNotContain("cleo.queues.batch is configured")
 					.doesNotContain("cleo.queues.mapped is configured");
+			});
+	}
+
+	@Test
+	void aConfiguredTaskIdNoMethodHasIsNamedInAWarning(RedisServer redis, CapturedOutput output) {
+		CleoRunners
+			.cleo(redis, "cleo.tasks.Notifications.sendd.retries=2", "cleo.tasks.Notifications.send.retries=3",
+					"cleo.tasks.notifications.send.timeout=1m")
+			.withBean(Notifications.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains("cleo.tasks.Notifications.sendd is configured, but no task method");
+				assertThat(output).doesNotContain("cleo.tasks.Notifications.send is configured")
+					.doesNotContain("cleo.tasks.notifications.send is configured");
 			});
 	}
 

@@ -6,9 +6,10 @@ package dev.cleo.queue.autoconfigure.aop;
 import dev.cleo.queue.TaskOptions;
 
 /**
- * What task methods inherit from configuration before their annotations apply. The
- * auto-configuration's merged {@code cleo.*} settings implement it, so that this package
- * needs nothing from the one that reads properties.
+ * What task methods take from configuration: what they inherit before their annotations
+ * apply, and the per-task settings that beat the annotations. The auto-configuration's
+ * merged {@code cleo.*} settings implement it, so that this package needs nothing from
+ * the one that reads properties.
  */
 public interface TaskMethodDefaults {
 
@@ -18,6 +19,15 @@ public interface TaskMethodDefaults {
 	 * @return the options, with the queue set
 	 */
 	TaskOptions taskOptions(String queue);
+
+	/**
+	 * A task's options with the configuration that names the task, which beats its
+	 * annotations.
+	 * @param taskId the task id
+	 * @param annotated the options its annotations and queue resolve to
+	 * @return the options to use
+	 */
+	TaskOptions overrideTask(String taskId, TaskOptions annotated);
 
 	/**
 	 * @return what annotated schedules inherit

@@ -50,6 +50,8 @@ final class TaskMethodFactory {
 
 	private final TaskScheduleFactory schedules;
 
+	private final AttributeText text;
+
 	TaskMethodFactory(TaskMethodDefaults defaults, JsonMapper mapper) {
 		this(defaults, mapper, UnaryOperator.identity());
 	}
@@ -58,13 +60,14 @@ final class TaskMethodFactory {
 	 * A factory.
 	 * @param defaults what task methods inherit from configuration
 	 * @param mapper the mapper payloads are written with
-	 * @param placeholders resolves {@code ${...}} in schedule attributes
+	 * @param placeholders resolves {@code ${...}} in the String attributes
 	 */
 	TaskMethodFactory(TaskMethodDefaults defaults, JsonMapper mapper, UnaryOperator<String> placeholders) {
 		this.defaults = defaults;
 		this.mapper = mapper;
 		this.typeCheck = new JacksonTypeCheck(mapper);
-		this.schedules = new TaskScheduleFactory(defaults.schedules(), placeholders);
+		this.text = new AttributeText(placeholders);
+		this.schedules = new TaskScheduleFactory(defaults.schedules(), this.text);
 	}
 
 	TaskMethod create(Method method, Class<?> targetClass) {
@@ -88,15 +91,15 @@ final class TaskMethodFactory {
 			Type type = ResolvableType.forMethodParameter(method, i, targetClass).getType();
 			parameterTypes[i] = check(method, "parameter " + (i + 1), type);
 		}
-		TaskOptions options = options(method, queueClass, task, kind);
-		TaskMethod created = new TaskMethod(id(method, targetClass, task), method, kind, resultType, parameterTypes,
-				options, expression(method, queueClass, task, "group"),
-				expression(method, queueClass, task, "dedupeKey"), null);
+		String id = id(method, targetClass, task);
+		TaskOptions options = options(method, id, queueClass, task, kind);
+		TaskMethod created = new TaskMethod(id, method, kind, resultType, parameterTypes, options,
+				expression(method, queueClass, task, "group"), expression(method, queueClass, task, "dedupeKey"), null);
 		return created.withSchedule(this.schedules.create(created, task));
 	}
 
 	private String id(Method method, Class<?> targetClass, MergedAnnotation<Task> task) {
-		String id = task.isPresent() ? task.getString("id") : "";
+		String id = this.text.get(method, task, "id");
 		return StringUtils.hasText(id) ? id : targetClass.getSimpleName() + "." + method.getName();
 	}
 
@@ -136,20 +139,24 @@ final class TaskMethodFactory {
 		return javaType;
 	}
 
-	private TaskOptions options(Method method, MergedAnnotation<QueueClass> queueClass, MergedAnnotation<Task> task,
-			ReturnKind kind) {
-		String queue = task.isPresent() ? task.getString("queue") : "";
-		if (!StringUtils.hasText(queue) && queueClass.isPresent()) {
-			queue = queueClass.getString("queue");
-		}
+	/**
+	 * The options, attribute by attribute from the first place that sets one:
+	 * {@code cleo.tasks.<id>}, {@code @Task}, {@code @DefaultOptions},
+	 * {@code cleo.queues.<queue>}, {@code cleo.defaults}.
+	 */
+	private TaskOptions options(Method method, String id, MergedAnnotation<QueueClass> queueClass,
+			MergedAnnotation<Task> task, ReturnKind kind) {
+		String queue = this.text.get(method, task, "queue");
+		queue = queue.isEmpty() ? this.text.get(method, queueClass, "queue") : queue;
+		AnnotatedOptions.Text text = (annotation, attribute) -> this.text.get(method, annotation, attribute);
 		try {
-			TaskOptions options = this.defaults
-				.taskOptions(StringUtils.hasText(queue) ? queue : TaskOptions.DEFAULT_QUEUE);
+			TaskOptions options = this.defaults.taskOptions(queue.isEmpty() ? TaskOptions.DEFAULT_QUEUE : queue);
 			if (queueClass.isPresent()) {
 				options = AnnotatedOptions.apply(options,
-						queueClass.getAnnotation("defaultOptions", DefaultOptions.class));
+						queueClass.getAnnotation("defaultOptions", DefaultOptions.class), text);
 			}
-			options = task.isPresent() ? AnnotatedOptions.apply(options, task) : options;
+			options = task.isPresent() ? AnnotatedOptions.apply(options, task, text) : options;
+			options = this.defaults.overrideTask(id, options);
 			return (kind == ReturnKind.FUTURE) ? options.notifyOnFinish(true) : options;
 		}
 		catch (InvalidTaskOptionException | IllegalArgumentException ex) {
@@ -160,11 +167,13 @@ final class TaskMethodFactory {
 
 	private Expression expression(Method method, MergedAnnotation<QueueClass> queueClass, MergedAnnotation<Task> task,
 			String attribute) {
-		String text = task.isPresent() ? task.getString(attribute) : "";
-		if (!StringUtils.hasText(text) && queueClass.isPresent()) {
-			text = queueClass.getAnnotation("defaultOptions", DefaultOptions.class).getString(attribute);
+		// Placeholders first, as @KafkaListener and @Scheduled resolve theirs: the
+		// expression may then read "'${app.region}-' + #order.customerId".
+		String text = this.text.get(method, task, attribute);
+		if (text.isEmpty() && queueClass.isPresent()) {
+			text = this.text.get(method, queueClass.getAnnotation("defaultOptions", DefaultOptions.class), attribute);
 		}
-		if (!StringUtils.hasText(text)) {
+		if (text.isEmpty()) {
 			return null;
 		}
 		if (method.getParameterCount() > 0 && this.parameterNames.getParameterNames(method) == null) {

@@ -8,7 +8,6 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 
@@ -44,11 +43,11 @@ final class TaskScheduleFactory {
 
 	private final ScheduleDefaults defaults;
 
-	private final UnaryOperator<String> placeholders;
+	private final AttributeText text;
 
-	TaskScheduleFactory(ScheduleDefaults defaults, UnaryOperator<String> placeholders) {
+	TaskScheduleFactory(ScheduleDefaults defaults, AttributeText text) {
 		this.defaults = defaults;
-		this.placeholders = placeholders;
+		this.text = text;
 	}
 
 	/**
@@ -62,9 +61,9 @@ final class TaskScheduleFactory {
 		if (!task.isPresent()) {
 			return null;
 		}
-		String cron = resolve(method, task, "cron");
-		String rate = resolve(method, task, "fixedRate");
-		String delay = resolve(method, task, "fixedDelay");
+		String cron = this.text.get(method, task, "cron");
+		String rate = this.text.get(method, task, "fixedRate");
+		String delay = this.text.get(method, task, "fixedDelay");
 		int triggers = (cron.isEmpty() ? 0 : 1) + (rate.isEmpty() ? 0 : 1) + (delay.isEmpty() ? 0 : 1);
 		if (triggers > 1) {
 			throw TaskMethodFactory.fail(method, "sets more than one of cron, fixedRate and fixedDelay",
@@ -93,7 +92,7 @@ final class TaskScheduleFactory {
 
 	private Schedule trigger(Method method, MergedAnnotation<Task> task, String id, String cron, String rate,
 			String delay) {
-		String zone = resolve(method, task, "zone");
+		String zone = this.text.get(method, task, "zone");
 		if (!cron.isEmpty()) {
 			return Schedule.cron(id, cron, zone.isEmpty() ? this.defaults.zone() : zone(method, zone),
 					this.defaults.cronFormat());
@@ -163,19 +162,6 @@ final class TaskScheduleFactory {
 		if (attributes && !disabled) {
 			throw TaskMethodFactory.fail(method, "sets zone, misfire, catchUpMax or overlap without a schedule",
 					TRIGGERS + ", or remove those attributes.");
-		}
-	}
-
-	private String resolve(Method method, MergedAnnotation<Task> task, String attribute) {
-		String text = task.getString(attribute).trim();
-		try {
-			String resolved = text.isEmpty() ? text : this.placeholders.apply(text);
-			return (resolved != null) ? resolved.trim() : "";
-		}
-		catch (IllegalArgumentException ex) {
-			throw TaskMethodFactory.fail(method,
-					"has a " + attribute + " '" + text + "' that cannot be resolved: " + ex.getMessage(),
-					"Define the property it names, or give the placeholder a default: ${name:value}.");
 		}
 	}
 
