@@ -65,6 +65,21 @@ class TaskDefinitionFailureTests {
 	}
 
 	@Test
+	void aGroupExpressionReadingNoParameterFailsTheStartNamingIt() {
+		this.runner.withBean(TypoGroupService.class).run((context) -> {
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).isEqualTo("Task method TypoGroupService.place(..) has a group "
+					+ "expression '#ordr.customerId' that reads [#ordr], which no parameter is named");
+			assertThat(analysis.getAction()).contains("#order", "#p0");
+		});
+	}
+
+	@Test
+	void expressionsOverParametersByNameOrPositionStart() {
+		this.runner.withBean(GroupedService.class).run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void streamParameterFailsTheStart() {
 		this.runner.withBean(UploadService.class).run((context) -> {
 			FailureAnalysis analysis = analyze(context.getStartupFailure());
@@ -193,6 +208,27 @@ class TaskDefinitionFailureTests {
 			return null;
 		}
 
+	}
+
+	@QueueClass(queue = "orders")
+	public static class TypoGroupService {
+
+		@Task(group = "#ordr.customerId")
+		public void place(Order order) {
+		}
+
+	}
+
+	@QueueClass(queue = "orders")
+	public static class GroupedService {
+
+		@Task(group = "#order.customerId", dedupeKey = "#p0.id + '-' + #a1")
+		public void place(Order order, String channel) {
+		}
+
+	}
+
+	public record Order(String id, String customerId) {
 	}
 
 	public static class UploadService {

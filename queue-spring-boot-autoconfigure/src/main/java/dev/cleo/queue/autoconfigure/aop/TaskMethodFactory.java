@@ -6,6 +6,8 @@ package dev.cleo.queue.autoconfigure.aop;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
@@ -180,14 +182,36 @@ final class TaskMethodFactory {
 			throw fail(method, "uses " + attribute + " '" + text + "' but its parameter names are not known",
 					"Compile with -parameters (maven-compiler-plugin <parameters>true</parameters>).");
 		}
+		Expression expression;
 		try {
-			return PARSER.parseExpression(text);
+			expression = PARSER.parseExpression(text);
 		}
 		catch (ParseException ex) {
 			throw fail(method, "has an invalid " + attribute + " expression '" + text + "': " + ex.getMessage(),
 					"Write a SpEL expression over the arguments by name, such as #order.customerId, "
 							+ "or quote plain text: 'reports'.");
 		}
+		// A scheduled method's group is refused with its own reason, where schedules are made.
+		List<String> unknown = isScheduled(task) ? List.of()
+				: ExpressionVariables.unknown(expression, method, this.parameterNames);
+		if (!unknown.isEmpty()) {
+			throw fail(method,
+					"has a " + attribute + " expression '" + text + "' that reads "
+							+ unknown.stream().map((name) -> "#" + name).toList() + ", which no parameter is named",
+					"Read the parameters by name (" + parameterList(method) + ") or by position (#p0).");
+		}
+		return expression;
+	}
+
+	private static boolean isScheduled(MergedAnnotation<Task> task) {
+		return task.isPresent() && (!task.getString("cron").isEmpty() || !task.getString("fixedRate").isEmpty()
+				|| !task.getString("fixedDelay").isEmpty());
+	}
+
+	private String parameterList(Method method) {
+		String[] names = this.parameterNames.getParameterNames(method);
+		return (names == null || names.length == 0) ? "the method has none"
+				: String.join(", ", Arrays.stream(names).map((name) -> "#" + name).toList());
 	}
 
 	static TaskDefinitionException fail(Method method, String problem, String action) {
