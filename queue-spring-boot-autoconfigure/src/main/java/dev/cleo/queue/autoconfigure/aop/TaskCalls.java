@@ -5,6 +5,8 @@ package dev.cleo.queue.autoconfigure.aop;
 
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskHandle;
 import dev.cleo.queue.TaskOptions;
@@ -19,16 +21,30 @@ import org.springframework.expression.Expression;
 /**
  * Turns a call of a task method into an enqueued task: evaluates the group and
  * deduplication key over the arguments, writes the arguments against the declared types,
- * and answers with what the method declares to return.
+ * and answers with what the method declares to return; or, in a test with an
+ * {@link InlineTaskCalls} bean, runs the call at once instead.
  */
 final class TaskCalls {
 
 	private final Supplier<QueueManager> manager;
 
+	private final @Nullable InlineTaskRuns inline;
+
 	private final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
 
 	TaskCalls(Supplier<QueueManager> manager) {
+		this(manager, null);
+	}
+
+	/**
+	 * Calls that run inline instead when {@code inline} says so (tests only, see
+	 * {@link InlineTaskCalls}).
+	 * @param manager the queue manager
+	 * @param inline runs calls inline, or {@code null}
+	 */
+	TaskCalls(Supplier<QueueManager> manager, @Nullable InlineTaskRuns inline) {
 		this.manager = manager;
+		this.inline = inline;
 	}
 
 	/**
@@ -38,6 +54,9 @@ final class TaskCalls {
 	 * @return {@code null}, the handle, or the handle's completion
 	 */
 	Object enqueue(TaskMethod task, Object[] arguments) {
+		if (this.inline != null && this.inline.applies(task)) {
+			return this.inline.run(task, request(task, arguments), this.manager.get().maxPayloadSize());
+		}
 		TaskHandle<Object> handle = this.manager.get().enqueue(request(task, arguments));
 		return switch (task.returnKind()) {
 			case VOID -> null;
