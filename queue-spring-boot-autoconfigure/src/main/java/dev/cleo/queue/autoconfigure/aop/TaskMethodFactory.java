@@ -191,7 +191,8 @@ final class TaskMethodFactory {
 					"Write a SpEL expression over the arguments by name, such as #order.customerId, "
 							+ "or quote plain text: 'reports'.");
 		}
-		// A scheduled method's group is refused with its own reason, where schedules are made.
+		// A scheduled method's group is refused with its own reason, where schedules are
+		// made.
 		List<String> unknown = isScheduled(task) ? List.of()
 				: ExpressionVariables.unknown(expression, method, this.parameterNames);
 		if (!unknown.isEmpty()) {

@@ -245,13 +245,13 @@ class CleoHealthIndicatorTests {
 	}
 
 	/**
-	 * Sends one task of the queue to the dead-letter queue: its handler is unknown, and the
-	 * pool gives no grace for another worker to have one.
+	 * Sends one task of the queue to the dead-letter queue: its handler is unknown, and
+	 * the pool gives no grace for another worker to have one.
 	 */
 	private void killOneTask(String queue) {
 		this.manager.enqueue("nobody-handles-this", "x", TaskOptions.defaults().queue(queue));
-		WorkerPool pool = this.manager.startWorkers(
-				WorkerPoolOptions.builder().name(queue).queue(queue).unknownTaskGrace(Duration.ZERO).build());
+		WorkerPool pool = this.manager
+			.startWorkers(WorkerPoolOptions.builder().name(queue).queue(queue).unknownTaskGrace(Duration.ZERO).build());
 		try {
 			org.awaitility.Awaitility.await().until(() -> this.manager.counts(queue).dead() == 1);
 		}
