@@ -5,10 +5,14 @@ package dev.cleo.queue.autoconfigure.aop;
 
 import java.util.function.Supplier;
 
+import tools.jackson.databind.util.RawValue;
+
+import dev.cleo.queue.JacksonTaskSerializer;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskHandle;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.TaskRequest;
+import dev.cleo.queue.TaskSerializer;
 
 import org.springframework.context.expression.MethodBasedEvaluationContext;
 import org.springframework.core.DefaultParameterNameDiscoverer;
@@ -19,7 +23,9 @@ import org.springframework.expression.Expression;
 /**
  * Turns a call of a task method into an enqueued task: evaluates the group and
  * deduplication key over the arguments, writes the arguments against the declared types,
- * and answers with what the method declares to return.
+ * and answers with what the method declares to return. Inside a transaction, a method
+ * that enqueues after commit gets its request taken at the call and enqueued by
+ * {@link AfterCommitEnqueue}.
  */
 final class TaskCalls {
 
@@ -27,17 +33,34 @@ final class TaskCalls {
 
 	private final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
 
+	private final Supplier<TaskSerializer> serializer;
+
 	TaskCalls(Supplier<QueueManager> manager) {
-		this.manager = manager;
+		this(manager, JacksonTaskSerializer::new);
 	}
 
 	/**
-	 * Enqueue a call; returns once Redis stored the task.
+	 * Calls enqueued with a manager.
+	 * @param manager the manager
+	 * @param serializer the manager's serializer, which writes the payload of a call
+	 * enqueued after commit at the call
+	 */
+	TaskCalls(Supplier<QueueManager> manager, Supplier<TaskSerializer> serializer) {
+		this.manager = manager;
+		this.serializer = serializer;
+	}
+
+	/**
+	 * Enqueue a call; returns once Redis stored the task, or, inside a transaction, once
+	 * the call is registered to be enqueued when it commits.
 	 * @param task the called task method
 	 * @param arguments the call's arguments
 	 * @return {@code null}, the handle, or the handle's completion
 	 */
 	Object enqueue(TaskMethod task, Object[] arguments) {
+		if (task.enqueueAfterCommit() && AfterCommitEnqueue.inTransaction()) {
+			return AfterCommitEnqueue.register(task, writtenRequest(task, arguments), this.manager);
+		}
 		TaskHandle<Object> handle = this.manager.get().enqueue(request(task, arguments));
 		return switch (task.returnKind()) {
 			case VOID -> null;
@@ -55,6 +78,17 @@ final class TaskCalls {
 	 */
 	TaskRequest request(TaskMethod task, Object[] arguments) {
 		return TaskRequest.of(task.id(), new TaskArguments(task.parameterTypes(), arguments), options(task, arguments));
+	}
+
+	/**
+	 * The request of a call with its payload written now, so that a later change to an
+	 * argument does not change the task and a value that cannot be written fails the
+	 * call.
+	 */
+	private TaskRequest writtenRequest(TaskMethod task, Object[] arguments) {
+		String payload = this.serializer.get().write(new TaskArguments(task.parameterTypes(), arguments));
+		TaskRequest.checkPayloadSize(task.id(), payload, this.manager.get().maxPayloadSize());
+		return TaskRequest.of(task.id(), new RawValue(payload), options(task, arguments));
 	}
 
 	TaskOptions options(TaskMethod task, Object[] arguments) {

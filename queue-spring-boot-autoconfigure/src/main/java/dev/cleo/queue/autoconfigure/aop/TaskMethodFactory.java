@@ -91,7 +91,8 @@ final class TaskMethodFactory {
 		TaskOptions options = options(method, queueClass, task, kind);
 		TaskMethod created = new TaskMethod(id(method, targetClass, task), method, kind, resultType, parameterTypes,
 				options, expression(method, queueClass, task, "group"),
-				expression(method, queueClass, task, "dedupeKey"), null);
+				expression(method, queueClass, task, "dedupeKey"), null,
+				AfterCommitEnqueue.declared(method, task, kind, this.defaults.enqueueAfterCommit()));
 		return created.withSchedule(this.schedules.create(created, task));
 	}
 

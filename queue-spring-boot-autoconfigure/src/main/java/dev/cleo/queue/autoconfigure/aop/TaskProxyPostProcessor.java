@@ -8,7 +8,9 @@ import java.util.function.UnaryOperator;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.cleo.queue.JacksonTaskSerializer;
 import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.TaskSerializer;
 
 import org.springframework.aop.framework.AopInfrastructureBean;
 import org.springframework.aop.framework.autoproxy.AbstractBeanFactoryAwareAdvisingPostProcessor;
@@ -60,7 +62,10 @@ public class TaskProxyPostProcessor extends AbstractBeanFactoryAwareAdvisingPost
 		this.registry = new TaskMethodRegistry(
 				() -> new TaskMethodFactory(this.defaults.get(), this.mapper.obtain(), placeholders), this.mapper);
 		SingletonSupplier<QueueManager> manager = SingletonSupplier.of(() -> beanFactory.getBean(QueueManager.class));
-		TaskCalls calls = new TaskCalls(manager);
+		SingletonSupplier<TaskSerializer> serializer = SingletonSupplier
+			.of(() -> beanFactory.getBeanProvider(TaskSerializer.class)
+				.getIfUnique(() -> new JacksonTaskSerializer(this.mapper.obtain())));
+		TaskCalls calls = new TaskCalls(manager, serializer);
 		this.requests = new TaskMethodRequests(this.registry, calls);
 		this.advisor = new TaskAdvisor(new TaskInterceptor(this.registry, calls));
 	}
