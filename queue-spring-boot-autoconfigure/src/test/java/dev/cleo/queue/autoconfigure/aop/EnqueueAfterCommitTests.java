@@ -97,7 +97,7 @@ class EnqueueAfterCommitTests {
 				return future;
 			});
 			assertThat(summary).isCompletedExceptionally();
-			assertThatExceptionOfType(ExecutionException.class).isThrownBy(summary::get)
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> summary.get(10, TimeUnit.SECONDS))
 				.withCauseInstanceOf(TaskNotEnqueuedException.class)
 				.withMessageContaining("Task ReportService.summarise (queue reports) was not enqueued: "
 						+ "the transaction rolled back");
@@ -183,7 +183,7 @@ class EnqueueAfterCommitTests {
 				redis.stop();
 				return future;
 			});
-			assertThatExceptionOfType(ExecutionException.class).isThrownBy(summary::get)
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> summary.get(10, TimeUnit.SECONDS))
 				.havingCause()
 				.isInstanceOf(TaskNotEnqueuedException.class)
 				.withMessage("Task ReportService.summarise (queue reports) was not enqueued after its transaction "
