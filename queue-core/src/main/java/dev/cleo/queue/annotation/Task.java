@@ -182,4 +182,15 @@ public @interface Task {
 	 */
 	OverlapPolicy[] overlap() default {};
 
+	/**
+	 * Whether a call made inside a transaction enqueues only once the transaction
+	 * commits, and not at all when it rolls back, so that the worker reads what the
+	 * caller wrote; at most one. Outside a transaction a call always enqueues at once. A
+	 * method returning {@code TaskHandle} always enqueues at once: a handle names a
+	 * stored task.
+	 * @return {@code true} or {@code false}, or none for
+	 * {@code cleo.defaults.enqueue-after-commit} ({@code true} unless set)
+	 */
+	boolean[] enqueueAfterCommit() default {};
+
 }

@@ -187,6 +187,15 @@ public final class CleoSettings implements TaskMethodDefaults {
 	}
 
 	/**
+	 * @return whether calls inside a transaction enqueue when it commits
+	 * ({@code cleo.defaults.enqueue-after-commit})
+	 */
+	@Override
+	public boolean enqueueAfterCommit() {
+		return this.properties.getDefaults().isEnqueueAfterCommit();
+	}
+
+	/**
 	 * @return the command timeout
 	 */
 	public Duration commandTimeout() {

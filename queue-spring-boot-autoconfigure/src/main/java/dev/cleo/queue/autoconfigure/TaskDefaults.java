@@ -42,6 +42,13 @@ public class TaskDefaults {
 	private final BackoffProperties backoff = BackoffProperties.of(BackoffType.EXPONENTIAL, Duration.ofSeconds(1),
 			Duration.ofMinutes(5), 0.2);
 
+	/**
+	 * Whether a task method called inside a transaction is enqueued only when the
+	 * transaction commits (and not at all on rollback), so that the worker sees what the
+	 * caller wrote. A task's @Task(enqueueAfterCommit) overrides it.
+	 */
+	private boolean enqueueAfterCommit = true;
+
 	public String getPriority() {
 		return this.priority;
 	}
@@ -76,6 +83,14 @@ public class TaskDefaults {
 
 	public BackoffProperties getBackoff() {
 		return this.backoff;
+	}
+
+	public boolean isEnqueueAfterCommit() {
+		return this.enqueueAfterCommit;
+	}
+
+	public void setEnqueueAfterCommit(boolean enqueueAfterCommit) {
+		this.enqueueAfterCommit = enqueueAfterCommit;
 	}
 
 }

@@ -6,11 +6,14 @@ package dev.cleo.queue.autoconfigure.aop;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.util.RawValue;
 
+import dev.cleo.queue.JacksonTaskSerializer;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskHandle;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.TaskRequest;
+import dev.cleo.queue.TaskSerializer;
 
 import org.springframework.context.expression.MethodBasedEvaluationContext;
 import org.springframework.core.DefaultParameterNameDiscoverer;
@@ -21,8 +24,10 @@ import org.springframework.expression.Expression;
 /**
  * Turns a call of a task method into an enqueued task: evaluates the group and
  * deduplication key over the arguments, writes the arguments against the declared types,
- * and answers with what the method declares to return; or, in a test with an
- * {@link InlineTaskCalls} bean, runs the call at once instead.
+ * and answers with what the method declares to return. Inside a transaction, a method
+ * that enqueues after commit gets its request taken at the call and enqueued by
+ * {@link AfterCommitEnqueue}; in a test with an {@link InlineTaskCalls} bean, the call
+ * runs at once instead.
  */
 final class TaskCalls {
 
@@ -32,23 +37,29 @@ final class TaskCalls {
 
 	private final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
 
+	private final Supplier<TaskSerializer> serializer;
+
 	TaskCalls(Supplier<QueueManager> manager) {
-		this(manager, null);
+		this(manager, JacksonTaskSerializer::new, null);
 	}
 
 	/**
-	 * Calls that run inline instead when {@code inline} says so (tests only, see
-	 * {@link InlineTaskCalls}).
-	 * @param manager the queue manager
-	 * @param inline runs calls inline, or {@code null}
+	 * Calls enqueued with a manager.
+	 * @param manager the manager
+	 * @param serializer the manager's serializer, which writes the payload of a call
+	 * enqueued after commit at the call
+	 * @param inline runs calls inline instead (tests only, see {@link InlineTaskCalls}),
+	 * or {@code null}
 	 */
-	TaskCalls(Supplier<QueueManager> manager, @Nullable InlineTaskRuns inline) {
+	TaskCalls(Supplier<QueueManager> manager, Supplier<TaskSerializer> serializer, @Nullable InlineTaskRuns inline) {
 		this.manager = manager;
+		this.serializer = serializer;
 		this.inline = inline;
 	}
 
 	/**
-	 * Enqueue a call; returns once Redis stored the task.
+	 * Enqueue a call; returns once Redis stored the task, or, inside a transaction, once
+	 * the call is registered to be enqueued when it commits.
 	 * @param task the called task method
 	 * @param arguments the call's arguments
 	 * @return {@code null}, the handle, or the handle's completion
@@ -56,6 +67,9 @@ final class TaskCalls {
 	Object enqueue(TaskMethod task, Object[] arguments) {
 		if (this.inline != null && this.inline.applies(task)) {
 			return this.inline.run(task, request(task, arguments), this.manager.get().maxPayloadSize());
+		}
+		if (task.enqueueAfterCommit() && AfterCommitEnqueue.inTransaction()) {
+			return AfterCommitEnqueue.register(task, writtenRequest(task, arguments), this.manager);
 		}
 		TaskHandle<Object> handle = this.manager.get().enqueue(request(task, arguments));
 		return switch (task.returnKind()) {
@@ -74,6 +88,17 @@ final class TaskCalls {
 	 */
 	TaskRequest request(TaskMethod task, Object[] arguments) {
 		return TaskRequest.of(task.id(), new TaskArguments(task.parameterTypes(), arguments), options(task, arguments));
+	}
+
+	/**
+	 * The request of a call with its payload written now, so that a later change to an
+	 * argument does not change the task and a value that cannot be written fails the
+	 * call.
+	 */
+	private TaskRequest writtenRequest(TaskMethod task, Object[] arguments) {
+		String payload = this.serializer.get().write(new TaskArguments(task.parameterTypes(), arguments));
+		TaskRequest.checkPayloadSize(task.id(), payload, this.manager.get().maxPayloadSize());
+		return TaskRequest.of(task.id(), new RawValue(payload), options(task, arguments));
 	}
 
 	TaskOptions options(TaskMethod task, Object[] arguments) {

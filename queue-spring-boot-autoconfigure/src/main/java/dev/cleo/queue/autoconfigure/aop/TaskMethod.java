@@ -29,9 +29,12 @@ import org.springframework.expression.Expression;
  * @param dedupeKey the deduplication key expression, or {@code null}
  * @param schedule the schedule it declares with {@code @Task(cron/fixedRate/fixedDelay)},
  * or {@code null}
+ * @param enqueueAfterCommit whether a call inside a transaction enqueues only when it
+ * commits
  */
 record TaskMethod(String id, Method method, ReturnKind returnKind, Type resultType, JavaType[] parameterTypes,
-		TaskOptions options, @Nullable Expression group, @Nullable Expression dedupeKey, @Nullable Schedule schedule) {
+		TaskOptions options, @Nullable Expression group, @Nullable Expression dedupeKey, @Nullable Schedule schedule,
+		boolean enqueueAfterCommit) {
 
 	/**
 	 * @param schedule the schedule the method declares, or {@code null}
@@ -39,7 +42,7 @@ record TaskMethod(String id, Method method, ReturnKind returnKind, Type resultTy
 	 */
 	TaskMethod withSchedule(@Nullable Schedule schedule) {
 		return new TaskMethod(this.id, this.method, this.returnKind, this.resultType, this.parameterTypes, this.options,
-				this.group, this.dedupeKey, schedule);
+				this.group, this.dedupeKey, schedule, this.enqueueAfterCommit);
 	}
 
 	/**

@@ -34,4 +34,13 @@ public interface TaskMethodDefaults {
 	 */
 	ScheduleDefaults schedules();
 
+	/**
+	 * Whether task methods whose {@code @Task} does not say enqueue a call made inside a
+	 * transaction only when it commits.
+	 * @return {@code cleo.defaults.enqueue-after-commit}
+	 */
+	default boolean enqueueAfterCommit() {
+		return true;
+	}
+
 }

@@ -96,7 +96,8 @@ final class TaskMethodFactory {
 		String id = id(method, targetClass, task);
 		TaskOptions options = options(method, id, queueClass, task, kind);
 		TaskMethod created = new TaskMethod(id, method, kind, resultType, parameterTypes, options,
-				expression(method, queueClass, task, "group"), expression(method, queueClass, task, "dedupeKey"), null);
+				expression(method, queueClass, task, "group"), expression(method, queueClass, task, "dedupeKey"), null,
+				AfterCommitEnqueue.declared(method, task, kind, this.defaults.enqueueAfterCommit()));
 		return created.withSchedule(this.schedules.create(created, task));
 	}
 

@@ -62,11 +62,12 @@ public class TaskProxyPostProcessor extends AbstractBeanFactoryAwareAdvisingPost
 		this.registry = new TaskMethodRegistry(
 				() -> new TaskMethodFactory(this.defaults.get(), this.mapper.obtain(), placeholders), this.mapper);
 		SingletonSupplier<QueueManager> manager = SingletonSupplier.of(() -> beanFactory.getBean(QueueManager.class));
+		SingletonSupplier<TaskSerializer> serializer = SingletonSupplier
+			.of(() -> beanFactory.getBeanProvider(TaskSerializer.class)
+				.getIfUnique(() -> new JacksonTaskSerializer(this.mapper.obtain())));
 		InlineTaskRuns inline = new InlineTaskRuns(beanFactory.getBeanProvider(InlineTaskCalls.class)::getIfAvailable,
-				SingletonSupplier.of(() -> beanFactory.getBeanProvider(TaskSerializer.class)
-					.getIfUnique(() -> new JacksonTaskSerializer(this.mapper.obtain()))),
-				this.registry, beanFactory::getBean);
-		TaskCalls calls = new TaskCalls(manager, inline);
+				serializer, this.registry, beanFactory::getBean);
+		TaskCalls calls = new TaskCalls(manager, serializer, inline);
 		this.requests = new TaskMethodRequests(this.registry, calls);
 		this.advisor = new TaskAdvisor(new TaskInterceptor(this.registry, calls));
 	}

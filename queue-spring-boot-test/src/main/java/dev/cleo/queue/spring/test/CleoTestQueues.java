@@ -22,9 +22,9 @@ import dev.cleo.queue.autoconfigure.ApplicationQueues;
  * Waits until the application's queues are idle: no task waiting, running, or delayed to
  * a time before the wait ends (a retry after a short backoff, say). The queues are those
  * the application declares and every queue Redis holds under the test's key prefix. Due
- * times are compared with the system clock. A caller's {@code CompletableFuture} completes
- * when the task's completion notice reaches it, a moment after Redis is idle: wait on the
- * future itself for its value.
+ * times are compared with the system clock. A caller's {@code CompletableFuture}
+ * completes when the task's completion notice reaches it, a moment after Redis is idle:
+ * wait on the future itself for its value.
  */
 public final class CleoTestQueues {
 

@@ -70,7 +70,8 @@ class CleoTestApplicationTests {
 			.mapToObj((i) -> this.tasks.greet(new Greeting("user" + i, List.of())))
 			.toList();
 		this.queues.awaitIdle();
-		// Redis is idle; a caller's future completes when the completion notice reaches it.
+		// Redis is idle; a caller's future completes when the completion notice reaches
+		// it.
 		assertThat(results).allSatisfy((result) -> assertThat(result).succeedsWithin(Duration.ofSeconds(5)));
 		assertThat(this.manager.counts("default").finished()).isGreaterThanOrEqualTo(5);
 		assertThat(this.probe.threads()).isNotEmpty().doesNotContain(Thread.currentThread());
