@@ -17,4 +17,13 @@ public class InvalidTaskOptionException extends QueueException {
 		super(message);
 	}
 
+	/**
+	 * Create an exception with its cause.
+	 * @param message the option, the value and what is allowed
+	 * @param cause what refused the value
+	 */
+	public InvalidTaskOptionException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
 }

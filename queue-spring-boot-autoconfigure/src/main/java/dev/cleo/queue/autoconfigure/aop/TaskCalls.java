@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.util.RawValue;
 
+import dev.cleo.queue.InvalidTaskOptionException;
 import dev.cleo.queue.JacksonTaskSerializer;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskHandle;
@@ -19,6 +20,7 @@ import org.springframework.context.expression.MethodBasedEvaluationContext;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.expression.EvaluationContext;
+import org.springframework.expression.EvaluationException;
 import org.springframework.expression.Expression;
 
 /**
@@ -108,15 +110,28 @@ final class TaskCalls {
 		EvaluationContext context = new MethodBasedEvaluationContext(null, task.method(), arguments,
 				this.parameterNames);
 		TaskOptions options = task.options();
-		String group = evaluate(task.group(), context);
+		String group = evaluate(task, "group", task.group(), context);
 		options = (group != null) ? options.group(group) : options;
-		String dedupeId = evaluate(task.dedupeKey(), context);
+		String dedupeId = evaluate(task, "dedupeKey", task.dedupeKey(), context);
 		return (dedupeId != null) ? options.dedupeId(dedupeId) : options;
 	}
 
-	private static String evaluate(Expression expression, EvaluationContext context) {
-		Object value = (expression != null) ? expression.getValue(context) : null;
-		return (value != null) ? value.toString() : null;
+	private static String evaluate(TaskMethod task, String attribute, Expression expression,
+			EvaluationContext context) {
+		if (expression == null) {
+			return null;
+		}
+		try {
+			Object value = expression.getValue(context);
+			return (value != null) ? value.toString() : null;
+		}
+		catch (EvaluationException ex) {
+			// Only the start can check names; a null argument, say, shows at the call.
+			throw new InvalidTaskOptionException(
+					"Task method " + TaskMethod.describe(task.method()) + " could not evaluate its " + attribute + " '"
+							+ expression.getExpressionString() + "' over this call's arguments: " + ex.getMessage(),
+					ex);
+		}
 	}
 
 }
