@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import dev.cleo.queue.event.TaskEventBus;
+import dev.cleo.queue.observation.TaskObservations;
 import dev.cleo.queue.redis.QueueAdminStore;
 import dev.cleo.queue.redis.RedisConnector;
 import dev.cleo.queue.redis.ScheduleStore;
@@ -28,9 +29,11 @@ import dev.cleo.queue.redis.TaskStore;
  * @param completionCheckInterval how often pending completion futures read their tasks
  * @param schedules the schedule store
  * @param maxPayloadSize the most bytes a task's payload may take as JSON in UTF-8
+ * @param observations what enqueues and attempts report to Micrometer, if anything
  */
 record QueueEngine(RedisConnector connector, TaskStore store, QueueAdminStore admin, TaskSerializer serializer,
 		TaskEventBus events, Clock clock, Retention retention, Duration commandTimeout, int maxLogLines,
-		String workerId, Duration completionCheckInterval, ScheduleStore schedules, long maxPayloadSize) {
+		String workerId, Duration completionCheckInterval, ScheduleStore schedules, long maxPayloadSize,
+		TaskObservations observations) {
 
 }

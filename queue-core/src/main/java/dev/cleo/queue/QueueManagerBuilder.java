@@ -12,12 +12,15 @@ import java.util.Objects;
 import java.util.UUID;
 
 import dev.cleo.queue.event.TaskEventBus;
+import dev.cleo.queue.observation.MicrometerTaskObservations;
+import dev.cleo.queue.observation.TaskObservations;
 import dev.cleo.queue.redis.RedisConnector;
 import dev.cleo.queue.redis.RedisEndpoint;
 import dev.cleo.queue.redis.RedisKeys;
 import dev.cleo.queue.redis.RedisQueueAdminStore;
 import dev.cleo.queue.redis.RedisScheduleStore;
 import dev.cleo.queue.redis.RedisTaskStore;
+import io.micrometer.observation.ObservationRegistry;
 
 /**
  * Builds a {@link QueueManager} on a Redis URI or on a Lettuce client the application
@@ -52,6 +55,9 @@ public final class QueueManagerBuilder {
 	private Duration completionCheckInterval = Duration.ofSeconds(1);
 
 	private long maxPayloadSize = DEFAULT_MAX_PAYLOAD_SIZE;
+
+	/** Held as Cleo's own type, so that Micrometer stays optional on the class path. */
+	private TaskObservations observations = TaskObservations.NONE;
 
 	QueueManagerBuilder() {
 	}
@@ -191,6 +197,36 @@ public final class QueueManagerBuilder {
 	}
 
 	/**
+	 * Observe enqueues ({@code cleo.enqueue}) and attempts ({@code cleo.attempt}) on a
+	 * Micrometer registry, and carry the trace context from one to the other: the headers
+	 * that the registry's tracing handler writes at enqueue are stored with the task and
+	 * continued by its attempts, on whatever instance runs them. Needs
+	 * {@code io.micrometer:micrometer-observation} on the class path.
+	 * @param registry the registry (default {@link ObservationRegistry#NOOP}: nothing
+	 * observed, no headers stored)
+	 * @return this builder
+	 */
+	public QueueManagerBuilder observationRegistry(ObservationRegistry registry) {
+		return observationRegistry(registry, true);
+	}
+
+	/**
+	 * Observe enqueues and attempts on a registry, as {@link #observationRegistry},
+	 * saying whether it traces. Only a tracing registry's claims read the headers stored
+	 * with each task, so one that only times (Spring Boot's without a tracer) leaves the
+	 * claim script as it is without observations.
+	 * @param registry the registry
+	 * @param tracing whether a tracing handler on the registry writes and reads trace
+	 * headers (Micrometer Tracing's propagating handlers)
+	 * @return this builder
+	 */
+	public QueueManagerBuilder observationRegistry(ObservationRegistry registry, boolean tracing) {
+		this.observations = MicrometerTaskObservations.of(Objects.requireNonNull(registry, "registry must not be null"),
+				tracing);
+		return this;
+	}
+
+	/**
 	 * Connect and build the manager.
 	 * @return the manager
 	 * @throws QueueUnavailableException when Redis cannot be reached
@@ -201,12 +237,13 @@ public final class QueueManagerBuilder {
 		}
 		RedisConnector connector = RedisConnector.open(this.endpoint);
 		RedisKeys keys = new RedisKeys(this.keyPrefix);
-		RedisTaskStore store = new RedisTaskStore(connector, keys, this.clock, this.commandTimeout);
+		RedisTaskStore store = new RedisTaskStore(connector, keys, this.clock, this.commandTimeout,
+				this.observations.readsHeaders());
 		RedisQueueAdminStore admin = new RedisQueueAdminStore(connector, keys, this.commandTimeout);
 		return new QueueManager(new QueueEngine(connector, store, admin, this.serializer, new TaskEventBus(),
 				this.clock, this.retention, this.commandTimeout, this.maxLogLines, this.workerId,
 				this.completionCheckInterval, new RedisScheduleStore(connector, keys, this.commandTimeout),
-				this.maxPayloadSize));
+				this.maxPayloadSize, this.observations));
 	}
 
 	private static String defaultWorkerId() {

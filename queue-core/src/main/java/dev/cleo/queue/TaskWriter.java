@@ -6,11 +6,13 @@ package dev.cleo.queue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import dev.cleo.queue.event.ObserverEvent;
 import dev.cleo.queue.event.TaskEvent;
 import dev.cleo.queue.group.GroupFullException;
+import dev.cleo.queue.observation.TaskObservations;
 import dev.cleo.queue.redis.EnqueueResult;
 import dev.cleo.queue.redis.NewTask;
 import dev.cleo.queue.redis.RedisCalls;
@@ -63,21 +66,30 @@ final class TaskWriter {
 			return writeOne(requests.get(0));
 		}
 		long now = this.engine.clock().millis();
+		Map<String, List<Integer>> byQueue = QueueManager.indexByQueue(requests);
+		Map<String, TaskObservations.Enqueue> observations = observe(requests, byQueue);
 		NewTask[] tasks = new NewTask[requests.size()];
-		for (int i = 0; i < tasks.length; i++) {
-			tasks[i] = newTask(requests.get(i), now);
+		try {
+			for (int i = 0; i < tasks.length; i++) {
+				TaskRequest request = requests.get(i);
+				tasks[i] = newTask(request, now, observations.get(request.options().queue()).headers());
+			}
+		}
+		catch (RuntimeException ex) {
+			observations.values().forEach((observation) -> observation.stop(ex));
+			throw ex;
 		}
 		@SuppressWarnings("unchecked")
 		TaskHandle<Object>[] handles = new TaskHandle[tasks.length];
 		List<CompletableFuture<Void>> writes = new ArrayList<>();
 		List<CompletableFuture<?>> stores = new ArrayList<>();
-		for (Map.Entry<String, List<Integer>> entry : QueueManager.indexByQueue(requests).entrySet()) {
+		for (Map.Entry<String, List<Integer>> entry : byQueue.entrySet()) {
 			String queue = entry.getKey();
 			register(queue);
 			List<NewTask> batch = entry.getValue().stream().map((i) -> tasks[i]).toList();
 			CompletableFuture<List<EnqueueResult>> stored = this.engine.store().enqueue(queue, batch, true);
 			stores.add(stored);
-			writes.add(stored.thenAccept((results) -> {
+			writes.add(stopping(observations.get(queue), stored.thenAccept((results) -> {
 				refusal(queue, batch, results).ifPresent((refused) -> {
 					throw refused;
 				});
@@ -85,7 +97,7 @@ final class TaskWriter {
 					int index = entry.getValue().get(j);
 					handles[index] = created(queue, requests.get(index), results.get(j));
 				}
-			}));
+			})));
 		}
 		// a caller that gives up cancels the enqueue scripts, so they are not sent later
 		return RedisCalls.cancelling(CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
@@ -95,16 +107,51 @@ final class TaskWriter {
 	/** A single enqueue travels with others of its queue when they overlap. */
 	private CompletableFuture<List<TaskHandle<Object>>> writeOne(TaskRequest request) {
 		String queue = request.options().queue();
+		TaskObservations.Enqueue observation = this.engine.observations().enqueue(queue, request.name());
 		// Built, and so checked, before anything (the registry's SADD too) is sent.
-		NewTask task = newTask(request, this.engine.clock().millis());
+		NewTask task;
+		try {
+			task = newTask(request, this.engine.clock().millis(), observation.headers());
+		}
+		catch (RuntimeException ex) {
+			observation.stop(ex);
+			throw ex;
+		}
 		register(queue);
 		CompletableFuture<EnqueueResult> stored = this.coalescer.enqueue(queue, task);
-		return RedisCalls.cancelling(stored.thenApply((result) -> {
+		return RedisCalls.cancelling(stopping(observation, stored.thenApply((result) -> {
 			refusal(queue, List.of(task), List.of(result)).ifPresent((refused) -> {
 				throw refused;
 			});
 			return List.of(created(queue, request, result));
-		}), stored);
+		})), stored);
+	}
+
+	/**
+	 * One enqueue observation per queue of a batch, started on the caller's thread; its
+	 * task tag is the tasks' name, or {@code mixed}.
+	 */
+	private Map<String, TaskObservations.Enqueue> observe(List<TaskRequest> requests,
+			Map<String, List<Integer>> byQueue) {
+		Map<String, TaskObservations.Enqueue> observations = new HashMap<>();
+		byQueue.forEach((queue, indexes) -> {
+			String name = requests.get(indexes.get(0)).name();
+			boolean mixed = indexes.stream().anyMatch((i) -> !requests.get(i).name().equals(name));
+			observations.put(queue, this.engine.observations().enqueue(queue, mixed ? "mixed" : name));
+		});
+		return observations;
+	}
+
+	/**
+	 * The observation stops when the enqueue it observes ends, with its failure if any.
+	 */
+	private static <T> CompletableFuture<T> stopping(TaskObservations.Enqueue observation,
+			CompletableFuture<T> enqueue) {
+		if (observation == TaskObservations.Enqueue.NONE) {
+			return enqueue;
+		}
+		return enqueue.whenComplete((done, error) -> observation
+			.stop((error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error));
 	}
 
 	/** The refusal of a batch that a full group turned away, if it was. */
@@ -145,7 +192,7 @@ final class TaskWriter {
 		this.registered.remove(queue);
 	}
 
-	private NewTask newTask(TaskRequest request, long now) {
+	private NewTask newTask(TaskRequest request, long now, String headers) {
 		TaskOptions options = request.options();
 		String payload = TaskRequest.checkPayloadSize(request.name(), this.engine.serializer().write(request.payload()),
 				this.engine.maxPayloadSize());
@@ -153,7 +200,8 @@ final class TaskWriter {
 		long expireAt = (options.ttl() != null) ? now + options.ttl().toMillis() : 0;
 		return new NewTask(newId(), request.name(), payload, options.priority(), (runAt > now) ? runAt : 0,
 				options.maxAttempts(), options.backoff().encode(), options.timeout().toMillis(), expireAt,
-				options.dedupeId(), options.dedupeWindow().toMillis(), options.group(), options.notifyOnFinish());
+				options.dedupeId(), options.dedupeWindow().toMillis(), options.group(), options.notifyOnFinish(),
+				headers);
 	}
 
 	private TaskHandle<Object> created(String queue, TaskRequest request, EnqueueResult result) {

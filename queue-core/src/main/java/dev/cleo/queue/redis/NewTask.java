@@ -22,13 +22,17 @@ import java.util.List;
  * @param dedupeWindowMillis how long the deduplication id is kept
  * @param group the group, or {@code null}
  * @param notifyOnFinish whether the task's end is published
+ * @param headers the trace headers to store with it (a JSON object), or {@code null}
  */
 public record NewTask(String id, String name, String payloadJson, int priority, long runAtMillis, int maxAttempts,
 		String backoff, long timeoutMillis, long expireAtMillis, String dedupeId, long dedupeWindowMillis, String group,
-		boolean notifyOnFinish) {
+		boolean notifyOnFinish, String headers) {
 
-	/** Append the 13 values the enqueue script reads per task, in its order. */
-	void addArgs(List<String> args) {
+	/**
+	 * Append the values the enqueue script reads per task, in its order: 13, and the
+	 * headers ("" for none) as a 14th when the call carries headers.
+	 */
+	void addArgs(List<String> args, boolean withHeaders) {
 		args.add(this.id);
 		args.add(this.name);
 		args.add(this.payloadJson);
@@ -42,6 +46,9 @@ public record NewTask(String id, String name, String payloadJson, int priority, 
 		args.add(Long.toString(this.dedupeWindowMillis));
 		args.add((this.group != null) ? this.group : "");
 		args.add(this.notifyOnFinish ? "1" : "");
+		if (withHeaders) {
+			args.add((this.headers != null) ? this.headers : "");
+		}
 	}
 
 }

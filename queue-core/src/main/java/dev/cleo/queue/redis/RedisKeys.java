@@ -32,11 +32,13 @@ import dev.cleo.queue.Texts;
  * attempts, max_attempts, backoff, timeout_ms, created_at, run_at} and, as they apply,
  * {@code expire_at,
  * dedupe_id, group, notify, started_at, finished_at, worker, token, error, result, progress,
- * gscore, holds} (times in epoch ms; {@code notify} = 1 when the task's end is published
- * on {@code P:{Q}:finished}; {@code gscore} the task's score in its group when it was
- * last taken, where a retry or a hand-back puts it again; {@code holds} = 1 while its
- * retry holds its group); a run a schedule fired also has {@code schedule} (its name) and
- * {@code tick} (the tick it stands for, which is also its {@code run_at})</td>
+ * gscore, holds, headers} (times in epoch ms; {@code notify} = 1 when the task's end is
+ * published on {@code P:{Q}:finished}; {@code gscore} the task's score in its group when
+ * it was last taken, where a retry or a hand-back puts it again; {@code holds} = 1 while
+ * its retry holds its group; {@code headers} the trace context of its enqueue as a JSON
+ * object of strings, only when a tracer wrote some); a run a schedule fired also has
+ * {@code schedule} (its name) and {@code tick} (the tick it stands for, which is also its
+ * {@code run_at})</td>
  * <td>until retention removes it from {@code done} or {@code dead}</td>
  * </tr>
  * <tr>

@@ -40,14 +40,31 @@ public final class RedisTaskStore implements TaskStore {
 
 	private final RedisChannels channels;
 
+	private final boolean readsHeaders;
+
 	/**
-	 * Create a store.
+	 * Create a store whose claims do not read the tasks' trace headers.
 	 * @param connector the connections
 	 * @param keys the key builder
 	 * @param clock the clock whose time the scripts are given
 	 * @param timeout how long a synchronous call waits for Redis
 	 */
 	public RedisTaskStore(RedisConnector connector, RedisKeys keys, Clock clock, Duration timeout) {
+		this(connector, keys, clock, timeout, false);
+	}
+
+	/**
+	 * Create a store.
+	 * @param connector the connections
+	 * @param keys the key builder
+	 * @param clock the clock whose time the scripts are given
+	 * @param timeout how long a synchronous call waits for Redis
+	 * @param readsHeaders whether claims also return the trace headers stored with each
+	 * task (only when attempts are observed)
+	 */
+	public RedisTaskStore(RedisConnector connector, RedisKeys keys, Clock clock, Duration timeout,
+			boolean readsHeaders) {
+		this.readsHeaders = readsHeaders;
 		this.commands = connector.commands();
 		this.keys = keys;
 		this.clock = clock;
@@ -58,9 +75,13 @@ public final class RedisTaskStore implements TaskStore {
 
 	@Override
 	public CompletableFuture<List<EnqueueResult>> enqueue(String queue, List<NewTask> tasks, boolean allOrNothing) {
-		List<String> args = head(queue, 3 + tasks.size() * 13);
+		// Headers only when a task has some: without, the script sees what it always saw
+		// and one empty flag.
+		boolean withHeaders = tasks.stream().anyMatch((task) -> task.headers() != null);
+		List<String> args = head(queue, 4 + tasks.size() * (withHeaders ? 14 : 13));
 		args.add(allOrNothing ? "1" : "");
-		tasks.forEach((task) -> task.addArgs(args));
+		args.add(withHeaders ? "1" : "");
+		tasks.forEach((task) -> task.addArgs(args, withHeaders));
 		CompletableFuture<List<Object>> script = run(Script.ENQUEUE, queue, args);
 		return RedisCalls.cancelling(script.thenApply(ScriptReplies::enqueued), script);
 	}
@@ -73,7 +94,7 @@ public final class RedisTaskStore implements TaskStore {
 
 	@Override
 	public CompletableFuture<ClaimBatch> claimAsync(String queue, int count, Duration lease, String worker) {
-		List<String> args = head(queue, 7);
+		List<String> args = head(queue, 8);
 		args.add(Integer.toString(count));
 		args.add(Long.toString(lease.toMillis()));
 		// Tokens must be unique per claim, not secret (Redis access is the trust
@@ -81,9 +102,11 @@ public final class RedisTaskStore implements TaskStore {
 		args.add(Long.toHexString(ThreadLocalRandom.current().nextLong()) + Long.toHexString(System.nanoTime()));
 		args.add(worker);
 		args.add(Integer.toString(Math.max(count, 1000)));
+		boolean withHeaders = this.readsHeaders;
+		args.add(withHeaders ? "1" : "");
 		return this.scripts
 			.within(this.<List<Object>>run(Script.CLAIM, queue, args), "claim tasks from queue " + Texts.quote(queue))
-			.thenApply((reply) -> ScriptReplies.claimed(queue, reply));
+			.thenApply((reply) -> ScriptReplies.claimed(queue, reply, withHeaders));
 	}
 
 	@Override

@@ -29,13 +29,16 @@ final class ScriptReplies {
 		return results;
 	}
 
-	static ClaimBatch claimed(String queue, List<Object> reply) {
-		List<ClaimedTask> tasks = new ArrayList<>((reply.size() - 1) / 9);
-		for (int i = 1; i < reply.size(); i += 9) {
-			tasks
-				.add(new ClaimedTask(queue, (String) reply.get(i), (String) reply.get(i + 1), (String) reply.get(i + 2),
-						(String) reply.get(i + 3), toInt(reply.get(i + 4)), toInt(reply.get(i + 5)),
-						toLong(reply.get(i + 6)), (String) reply.get(i + 7), toLong(reply.get(i + 8))));
+	/** Nine values per task, and its headers ("" for none) as a tenth when asked for. */
+	static ClaimBatch claimed(String queue, List<Object> reply, boolean withHeaders) {
+		int per = withHeaders ? 10 : 9;
+		List<ClaimedTask> tasks = new ArrayList<>((reply.size() - 1) / per);
+		for (int i = 1; i < reply.size(); i += per) {
+			String headers = withHeaders ? (String) reply.get(i + 9) : null;
+			tasks.add(new ClaimedTask(queue, (String) reply.get(i), (String) reply.get(i + 1),
+					(String) reply.get(i + 2), (String) reply.get(i + 3), toInt(reply.get(i + 4)),
+					toInt(reply.get(i + 5)), toLong(reply.get(i + 6)), (String) reply.get(i + 7),
+					toLong(reply.get(i + 8)), (headers == null || headers.isEmpty()) ? null : headers));
 		}
 		return new ClaimBatch(tasks, toLong(reply.get(0)));
 	}

@@ -19,6 +19,7 @@ import dev.cleo.queue.UnreadablePayloadException;
 import dev.cleo.queue.UnrecoverableTaskException;
 import dev.cleo.queue.event.ObserverEvent;
 import dev.cleo.queue.event.TaskEvent;
+import dev.cleo.queue.observation.TaskObservations;
 import dev.cleo.queue.redis.ClaimedTask;
 import dev.cleo.queue.redis.Outcome;
 import dev.cleo.queue.redis.Outcome.Kind;
@@ -60,7 +61,7 @@ final class TaskRunner {
 		Thread.interrupted();
 		running.attach(Thread.currentThread());
 		try (TaskMdc.Scope mdc = TaskMdc.open(task)) {
-			Ended ended = attempt(task, running);
+			Ended ended = observed(task, running);
 			Duration took = Duration.ofNanos(System.nanoTime() - running.startedNanos());
 			this.finished.accept(running, new FinishedAttempt(task, ended.outcome(), took));
 			// Logged once the outcome is on its way, so that writing a stack trace
@@ -70,6 +71,26 @@ final class TaskRunner {
 						ended.exception());
 			}
 		}
+	}
+
+	/**
+	 * The attempt inside its observation, in scope on this thread so that the handler's
+	 * own observations and spans are its children.
+	 */
+	private Ended observed(ClaimedTask task, RunningTask running) {
+		TaskObservations.Attempt observation = this.services.observations().attempt(task);
+		Ended ended;
+		try {
+			ended = attempt(task, running);
+		}
+		catch (Throwable ex) {
+			observation.stop(ex);
+			throw ex;
+		}
+		// Without the exception where the log leaves it out (it may quote the payload).
+		observation.stop((ended.failure() == null) ? null
+				: (ended.exception() != null) ? ended.exception() : new UnrecoverableTaskException(ended.failure()));
+		return ended;
 	}
 
 	private Ended attempt(ClaimedTask task, RunningTask running) {

@@ -12,6 +12,7 @@ import dev.cleo.queue.TaskEnqueuer;
 import dev.cleo.queue.TaskHandler;
 import dev.cleo.queue.TaskSerializer;
 import dev.cleo.queue.event.TaskEventBus;
+import dev.cleo.queue.observation.TaskObservations;
 import dev.cleo.queue.redis.QueueAdminStore;
 import dev.cleo.queue.redis.RedisConnector;
 import dev.cleo.queue.redis.TaskStore;
@@ -41,13 +42,15 @@ public final class WorkerPoolFactory {
 	 * @param instanceId this process's id in task records; a pool's worker id is
 	 * {@code <instance id>/<pool name>}
 	 * @param commandTimeout how long a call waits for Redis
+	 * @param observations what attempts report to Micrometer, if anything
 	 */
 	public WorkerPoolFactory(TaskStore store, QueueAdminStore admin, RedisConnector connector,
 			Function<String, TaskHandler> handlers, TaskSerializer serializer, TaskEventBus events, Clock clock,
-			Retention retention, TaskEnqueuer enqueuer, int maxLogLines, String instanceId, Duration commandTimeout) {
+			Retention retention, TaskEnqueuer enqueuer, int maxLogLines, String instanceId, Duration commandTimeout,
+			TaskObservations observations) {
 		// Each pool stores its own worker id with the tasks it runs.
 		this.services = (pool) -> new WorkerServices(store, admin, connector, handlers, serializer, events, clock,
-				retention, enqueuer, maxLogLines, instanceId + "/" + pool, commandTimeout);
+				retention, enqueuer, maxLogLines, instanceId + "/" + pool, commandTimeout, observations);
 	}
 
 	/**

@@ -1,8 +1,10 @@
 -- claim: promotes due delayed tasks, then leases up to `count` ready tasks to one worker.
 -- KEYS[1] the queue's ready set (routes the call to the queue's slot; other keys derive from ARGV[1])
 -- ARGV[1] queue key prefix, ARGV[2] now (ms), ARGV[3] count, ARGV[4] lease (ms),
--- ARGV[5] lease token base (random per call), ARGV[6] worker id, ARGV[7] promote limit
--- Returns: { next_due, id, token, name, payload, attempts, max_attempts, timeout_ms, backoff, ready_since, ... }
+-- ARGV[5] lease token base (random per call), ARGV[6] worker id, ARGV[7] promote limit,
+-- ARGV[8] "1" to return each task's trace headers too ("" = not)
+-- Returns: { next_due, id, token, name, payload, attempts, max_attempts, timeout_ms, backoff, ready_since,
+--   [headers ("" = none), with ARGV[8]] ... }
 --   next_due is the score of the earliest delayed task (or the end of the earliest rate-limited
 --   group's window) when fewer than `count` were taken, -1 when
 --   the claim was full (more may be ready), -2 when nothing is delayed. Tasks never started and past
@@ -16,6 +18,7 @@
 --- @include "group-take"
 local prefix, now, count = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
 local lease_until, token_base, worker = now + tonumber(ARGV[4]), ARGV[5], ARGV[6]
+local with_headers = ARGV[8] == "1"
 local delayed, ready = prefix .. "delayed", prefix .. "ready"
 -- Checked first: a paused claim must not report a due time, or the worker would poll until resumed.
 if redis.call("EXISTS", prefix .. "paused") == 1 then return { -2 } end
@@ -52,6 +55,7 @@ local function take(id, gscore)
   local n = #out
   out[n + 1], out[n + 2], out[n + 3], out[n + 4], out[n + 5] = id, token, f[1], f[2], attempts
   out[n + 6], out[n + 7], out[n + 8], out[n + 9] = f[4], f[5] or 0, f[6], f[7] or f[8]
+  if with_headers then out[n + 10] = redis.call("HGET", key, "headers") or "" end
   return true
 end
 

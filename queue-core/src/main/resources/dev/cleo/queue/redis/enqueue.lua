@@ -2,10 +2,12 @@
 -- KEYS[1] the queue's ready set (routes the call to the queue's slot; other keys derive from ARGV[1])
 -- ARGV[1] queue key prefix, ARGV[2] now (ms), ARGV[3] "1" when the batch is all or nothing (one
 -- caller's enqueueAll: a task refused by a full group refuses the batch), "" when each task stands
--- alone (tasks of several callers sent together), then 13 values per task:
+-- alone (tasks of several callers sent together), ARGV[4] "1" when the tasks carry trace headers
+-- (then 14 values per task), "" when none does (13), then per task:
 --   id, name, payload, priority, run_at (ms, 0 = now), max_attempts, backoff, timeout_ms,
 --   expire_at (ms, 0 = never), dedupe_id ("" = none), dedupe_ttl_ms, group ("" = none),
---   notify ("1" = publish the task's end on the queue's finished channel, "" = not)
+--   notify ("1" = publish the task's end on the queue's finished channel, "" = not),
+--   and with ARGV[4] headers (a JSON object stored as the hash's "headers", "" = none)
 -- A grouped task waits in its group's set, not in "ready" (see group-line), scored by the group
 -- order; a group merged away stands for the group it went into, which the task's hash then names.
 -- A group's maximum size bounds its waiting tasks (see group-size).
@@ -21,7 +23,8 @@
 --- @include "group-size"
 --- @include "dedupe"
 local prefix, now, all_or_nothing = ARGV[1], tonumber(ARGV[2]), ARGV[3] == "1"
-local FIRST, PER = 4, 13
+local with_headers = ARGV[4] == "1"
+local FIRST, PER = 5, with_headers and 14 or 13
 local count = (#ARGV - FIRST + 1) / PER
 
 -- All or nothing: find a refusal before anything is written.
@@ -76,6 +79,9 @@ for i = FIRST, #ARGV, PER do
     if dedupe ~= "" then fields[#fields + 1] = "dedupe_id"; fields[#fields + 1] = dedupe end
     if group ~= "" then fields[#fields + 1] = "group"; fields[#fields + 1] = group end
     if ARGV[i + 12] ~= "" then fields[#fields + 1] = "notify"; fields[#fields + 1] = ARGV[i + 12] end
+    if with_headers and ARGV[i + 13] ~= "" then
+      fields[#fields + 1] = "headers"; fields[#fields + 1] = ARGV[i + 13]
+    end
     if run_at > now then
       fields[6] = "delayed"
       fields[#fields + 1] = "run_at"; fields[#fields + 1] = run_at
