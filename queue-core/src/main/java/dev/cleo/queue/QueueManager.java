@@ -431,16 +431,6 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 		return this.schedules;
 	}
 
-	/**
-	 * The engine switch of this manager's schedule firing: stop it, start it again, or
-	 * forbid it whatever pools run (an instance that should never fire). The manager
-	 * starts firing with each worker pool it starts and stops when it closes.
-	 * @return the firing control
-	 */
-	public ScheduleFiring scheduleFiring() {
-		return this.firing;
-	}
-
 	private Set<String> servedQueues() {
 		Set<String> queues = new HashSet<>();
 		this.pools.stream()

@@ -39,6 +39,7 @@ public final class ScheduleEngine {
 		ScheduledRunEvents runEvents = new ScheduledRunEvents(events, clock);
 		this.firing = new ScheduleFiring(store, connector, servedQueues, runEvents);
 		this.schedules = new Schedules(store, serializer, maxPayloadSize, this.firing.firer(), runEvents);
+		this.schedules.firing(this.firing);
 	}
 
 	/**
@@ -49,7 +50,7 @@ public final class ScheduleEngine {
 	}
 
 	/**
-	 * @return the firing control, for {@code QueueManager.scheduleFiring()}
+	 * @return the firing control, for {@code QueueManager.schedules().firing()}
 	 */
 	public ScheduleFiring firing() {
 		return this.firing;

@@ -11,7 +11,7 @@ import dev.cleo.queue.redis.ScheduleStore;
 
 /**
  * The engine control of one manager's schedule firing, apart from the user operations of
- * {@link Schedules}: reached through {@code QueueManager.scheduleFiring()}. A manager
+ * {@link Schedules}: reached through {@code QueueManager.schedules().firing()}. A manager
  * fires the schedules of the queues its running worker pools serve; it starts firing with
  * its first worker pool and stops when it closes. Whichever managers fire a schedule,
  * each tick fires once (see {@code docs/design/scheduling.md}).

@@ -33,7 +33,7 @@ import dev.cleo.queue.redis.StoredSchedule;
  * worker pools serve the schedule's queue tries to fire it, and a compare-and-set judged
  * by Redis's clock lets exactly one succeed (see {@code docs/design/scheduling.md}). A
  * manager starts firing with its first worker pool; {@link ScheduleFiring}, reached
- * through {@code QueueManager.scheduleFiring()}, is the switch.
+ * through {@code QueueManager.schedules().firing()}, is the switch.
  */
 public final class Schedules {
 
@@ -47,6 +47,8 @@ public final class Schedules {
 
 	private final ScheduledRunEvents runEvents;
 
+	private ScheduleFiring firing;
+
 	Schedules(ScheduleStore store, TaskSerializer serializer, long maxPayloadSize, ScheduleFirer firer,
 			ScheduledRunEvents runEvents) {
 		this.store = store;
@@ -54,6 +56,22 @@ public final class Schedules {
 		this.serializer = serializer;
 		this.maxPayloadSize = maxPayloadSize;
 		this.firer = firer;
+	}
+
+	/** Set once by the {@link ScheduleEngine} that wires both. */
+	void firing(ScheduleFiring firing) {
+		this.firing = firing;
+	}
+
+	/**
+	 * The engine switch of this manager's firing, apart from the operations on schedules:
+	 * stop it, start it again, or forbid it whatever pools run (an instance that should
+	 * never fire). The manager starts firing with each worker pool it starts and stops
+	 * when it closes.
+	 * @return the firing control
+	 */
+	public ScheduleFiring firing() {
+		return this.firing;
 	}
 
 	/**

@@ -109,10 +109,10 @@ class ScheduleReconcileTests {
 	void managerNotAllowedToFireKeepsDeclaringWhileAnotherFires() {
 		Schedule often = Schedule.fixedRate("often", Duration.ofMillis(200)).task("report", null).options(REPORTS);
 		this.previousVersion.register("report", (task) -> null);
-		this.previousVersion.scheduleFiring().setAllowed(false);
+		this.previousVersion.schedules().firing().setAllowed(false);
 		this.previousVersion.schedules().reconcile("app", List.of(often), GRACE);
 		this.previousVersion.startWorkers(WorkerPoolOptions.builder().queue("reports").build());
-		assertThat(this.previousVersion.scheduleFiring().isFiring()).isFalse();
+		assertThat(this.previousVersion.schedules().firing().isFiring()).isFalse();
 		await().during(GRACE.multipliedBy(2))
 			.atMost(GRACE.multipliedBy(4))
 			.until(() -> this.previousVersion.schedules().find("reports", "often").orElseThrow().fired() == 0);

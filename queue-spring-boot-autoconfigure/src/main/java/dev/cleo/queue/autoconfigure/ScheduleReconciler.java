@@ -60,7 +60,7 @@ final class ScheduleReconciler implements SmartInitializingSingleton, SmartLifec
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		this.manager.scheduleFiring().setAllowed(this.settings.enabled());
+		this.manager.schedules().firing().setAllowed(this.settings.enabled());
 		List<Schedule> declared = List.copyOf(this.declarations.get());
 		checkOwner(declared, this.settings);
 		this.declared = declared;

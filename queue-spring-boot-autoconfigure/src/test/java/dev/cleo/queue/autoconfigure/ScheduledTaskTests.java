@@ -102,7 +102,7 @@ class ScheduledTaskTests {
 		ApplicationContextRunner heartbeats = this.runner.withBean(Heartbeat.class);
 		heartbeats.withPropertyValues("cleo.schedules.enabled=false").run((quiet) -> {
 			QueueManager manager = quiet.getBean(QueueManager.class);
-			assertThat(manager.scheduleFiring().isFiring()).isFalse();
+			assertThat(manager.schedules().firing().isFiring()).isFalse();
 			// It still declares the schedule; it just never fires it.
 			await().during(Duration.ofSeconds(1))
 				.atMost(Duration.ofSeconds(3))
