@@ -5,6 +5,7 @@ package dev.cleo.queue.autoconfigure.aop;
 
 import java.lang.reflect.Type;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -16,6 +17,8 @@ import dev.cleo.queue.TaskHandler;
 import dev.cleo.queue.TaskRequest;
 import dev.cleo.queue.TaskSerializer;
 
+import org.springframework.util.function.SingletonSupplier;
+
 /**
  * Runs task calls inline when an {@link InlineTaskCalls} bean asks for it: the payload
  * makes the round trip through the serializer and the worker's reading of it, the real
@@ -25,7 +28,8 @@ import dev.cleo.queue.TaskSerializer;
  */
 final class InlineTaskRuns {
 
-	private final Supplier<@Nullable InlineTaskCalls> policy;
+	// Looked up once: every call of a task method asks, and applications have none.
+	private final Supplier<Optional<InlineTaskCalls>> policy;
 
 	private final Supplier<TaskSerializer> serializer;
 
@@ -35,14 +39,13 @@ final class InlineTaskRuns {
 
 	InlineTaskRuns(Supplier<@Nullable InlineTaskCalls> policy, Supplier<TaskSerializer> serializer,
 			TaskMethodRegistry registry, Function<String, Object> beans) {
-		this.policy = policy;
+		this.policy = SingletonSupplier.of(() -> Optional.ofNullable(policy.get()));
 		this.serializer = serializer;
 		this.handlers = () -> registry.handlers(beans);
 	}
 
 	boolean applies(TaskMethod task) {
-		InlineTaskCalls calls = this.policy.get();
-		return calls != null && calls.runsInline(task.id());
+		return this.policy.get().map((calls) -> calls.runsInline(task.id())).orElse(false);
 	}
 
 	/**
