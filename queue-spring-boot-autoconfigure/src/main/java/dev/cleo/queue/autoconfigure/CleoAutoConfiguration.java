@@ -7,10 +7,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-import io.lettuce.core.AbstractRedisClient;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionException;
-import io.lettuce.core.cluster.RedisClusterClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.cleo.queue.JacksonTaskSerializer;
@@ -19,7 +16,6 @@ import dev.cleo.queue.QueueManagerBuilder;
 import dev.cleo.queue.QueueUnavailableException;
 import dev.cleo.queue.TaskSerializer;
 import dev.cleo.queue.autoconfigure.aop.TaskProxyPostProcessor;
-import dev.cleo.queue.redis.RedisEndpoint;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,12 +36,14 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.util.ClassUtils;
 
 /**
- * Cleo on Spring Boot: a {@link QueueManager} on the Lettuce client Spring Boot built
- * from {@code spring.data.redis.*} (so URL, ACL, SSL bundles, Sentinel and Cluster work
- * as configured there; the application keeps owning that client), the {@code @Task}
- * proxy, task handlers, declared schedules and worker pools (one
- * {@link WorkerPoolRegistry} runs the pools of the {@link WorkerPoolPlan}; neither exists
- * with {@code cleo.worker.enabled=false}, which leaves a producer-only instance).
+ * Cleo on Spring Boot: a {@link QueueManager} on a Lettuce client configured as the one
+ * Spring Boot built from {@code spring.data.redis.*} (so URL, ACL, SSL bundles, Sentinel
+ * and Cluster work as configured there; a client of Cleo's own, which lives as long as
+ * the manager, while Spring's connection factory replaces its client whenever the context
+ * stops and starts), the {@code @Task} proxy, task handlers, declared schedules and
+ * worker pools (one {@link WorkerPoolRegistry} runs the pools of the
+ * {@link WorkerPoolPlan}; neither exists with {@code cleo.worker.enabled=false}, which
+ * leaves a producer-only instance).
  */
 @AutoConfiguration(after = DataRedisAutoConfiguration.class,
 		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
@@ -101,10 +99,17 @@ public final class CleoAutoConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(QueueManager.class)
 	@ConditionalOnBean(LettuceConnectionFactory.class)
-	QueueManager queueManager(LettuceConnectionFactory connectionFactory, CleoSettings settings,
-			TaskSerializer serializer, ObjectProvider<QueueManagerBuilderCustomizer> customizers,
+	CleoRedisClient cleoRedisClient(LettuceConnectionFactory connectionFactory) {
+		return CleoRedisClient.like(connectionFactory);
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(CleoRedisClient.class)
+	QueueManager queueManager(CleoRedisClient redisClient, LettuceConnectionFactory connectionFactory,
+			CleoSettings settings, TaskSerializer serializer, ObjectProvider<QueueManagerBuilderCustomizer> customizers,
 			Environment environment) {
 		QueueManagerBuilder builder = QueueManager.builder()
 			.keyPrefix(settings.keyPrefix())
@@ -114,7 +119,7 @@ public final class CleoAutoConfiguration {
 			.maxPayloadSize(settings.properties().getMaxPayloadSize().toBytes());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		try {
-			return builder.redis(endpoint(nativeClient(connectionFactory))).build();
+			return builder.redis(redisClient.endpoint()).build();
 		}
 		catch (QueueUnavailableException ex) {
 			if (ex.getCause() instanceof RedisConnectionException) {
@@ -190,20 +195,6 @@ public final class CleoAutoConfiguration {
 	@ConditionalOnBean(WorkerPoolPlan.class)
 	WorkerPoolRegistry cleoWorkerPoolRegistry(QueueManager manager, WorkerPoolPlan plan, ApplicationQueues queues) {
 		return new WorkerPoolRegistry(manager, plan, queues);
-	}
-
-	private static AbstractRedisClient nativeClient(LettuceConnectionFactory connectionFactory) {
-		if (!connectionFactory.isRunning()) {
-			connectionFactory.start();
-		}
-		return connectionFactory.getRequiredNativeClient();
-	}
-
-	private static RedisEndpoint endpoint(AbstractRedisClient client) {
-		if (client instanceof RedisClusterClient cluster) {
-			return RedisEndpoint.cluster(cluster);
-		}
-		return RedisEndpoint.client((RedisClient) client);
 	}
 
 }

@@ -59,7 +59,7 @@ class CleoAutoConfigurationTests {
 	}
 
 	@Test
-	void queueManagerRunsOnTheLettuceClientSpringBootBuilt() {
+	void queueManagerRunsOnTheRedisSpringBootIsConfiguredFor() {
 		this.runner.withPropertyValues("cleo.key-prefix=boot").run((context) -> {
 			QueueManager manager = context.getBean(QueueManager.class);
 			TaskHandle<Object> handle = manager.enqueue("probe", "hello");

@@ -31,9 +31,9 @@ class CleoClusterAutoConfigurationTests {
 	}
 
 	@Test
-	void queueManagerUsesTheClusterClientSpringBootBuilt() {
+	void queueManagerUsesAClusterClientConfiguredAsSpringBoots() {
 		clusterRunner().run((context) -> {
-			Object nativeClient = MailTasks.assertManagerUsesTheClientSpringBootBuilt(context);
+			Object nativeClient = MailTasks.assertManagerUsesAClientConfiguredAsSpringBoots(context);
 			assertThat(nativeClient).isInstanceOf(RedisClusterClient.class);
 			assertThat(((RedisClusterClient) nativeClient).getPartitions().getPartitions()).hasSize(3);
 		});

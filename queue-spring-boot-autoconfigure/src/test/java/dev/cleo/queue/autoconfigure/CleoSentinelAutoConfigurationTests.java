@@ -33,11 +33,11 @@ class CleoSentinelAutoConfigurationTests {
 	}
 
 	@Test
-	void queueManagerUsesTheSentinelClientSpringBootBuilt() {
+	void queueManagerUsesASentinelClientConfiguredAsSpringBoots() {
 		sentinelRunner().run((context) -> {
 			LettuceConnectionFactory connectionFactory = context.getBean(LettuceConnectionFactory.class);
 			assertThat(connectionFactory.getSentinelConfiguration()).isNotNull();
-			Object nativeClient = MailTasks.assertManagerUsesTheClientSpringBootBuilt(context);
+			Object nativeClient = MailTasks.assertManagerUsesAClientConfiguredAsSpringBoots(context);
 			assertThat(nativeClient).isInstanceOf(RedisClient.class);
 		});
 	}

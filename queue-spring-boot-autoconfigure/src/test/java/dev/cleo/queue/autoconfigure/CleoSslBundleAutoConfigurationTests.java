@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With {@code spring.data.redis.ssl.bundle} naming a Spring Boot SSL bundle that trusts
- * the CA of a real TLS-only Redis, the {@link QueueManager} is built on the
- * {@link RedisClient} Spring Boot built with that bundle, and calls on a
- * {@code @QueueClass} bean run on a worker. The server has no plain TCP port
+ * the CA of a real TLS-only Redis, the {@link QueueManager} is built on a
+ * {@link RedisClient} configured as the one Spring Boot built with that bundle, and calls
+ * on a {@code @QueueClass} bean run on a worker. The server has no plain TCP port
  * ({@code --port 0}), so a round trip can only have gone over TLS.
  */
 class CleoSslBundleAutoConfigurationTests {
@@ -37,11 +37,11 @@ class CleoSslBundleAutoConfigurationTests {
 	}
 
 	@Test
-	void queueManagerUsesTheTlsClientSpringBootBuiltFromTheBundle() {
+	void queueManagerUsesATlsClientConfiguredFromTheBundle() {
 		tlsRunner().run((context) -> {
 			LettuceConnectionFactory connectionFactory = context.getBean(LettuceConnectionFactory.class);
 			assertThat(connectionFactory.isUseSsl()).isTrue();
-			MailTasks.assertManagerUsesTheClientSpringBootBuilt(context);
+			MailTasks.assertManagerUsesAClientConfiguredAsSpringBoots(context);
 		});
 	}
 

@@ -11,12 +11,14 @@ import java.util.concurrent.TimeUnit;
 
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.annotation.QueueClass;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  * What the tests that check a task round-trips over one kind of Redis connection
  * (Cluster, Sentinel, TLS) share: the application ({@link #runner}) with a
  * {@link QueueClass} bean and a record of what its worker ran, and the assertions that
- * Cleo uses Spring Boot's client and that calls run on a worker.
+ * Cleo uses a client configured as Spring Boot's and that calls run on a worker.
  */
 final class MailTasks {
 
@@ -46,16 +48,24 @@ final class MailTasks {
 	}
 
 	/**
-	 * Asserts that the {@link QueueManager} of a started application is built on the
-	 * Lettuce client Spring Boot built, not on one of its own.
+	 * Asserts that the {@link QueueManager} of a started application works on a Lettuce
+	 * client configured as the one Spring Boot built (same kind, same options, same
+	 * {@code ClientResources}), yet not that client itself, whose life ends whenever the
+	 * context stops.
 	 * @param context the application
-	 * @return Spring Boot's client
+	 * @return the manager's client
 	 */
-	static Object assertManagerUsesTheClientSpringBootBuilt(AssertableApplicationContext context) {
-		Object nativeClient = context.getBean(LettuceConnectionFactory.class).getRequiredNativeClient();
-		// White box: the manager's connector holds Spring Boot's client.
-		assertThat(context.getBean(QueueManager.class)).extracting("engine.connector.client").isSameAs(nativeClient);
-		return nativeClient;
+	static AbstractRedisClient assertManagerUsesAClientConfiguredAsSpringBoots(AssertableApplicationContext context) {
+		AbstractRedisClient springBoots = context.getBean(LettuceConnectionFactory.class).getRequiredNativeClient();
+		// White box: the client the manager's connector holds.
+		AbstractRedisClient managers = (AbstractRedisClient) ReflectionTestUtils.getField(
+				ReflectionTestUtils
+					.getField(ReflectionTestUtils.getField(context.getBean(QueueManager.class), "engine"), "connector"),
+				"client");
+		assertThat(managers).isNotSameAs(springBoots).hasSameClassAs(springBoots);
+		assertThat(managers.getResources()).isSameAs(springBoots.getResources());
+		assertThat(managers.getOptions()).isEqualTo(springBoots.getOptions());
+		return managers;
 	}
 
 	/**
