@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 import dev.cleo.queue.event.ObserverEvent;
 import dev.cleo.queue.event.TaskEventListener;
 import dev.cleo.queue.group.QueueGroups;
+import dev.cleo.queue.history.HistoryFolder;
+import dev.cleo.queue.history.TaskHistoryService;
 import dev.cleo.queue.redis.RedisCalls;
 import dev.cleo.queue.redis.RedisKeys;
 import dev.cleo.queue.schedule.ScheduleEngine;
@@ -60,6 +62,8 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 
 	private final WorkerPoolFactory poolFactory;
 
+	private final HistoryFolder folder;
+
 	private CompletionWatcher completions;
 
 	private boolean closed;
@@ -76,6 +80,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 		this.poolFactory = new WorkerPoolFactory(engine.store(), engine.admin(), engine.connector(), this.handlers::get,
 				engine.serializer(), engine.events(), engine.clock(), engine.retention(), this, engine.maxLogLines(),
 				engine.workerId(), engine.commandTimeout(), engine.observations());
+		this.folder = new HistoryFolder(engine.history(), this::servedQueues);
 	}
 
 	/**
@@ -419,7 +424,17 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 		this.pools.add(pool);
 		pool.start();
 		this.firing.start();
+		this.folder.start();
 		return pool;
+	}
+
+	/**
+	 * What Cleo recorded of the tasks' lives on every instance: attempts, recent history,
+	 * statistics and error patterns (see {@link QueueManagerBuilder#history}).
+	 * @return the history
+	 */
+	public TaskHistoryService history() {
+		return this.engine.history();
 	}
 
 	/**
@@ -467,6 +482,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 */
 	@Override
 	public void close() {
+		this.folder.close();
 		this.firing.stop();
 		this.pools.forEach(WorkerPool::stop);
 		synchronized (this) {

@@ -12,10 +12,13 @@ import java.util.Objects;
 import java.util.UUID;
 
 import dev.cleo.queue.event.TaskEventBus;
+import dev.cleo.queue.history.HistoryOptions;
+import dev.cleo.queue.history.TaskHistoryService;
 import dev.cleo.queue.observation.MicrometerTaskObservations;
 import dev.cleo.queue.observation.TaskObservations;
 import dev.cleo.queue.redis.RedisConnector;
 import dev.cleo.queue.redis.RedisEndpoint;
+import dev.cleo.queue.redis.RedisHistoryStore;
 import dev.cleo.queue.redis.RedisKeys;
 import dev.cleo.queue.redis.RedisQueueAdminStore;
 import dev.cleo.queue.redis.RedisScheduleStore;
@@ -55,6 +58,8 @@ public final class QueueManagerBuilder {
 	private Duration completionCheckInterval = Duration.ofSeconds(1);
 
 	private long maxPayloadSize = DEFAULT_MAX_PAYLOAD_SIZE;
+
+	private HistoryOptions history = HistoryOptions.defaults();
 
 	/** Held as Cleo's own type, so that Micrometer stays optional on the class path. */
 	private TaskObservations observations = TaskObservations.NONE;
@@ -197,6 +202,17 @@ public final class QueueManagerBuilder {
 	}
 
 	/**
+	 * What is recorded of the tasks' lives (events, attempt records, statistics) and how
+	 * much of it Redis keeps; default {@link HistoryOptions#defaults()}, on.
+	 * @param history the options; {@link HistoryOptions#off()} records nothing
+	 * @return this builder
+	 */
+	public QueueManagerBuilder history(HistoryOptions history) {
+		this.history = Objects.requireNonNull(history, "history must not be null");
+		return this;
+	}
+
+	/**
 	 * Observe enqueues ({@code cleo.enqueue}) and attempts ({@code cleo.attempt}) on a
 	 * Micrometer registry, and carry the trace context from one to the other: the headers
 	 * that the registry's tracing handler writes at enqueue are stored with the task and
@@ -238,12 +254,14 @@ public final class QueueManagerBuilder {
 		RedisConnector connector = RedisConnector.open(this.endpoint);
 		RedisKeys keys = new RedisKeys(this.keyPrefix);
 		RedisTaskStore store = new RedisTaskStore(connector, keys, this.clock, this.commandTimeout,
-				this.observations.readsHeaders());
+				this.observations.readsHeaders(), this.history);
 		RedisQueueAdminStore admin = new RedisQueueAdminStore(connector, keys, this.commandTimeout);
+		TaskHistoryService history = new TaskHistoryService(new RedisHistoryStore(connector, keys, this.commandTimeout),
+				admin::queues, this.history, this.clock, this.commandTimeout);
 		return new QueueManager(new QueueEngine(connector, store, admin, this.serializer, new TaskEventBus(),
 				this.clock, this.retention, this.commandTimeout, this.maxLogLines, this.workerId,
 				this.completionCheckInterval, new RedisScheduleStore(connector, keys, this.commandTimeout),
-				this.maxPayloadSize, this.observations));
+				this.maxPayloadSize, this.observations, history));
 	}
 
 	private static String defaultWorkerId() {

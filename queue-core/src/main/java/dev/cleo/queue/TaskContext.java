@@ -66,7 +66,18 @@ public interface TaskContext {
 	 * Report progress; stored with the task and published as a {@code PROGRESS} event.
 	 * @param percent from 0 to 100
 	 */
-	void progress(int percent);
+	default void progress(int percent) {
+		progress(percent, null);
+	}
+
+	/**
+	 * Report progress with the stage reached (a milestone such as {@code "uploading"});
+	 * both are stored with the task and published as a {@code PROGRESS} event, on every
+	 * instance when history is on.
+	 * @param percent from 0 to 100
+	 * @param stage the stage, at most 200 characters, or {@code null}
+	 */
+	void progress(int percent, String stage);
 
 	/**
 	 * Add a line to the task's own log, stored with the task (trimmed to the newest

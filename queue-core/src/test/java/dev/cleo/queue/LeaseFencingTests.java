@@ -84,7 +84,7 @@ public class LeaseFencingTests {
 
 		assertThat(this.store.extend(QUEUE, List.of(lease(first)), LEASE)).extracting(LostLease::token)
 			.containsExactly(first.token());
-		assertThat(this.store.report(QUEUE, lease(first), 50, "stale line", 100).join()).isFalse();
+		assertThat(this.store.report(QUEUE, lease(first), 50, null, "stale line", 100).join()).isFalse();
 		assertThat(
 				this.store.ack(QUEUE, List.of(outcome(first, Kind.COMPLETED, "\"from A\"", 0)), Retention.defaults()))
 			.containsExactly(AckResult.LEASE_LOST);

@@ -122,7 +122,7 @@ class QueueRemovalTests {
 			.filter((task) -> task.payloadJson().equals("5"))
 			.findFirst()
 			.orElseThrow();
-		this.store.report(QUEUE, new Lease(running.id(), running.token()), 10, "a log line", 10).join();
+		this.store.report(QUEUE, new Lease(running.id(), running.token()), 10, null, "a log line", 10).join();
 		FinishedTasks.make(this.manager, this.store, QUEUE, 2, Outcome.Kind.UNRECOVERABLE);
 		this.manager.schedules()
 			.register(Schedule.fixedRate("hourly", Duration.ofHours(1)).task("job", 8).options(DOOMED));
@@ -166,7 +166,7 @@ class QueueRemovalTests {
 
 		assertThat(this.store.extend(QUEUE, leases, Duration.ofMinutes(1))).hasSize(2)
 			.allSatisfy((lost) -> assertThat(lost.reason()).isEqualTo(LostLease.Reason.REMOVED));
-		assertThat(this.store.report(QUEUE, leases.get(0), 50, "late line", 10).join()).isFalse();
+		assertThat(this.store.report(QUEUE, leases.get(0), 50, null, "late line", 10).join()).isFalse();
 		List<Outcome> outcomes = List.of(
 				new Outcome(QUEUE, claimed.get(0).id(), claimed.get(0).token(), Outcome.Kind.COMPLETED, "\"late\"", 0),
 				new Outcome(QUEUE, claimed.get(1).id(), claimed.get(1).token(), Outcome.Kind.FAILED, "late", 1));

@@ -184,7 +184,7 @@ class RunningTaskCancelTests {
 
 			assertThat(store.extend("jobs", List.of(lease), Duration.ofMinutes(1))).singleElement()
 				.satisfies((lost) -> assertThat(lost.reason()).isEqualTo(LostLease.Reason.CANCELLED));
-			assertThat(store.report("jobs", lease, 50, "line", 10).join()).isFalse();
+			assertThat(store.report("jobs", lease, 50, null, "line", 10).join()).isFalse();
 			assertThat(store.release("jobs", List.of(lease))).isZero();
 			assertThat(store.ack("jobs",
 					List.of(new Outcome("jobs", claimed.id(), claimed.token(), Outcome.Kind.COMPLETED, "\"done\"", 0)),

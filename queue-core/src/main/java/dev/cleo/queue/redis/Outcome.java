@@ -56,6 +56,17 @@ public record Outcome(String queue, String id, String token, Kind kind, String d
 		/** The handler failed; the task retries while attempts remain. */
 		FAILED("f"),
 
+		/**
+		 * The attempt ran past its timeout; as {@link #FAILED}, recorded as timed out.
+		 */
+		TIMED_OUT("t"),
+
+		/**
+		 * The attempt's worker stopped renewing its lease (found by the reaper); as
+		 * {@link #FAILED}, recorded as lease expired.
+		 */
+		LEASE_EXPIRED("l"),
+
 		/** The task can never succeed; it goes to the dead-letter queue at once. */
 		UNRECOVERABLE("x"),
 
@@ -73,6 +84,14 @@ public record Outcome(String queue, String id, String token, Kind kind, String d
 
 		String code() {
 			return this.code;
+		}
+
+		/**
+		 * Whether the task retries after this kind while attempts remain.
+		 * @return true for {@link #FAILED}, {@link #TIMED_OUT} and {@link #LEASE_EXPIRED}
+		 */
+		public boolean retries() {
+			return this == FAILED || this == TIMED_OUT || this == LEASE_EXPIRED;
 		}
 
 	}

@@ -230,6 +230,60 @@ import dev.cleo.queue.Texts;
  * <td>not stored</td>
  * </tr>
  * <tr>
+ * <td>{@code P:{Q}:events}</td>
+ * <td>stream</td>
+ * <td>with history on, one entry per script call that changed tasks: {@code n} (the
+ * queue's event sequence, from {@code evseq}) and {@code e}, lines separated by
+ * {@code \n}, fields by {@code \u001f}, the first field the type: {@code N id name group
+ * run_at} created ({@code run_at} "" = due now), {@code S id attempt worker wait_ms}
+ * started, {@code P id attempt percent stage} progress, {@code E id attempt outcome next
+ * name group worker started_ms ended_ms wait_ms text} an attempt ended (outcome {@code c}
+ * completed, {@code f} failed, {@code t} timed out, {@code l} lease expired, {@code k}
+ * cancelled while running; next {@code r} retry, {@code d} dead, "" none; text the result
+ * when at most 1,000 characters, else the error's first line), {@code R id name worker}
+ * handed back (no attempt), {@code X id name group} expired, {@code C id name group}
+ * cancelled before a start, {@code D id name group} dropped by a full group, {@code G op
+ * group detail} a group operation, {@code Q op detail} a queue or pool event</td>
+ * <td>trimmed to {@code HistoryOptions.streamMaxEntries} (approximately) at every entry
+ * and to {@code streamMaxAge} every 64 entries</td>
+ * </tr>
+ * <tr>
+ * <td>{@code P:{Q}:evseq}</td>
+ * <td>string (integer)</td>
+ * <td>the number of the queue's last event stream entry</td>
+ * <td>until the queue is removed</td>
+ * </tr>
+ * <tr>
+ * <td>{@code P:{Q}:hfold}, {@code P:{Q}:hfoldn}, {@code P:{Q}:hlost}</td>
+ * <td>strings</td>
+ * <td>the last stream entry folded into the rollups (its id, its {@code n}), and how many
+ * entries the stream trimmed before a fold reached them</td>
+ * <td>until the queue is removed</td>
+ * </tr>
+ * <tr>
+ * <td>{@code P:{Q}:hr:<tier>:<start>}</td>
+ * <td>hash</td>
+ * <td>the statistics of one minute ({@code m}), hour ({@code h}) or UTC day ({@code d})
+ * from its start (epoch ms): fields {@code <dimension>\u001f<name>\u001f<metric>} (see
+ * {@code history-fold.lua})</td>
+ * <td>expires when its tier's retention has passed its end</td>
+ * </tr>
+ * <tr>
+ * <td>{@code P:{Q}:hbuckets}</td>
+ * <td>sorted set</td>
+ * <td>the rollup buckets ({@code <tier>:<start>}) by expiry time, so that removing the
+ * queue finds them</td>
+ * <td>a member per live bucket</td>
+ * </tr>
+ * <tr>
+ * <td>{@code P:{Q}:t:<id>} field {@code a<n>}</td>
+ * <td>hash field</td>
+ * <td>with history on, the record of attempt {@code n}: {@code outcome next started_ms
+ * ended_ms wait_ms worker error}, separated by {@code \u001f} (error: the stored error
+ * text, "" when none)</td>
+ * <td>as long as the task</td>
+ * </tr>
+ * <tr>
  * <td>{@code P:{Q}:finished}</td>
  * <td>pub/sub channel</td>
  * <td>the id of each task enqueued with {@code notify} as it reaches a final state

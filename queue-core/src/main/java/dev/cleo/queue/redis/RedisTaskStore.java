@@ -17,6 +17,7 @@ import dev.cleo.queue.QueueCounts;
 import dev.cleo.queue.Retention;
 import dev.cleo.queue.TaskInfo;
 import dev.cleo.queue.Texts;
+import dev.cleo.queue.history.HistoryOptions;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
@@ -42,6 +43,9 @@ public final class RedisTaskStore implements TaskStore {
 
 	private final boolean readsHeaders;
 
+	/** The history spec the scripts take: "" (off) or "max entries:max age ms". */
+	private final String history;
+
 	/**
 	 * Create a store whose claims do not read the tasks' trace headers.
 	 * @param connector the connections
@@ -64,7 +68,23 @@ public final class RedisTaskStore implements TaskStore {
 	 */
 	public RedisTaskStore(RedisConnector connector, RedisKeys keys, Clock clock, Duration timeout,
 			boolean readsHeaders) {
+		this(connector, keys, clock, timeout, readsHeaders, HistoryOptions.off());
+	}
+
+	/**
+	 * Create a store that records what its history options say.
+	 * @param connector the connections
+	 * @param keys the key builder
+	 * @param clock the clock whose time the scripts are given
+	 * @param timeout how long a synchronous call waits for Redis
+	 * @param readsHeaders whether claims also return the trace headers stored with each
+	 * task (only when attempts are observed)
+	 * @param history what the scripts record: events, attempt records
+	 */
+	public RedisTaskStore(RedisConnector connector, RedisKeys keys, Clock clock, Duration timeout, boolean readsHeaders,
+			HistoryOptions history) {
 		this.readsHeaders = readsHeaders;
+		this.history = history.enabled() ? history.streamMaxEntries() + ":" + history.streamMaxAge().toMillis() : "";
 		this.commands = connector.commands();
 		this.keys = keys;
 		this.clock = clock;
@@ -78,9 +98,10 @@ public final class RedisTaskStore implements TaskStore {
 		// Headers only when a task has some: without, the script sees what it always saw
 		// and one empty flag.
 		boolean withHeaders = tasks.stream().anyMatch((task) -> task.headers() != null);
-		List<String> args = head(queue, 4 + tasks.size() * (withHeaders ? 14 : 13));
+		List<String> args = head(queue, 5 + tasks.size() * (withHeaders ? 14 : 13));
 		args.add(allOrNothing ? "1" : "");
 		args.add(withHeaders ? "1" : "");
+		args.add(this.history);
 		tasks.forEach((task) -> task.addArgs(args, withHeaders));
 		CompletableFuture<List<Object>> script = run(Script.ENQUEUE, queue, args);
 		return RedisCalls.cancelling(script.thenApply(ScriptReplies::enqueued), script);
@@ -94,7 +115,7 @@ public final class RedisTaskStore implements TaskStore {
 
 	@Override
 	public CompletableFuture<ClaimBatch> claimAsync(String queue, int count, Duration lease, String worker) {
-		List<String> args = head(queue, 8);
+		List<String> args = head(queue, 9);
 		args.add(Integer.toString(count));
 		args.add(Long.toString(lease.toMillis()));
 		// Tokens must be unique per claim, not secret (Redis access is the trust
@@ -104,6 +125,7 @@ public final class RedisTaskStore implements TaskStore {
 		args.add(Integer.toString(Math.max(count, 1000)));
 		boolean withHeaders = this.readsHeaders;
 		args.add(withHeaders ? "1" : "");
+		args.add(this.history);
 		return this.scripts
 			.within(this.<List<Object>>run(Script.CLAIM, queue, args), "claim tasks from queue " + Texts.quote(queue))
 			.thenApply((reply) -> ScriptReplies.claimed(queue, reply, withHeaders));
@@ -117,11 +139,12 @@ public final class RedisTaskStore implements TaskStore {
 
 	@Override
 	public CompletableFuture<List<AckResult>> ackAsync(String queue, List<Outcome> outcomes, Retention retention) {
-		List<String> args = head(queue, 6 + outcomes.size() * 5);
+		List<String> args = head(queue, 7 + outcomes.size() * 5);
 		args.add(Long.toString(retention.completedMaxCount()));
 		args.add(Long.toString(retention.completedMaxAge().toMillis()));
 		args.add(Long.toString(retention.deadMaxCount()));
 		args.add(Long.toString(retention.deadMaxAge().toMillis()));
+		args.add(this.history);
 		outcomes.forEach((outcome) -> outcome.addArgs(args));
 		return this.scripts
 			.within(this.<List<Object>>run(Script.ACK, queue, args),
@@ -163,19 +186,20 @@ public final class RedisTaskStore implements TaskStore {
 	}
 
 	@Override
-	public CompletableFuture<Boolean> report(String queue, Lease lease, Integer progress, String logLine,
+	public CompletableFuture<Boolean> report(String queue, Lease lease, Integer progress, String stage, String logLine,
 			int maxLogLines) {
 		List<String> args = List.of(this.keys.queuePrefix(queue), lease.id(), lease.token(),
 				(progress != null) ? progress.toString() : "", (logLine != null) ? logLine : "",
-				Integer.toString(maxLogLines));
+				Integer.toString(maxLogLines), this.history, (stage != null) ? stage : "");
 		return this.scripts.<Long>run(Script.REPORT, ScriptOutputType.INTEGER, queue, args)
 			.thenApply((written) -> written == 1);
 	}
 
 	@Override
 	public CancelResult cancel(String queue, String id) {
-		List<String> args = head(queue, 3);
+		List<String> args = head(queue, 4);
 		args.add(id);
+		args.add(this.history);
 		List<Object> reply = call(Script.CANCEL, queue, args,
 				"cancel task " + Texts.quote(id) + " on queue " + Texts.quote(queue));
 		long code = (Long) reply.get(0);

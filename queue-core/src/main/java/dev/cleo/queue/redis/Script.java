@@ -73,6 +73,9 @@ enum Script {
 	/** Moves waiting tasks of a group to other groups, a page per call. */
 	GROUP_SPLIT("group-split"),
 
+	/** Folds a queue's event stream into the statistics rollups, from its cursor on. */
+	HISTORY_FOLD("history-fold"),
+
 	/** Creates or updates a schedule. */
 	SCHEDULE_SAVE("schedule-save", "schedules"),
 

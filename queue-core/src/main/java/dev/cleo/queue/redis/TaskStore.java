@@ -74,9 +74,11 @@ public interface TaskStore {
 	int release(String queue, List<Lease> leases);
 
 	/**
-	 * Record progress and/or a log line for a running attempt, if its lease still holds.
+	 * Record progress (with its stage, may be null) and/or a log line for a running
+	 * attempt, if its lease still holds.
 	 */
-	CompletableFuture<Boolean> report(String queue, Lease lease, Integer progress, String logLine, int maxLogLines);
+	CompletableFuture<Boolean> report(String queue, Lease lease, Integer progress, String stage, String logLine,
+			int maxLogLines);
 
 	/**
 	 * Cancel a waiting, delayed, failed or running task (a running one is fenced off its

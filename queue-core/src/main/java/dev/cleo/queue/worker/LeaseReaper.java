@@ -63,7 +63,8 @@ final class LeaseReaper implements Runnable {
 			String error = "Lease expired: worker " + lease.worker() + " stopped renewing it (crashed or cut off)";
 			long retryAt = TaskRunner.retryAt(lease.backoff(), lease.attempt(), this.services.clock());
 			failures.add(new FinishedAttempt(task,
-					new Outcome(queue, lease.id(), lease.token(), Outcome.Kind.FAILED, error, retryAt), Duration.ZERO));
+					new Outcome(queue, lease.id(), lease.token(), Outcome.Kind.LEASE_EXPIRED, error, retryAt),
+					Duration.ZERO));
 		}
 		logger.info("Reaping {} expired leases on queue '{}'", expired.size(), queue);
 		this.recorder.record(failures, this.services.commandTimeout());

@@ -145,7 +145,7 @@ final class TaskRunner {
 
 	private Ended failed(ClaimedTask task, RunningTask running, Throwable ex) {
 		if (running.timedOut()) {
-			return new Ended(outcome(task, Kind.FAILED, "Timed out after " + task.timeoutMillis() + " ms"),
+			return new Ended(outcome(task, Kind.TIMED_OUT, "Timed out after " + task.timeoutMillis() + " ms"),
 					"timed out after " + task.timeoutMillis() + " ms", ex);
 		}
 		Kind kind = (ex instanceof UnrecoverableTaskException || ex instanceof UnreadablePayloadException)
@@ -159,7 +159,7 @@ final class TaskRunner {
 	}
 
 	private Outcome outcome(ClaimedTask task, Kind kind, String data) {
-		long retryAt = (kind == Kind.FAILED) ? retryAt(task.backoff(), task.attempt(), this.services.clock()) : 0;
+		long retryAt = kind.retries() ? retryAt(task.backoff(), task.attempt(), this.services.clock()) : 0;
 		return new Outcome(task.queue(), task.id(), task.token(), kind, data, retryAt);
 	}
 

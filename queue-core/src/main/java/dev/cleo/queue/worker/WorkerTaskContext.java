@@ -23,6 +23,8 @@ final class WorkerTaskContext implements TaskContext {
 
 	private static final int MAX_LOG_LINE = 2_000;
 
+	private static final int MAX_STAGE = 200;
+
 	private final RunningTask running;
 
 	private final WorkerServices services;
@@ -73,11 +75,15 @@ final class WorkerTaskContext implements TaskContext {
 	}
 
 	@Override
-	public void progress(int percent) {
+	public void progress(int percent, String stage) {
 		if (percent < 0 || percent > 100) {
 			throw new InvalidTaskOptionException("progress must be between 0 and 100, was " + percent);
 		}
-		this.services.store().report(queue(), this.running.lease(), percent, null, this.services.maxLogLines());
+		if (stage != null && stage.length() > MAX_STAGE) {
+			throw new InvalidTaskOptionException(
+					"a progress stage must be at most " + MAX_STAGE + " characters, was " + stage.length());
+		}
+		this.services.store().report(queue(), this.running.lease(), percent, stage, null, this.services.maxLogLines());
 		if (this.services.events().hasListeners(ObserverEvent.PROGRESS)) {
 			this.services.events()
 				.publish(new TaskEvent(ObserverEvent.PROGRESS, queue(), id(), name(), attempt(),
@@ -89,7 +95,7 @@ final class WorkerTaskContext implements TaskContext {
 	public void log(String line) {
 		String text = (line.length() > MAX_LOG_LINE) ? line.substring(0, MAX_LOG_LINE) : line;
 		String stamped = Instant.now(this.services.clock()) + " [attempt " + attempt() + "] " + text;
-		this.services.store().report(queue(), this.running.lease(), null, stamped, this.services.maxLogLines());
+		this.services.store().report(queue(), this.running.lease(), null, null, stamped, this.services.maxLogLines());
 	}
 
 	@Override

@@ -2,15 +2,17 @@
 -- then applies retention to the completed and dead sets.
 -- KEYS[1] the queue's ready set (routes the call to the queue's slot; other keys derive from ARGV[1])
 -- ARGV[1] queue key prefix, ARGV[2] now (ms), ARGV[3] done max count, ARGV[4] done max age (ms),
--- ARGV[5] dead max count, ARGV[6] dead max age (ms), then 5 values per outcome:
---   id, token, kind ("c" completed, "f" failed and may retry, "x" failed for good, "r" handed back:
---   no handler on that worker), data, retry_at (ms)
---   data is the result JSON for "c" ("" = none) and the error text for "f" and "x".
+-- ARGV[5] dead max count, ARGV[6] dead max age (ms), ARGV[7] the history spec (see history),
+-- then 5 values per outcome:
+--   id, token, kind ("c" completed, "f" failed and may retry, "t" timed out and "l" lease expired,
+--   both as "f", "x" failed for good, "r" handed back: no handler on that worker), data, retry_at (ms)
+--   data is the result JSON for "c" ("" = none) and the error text for the others.
 -- Returns: per outcome 0 lease lost (ignored), 1 completed, 2 retry scheduled, 3 dead, 4 the task was
 -- cancelled while it ran (ignored; cancel.lua fenced it off), 5 handed back: delayed until retry_at
 -- for another worker, the attempt not counted (run_at kept, so Java's grace counts from the first due).
 -- A grouped task's end frees its group's slot (see group-line) and counts in its group's stats (see
 -- group-stats), which expire when not refreshed for ARGV[4], or an hour if that is longer.
+-- With history on, each ended attempt gets its record and an "E" event line, a hand-back an "R" line.
 -- Publishes the id on the queue's "finished" channel for each completed or dead task stored with notify.
 --- @include "keys"
 --- @include "batched"
@@ -20,41 +22,44 @@
 --- @include "group-holds"
 --- @include "group-stats"
 --- @include "retention"
+--- @include "history"
 local prefix, now = ARGV[1], tonumber(ARGV[2])
 local record = group_recorder(prefix, now, math.max(tonumber(ARGV[4]), 3600000))
+history_open(ARGV[7])
 
-local function attempts_left(key)
-  local f = redis.call("HMGET", key, "attempts", "max_attempts")
-  return tonumber(f[1]) < tonumber(f[2])
-end
+-- What an attempt's end records: how it ended, from the kind; what the task does next.
+local ENDED = { c = "c", f = "f", t = "t", l = "l", x = "f" }
+local NEXT = { [1] = "", [2] = "r", [3] = "d" }
+-- An event line carries a result only when it is short; the task hash keeps every result.
+local MAX_RESULT_IN_EVENT = 1000
 
 local out, settled, done, retry, dead, woken = {}, {}, {}, {}, {}, false
-for i = 7, #ARGV, 5 do
+for i = 8, #ARGV, 5 do
   local id, token, kind, data = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3]
   local key = task_key(prefix, id)
   local code = 0
   -- A token is set only while its lease is held: a match means the task is still this attempt's.
-  local held = redis.call("HMGET", key, "token", "notify", "group", "started_at", "holds", "state")
+  local held = redis.call("HMGET", key, "token", "notify", "group", "started_at", "holds", "state", "attempts",
+    "max_attempts", "worker", "run_at", "created_at", "name")
   if held[1] == token then
+    local failure = kind == "f" or kind == "t" or kind == "l"
     -- A task of a group merged away since it started frees a slot of the group it went into.
     local group = task_group(prefix, key, held[3])
     settled[#settled + 1] = id
     -- An empty token can never match a lease again: the attempt is fenced off from now on.
+    local fields
     if kind == "c" then
-      if data ~= "" then
-        redis.call("HSET", key, "state", "completed", "finished_at", now, "token", "", "result", data)
-      else
-        redis.call("HSET", key, "state", "completed", "finished_at", now, "token", "")
-      end
+      fields = { "state", "completed", "finished_at", now, "token", "" }
+      if data ~= "" then fields[7], fields[8] = "result", data end
       done[#done + 1] = now; done[#done + 1] = id
       code = 1
-    elseif kind == "f" and attempts_left(key) then
+    elseif failure and tonumber(held[7]) < tonumber(held[8]) then
       -- Blocked before the slot frees, so the group does not move on past this task (unless
       -- the queue's "gconf" field "retry-holds" is "0": then the group goes on meanwhile).
       if group and group_settings(prefix)["retry-holds"] ~= "0" then
         hold_group(prefix, key, group)
       end
-      redis.call("HSET", key, "state", "failed", "error", data, "run_at", ARGV[i + 4], "token", "")
+      fields = { "state", "failed", "error", data, "run_at", ARGV[i + 4], "token", "" }
       retry[#retry + 1] = ARGV[i + 4]; retry[#retry + 1] = id
       code = 2
     elseif kind == "r" then
@@ -62,16 +67,27 @@ for i = 7, #ARGV, 5 do
       if group and group_settings(prefix)["retry-holds"] ~= "0" then
         hold_group(prefix, key, group)
       end
-      local attempts = redis.call("HGET", key, "attempts")
       redis.call("HDEL", key, "worker", "started_at")
-      redis.call("HSET", key, "state", "delayed", "attempts", math.max(0, tonumber(attempts) - 1), "token", "")
+      fields = { "state", "delayed", "attempts", math.max(0, tonumber(held[7]) - 1), "token", "" }
       retry[#retry + 1] = ARGV[i + 4]; retry[#retry + 1] = id
       code = 5
+      history_event("R", id, held[12] or "", held[9] or "")
     else
-      redis.call("HSET", key, "state", "dead", "error", data, "finished_at", now, "token", "")
+      fields = { "state", "dead", "error", data, "finished_at", now, "token", "" }
       dead[#dead + 1] = now; dead[#dead + 1] = id
       code = 3
     end
+    if code ~= 5 and history_on() then
+      local started = tonumber(held[4]) or now
+      local wait = math.max(0, started - (tonumber(held[10] or held[11]) or started))
+      local ended = ENDED[kind] or "f"
+      local text = (kind == "c") and ((#data <= MAX_RESULT_IN_EVENT) and data or "") or history_text(data)
+      history_attempt(fields, held[7], ended, NEXT[code], started, now, wait, held[9] or "",
+        (kind ~= "c") and data or "")
+      history_event("E", id, held[7], ended, NEXT[code], held[12] or "", group or "", held[9] or "", started, now,
+        wait, text)
+    end
+    redis.call("HSET", key, unpack(fields))
     if group then
       if (code == 1 or code == 3) and held[5] then release_hold(prefix, key, group) end
       if group_release(prefix, group) then woken = true end
@@ -88,6 +104,7 @@ if #done > 0 then batched("ZADD", prefix .. "done", done, 2) end
 if #dead > 0 then batched("ZADD", prefix .. "dead", dead, 2) end
 if #retry > 0 then batched("ZADD", prefix .. "delayed", retry, 2) end
 if #retry > 0 or woken then wake(prefix) end
+history_write(prefix)
 local budget = 100 + #out * 2
 trim(prefix, prefix .. "done", now, tonumber(ARGV[3]), tonumber(ARGV[4]), budget)
 trim(prefix, prefix .. "dead", now, tonumber(ARGV[5]), tonumber(ARGV[6]), budget)

@@ -1,5 +1,6 @@
 -- cancel: cancels a waiting, delayed, failed (awaiting retry) or running task.
--- ARGV[1] queue key prefix, ARGV[2] now (ms), ARGV[3] id
+-- ARGV[1] queue key prefix, ARGV[2] now (ms), ARGV[3] id, ARGV[4] the history spec (see history: a
+-- running task's attempt gets its record, outcome "k", and an "E" line; any other a "C" line)
 -- A running task leaves "active" and its lease token is cleared, so its worker's later ack, heartbeat,
 -- progress or hand-back matches nothing (fenced, as after ack.lua): the attempt never completes and
 -- is never retried. Its group slot is freed as ack.lua frees it, so the group's next task may start.
@@ -12,9 +13,12 @@
 --- @include "group-moves"
 --- @include "group-line"
 --- @include "group-holds"
+--- @include "history"
 local prefix, now, id = ARGV[1], ARGV[2], ARGV[3]
+history_open(ARGV[4])
 local key = task_key(prefix, id)
-local f = redis.call("HMGET", key, "state", "notify", "group", "holds")
+local f = redis.call("HMGET", key, "state", "notify", "group", "holds", "name", "attempts", "worker", "started_at",
+  "run_at", "created_at")
 local state = f[1]
 local code = 1
 if not state then return { -1 } end
@@ -43,7 +47,17 @@ elseif state == "active" then
 else
   return { 0, state }
 end
-redis.call("HSET", key, "state", "cancelled", "finished_at", now)
+local fields = { "state", "cancelled", "finished_at", now }
+if history_on() and code == 2 then
+  local started = tonumber(f[8]) or tonumber(now)
+  local wait = math.max(0, started - (tonumber(f[9] or f[10]) or started))
+  history_attempt(fields, f[6], "k", "", started, now, wait, f[7] or "", "")
+  history_event("E", id, f[6], "k", "", f[5] or "", f[3] or "", f[7] or "", started, now, wait, "")
+elseif history_on() then
+  history_event("C", id, f[5] or "", f[3] or "")
+end
+redis.call("HSET", key, unpack(fields))
 redis.call("ZADD", prefix .. "done", now, id)
+history_write(prefix)
 if f[2] then redis.call("PUBLISH", prefix .. "finished", id) end
 return { code }

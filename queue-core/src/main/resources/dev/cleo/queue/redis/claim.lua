@@ -2,7 +2,8 @@
 -- KEYS[1] the queue's ready set (routes the call to the queue's slot; other keys derive from ARGV[1])
 -- ARGV[1] queue key prefix, ARGV[2] now (ms), ARGV[3] count, ARGV[4] lease (ms),
 -- ARGV[5] lease token base (random per call), ARGV[6] worker id, ARGV[7] promote limit,
--- ARGV[8] "1" to return each task's trace headers too ("" = not)
+-- ARGV[8] "1" to return each task's trace headers too ("" = not), ARGV[9] the history spec (see
+-- history: an "S" event line per task started, an "X" line per task expired)
 -- Returns: { next_due, id, token, name, payload, attempts, max_attempts, timeout_ms, backoff, ready_since,
 --   [headers ("" = none), with ARGV[8]] ... }
 --   next_due is the score of the earliest delayed task (or the end of the earliest rate-limited
@@ -16,9 +17,11 @@
 --- @include "promote"
 --- @include "group-rate"
 --- @include "group-take"
+--- @include "history"
 local prefix, now, count = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
 local lease_until, token_base, worker = now + tonumber(ARGV[4]), ARGV[5], ARGV[6]
 local with_headers = ARGV[8] == "1"
+history_open(ARGV[9])
 local delayed, ready = prefix .. "delayed", prefix .. "ready"
 -- Checked first: a paused claim must not report a due time, or the worker would poll until resumed.
 if redis.call("EXISTS", prefix .. "paused") == 1 then return { -2 } end
@@ -39,6 +42,7 @@ local function take(id, gscore)
   if f[1] and f[9] and not f[3] and tonumber(f[9]) <= now then
     redis.call("HSET", key, "state", "expired", "finished_at", now)
     expired[#expired + 1] = now; expired[#expired + 1] = id
+    if history_on() then history_event("X", id, f[1], redis.call("HGET", key, "group") or "") end
     if f[10] then redis.call("PUBLISH", prefix .. "finished", id) end
     return false
   elseif not f[1] then
@@ -56,6 +60,10 @@ local function take(id, gscore)
   out[n + 1], out[n + 2], out[n + 3], out[n + 4], out[n + 5] = id, token, f[1], f[2], attempts
   out[n + 6], out[n + 7], out[n + 8], out[n + 9] = f[4], f[5] or 0, f[6], f[7] or f[8]
   if with_headers then out[n + 10] = redis.call("HGET", key, "headers") or "" end
+  if history_on() then
+    local since = tonumber(f[7] or f[8]) or now
+    history_event("S", id, attempts, worker, math.max(0, now - since))
+  end
   return true
 end
 
@@ -84,6 +92,7 @@ else
 end
 if #leased > 0 then batched("ZADD", prefix .. "active", leased, 2) end
 if #expired > 0 then batched("ZADD", prefix .. "done", expired, 2) end
+history_write(prefix)
 
 if taken == count and count > 0 then
   if redis.call("EXISTS", ready) == 1 or redis.call("EXISTS", groups) == 1 then wake(prefix) end

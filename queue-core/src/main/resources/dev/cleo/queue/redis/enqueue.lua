@@ -3,7 +3,8 @@
 -- ARGV[1] queue key prefix, ARGV[2] now (ms), ARGV[3] "1" when the batch is all or nothing (one
 -- caller's enqueueAll: a task refused by a full group refuses the batch), "" when each task stands
 -- alone (tasks of several callers sent together), ARGV[4] "1" when the tasks carry trace headers
--- (then 14 values per task), "" when none does (13), then per task:
+-- (then 14 values per task), "" when none does (13), ARGV[5] the history spec (see history: an "N"
+-- event line per task stored, a "D" line per task a full group dropped), then per task:
 --   id, name, payload, priority, run_at (ms, 0 = now), max_attempts, backoff, timeout_ms,
 --   expire_at (ms, 0 = never), dedupe_id ("" = none), dedupe_ttl_ms, group ("" = none),
 --   notify ("1" = publish the task's end on the queue's finished channel, "" = not),
@@ -22,9 +23,11 @@
 --- @include "group-line"
 --- @include "group-size"
 --- @include "dedupe"
+--- @include "history"
 local prefix, now, all_or_nothing = ARGV[1], tonumber(ARGV[2]), ARGV[3] == "1"
 local with_headers = ARGV[4] == "1"
-local FIRST, PER = 5, with_headers and 14 or 13
+history_open(ARGV[5])
+local FIRST, PER = 6, with_headers and 14 or 13
 local count = (#ARGV - FIRST + 1) / PER
 
 -- All or nothing: find a refusal before anything is written.
@@ -96,6 +99,7 @@ for i = FIRST, #ARGV, PER do
       end
     end
     redis.call("HSET", task_key(prefix, id), unpack(fields))
+    if history_on() then history_event("N", id, ARGV[i + 1], group, (run_at > now) and run_at or "") end
     out[#out + 1] = id
     out[#out + 1] = 0
   end
@@ -111,4 +115,5 @@ for _, g in ipairs(grouped) do
   group_enter(prefix, g[1])
 end
 if #ready + #delayed + #grouped > 0 then wake(prefix) end
+history_write(prefix)
 return out

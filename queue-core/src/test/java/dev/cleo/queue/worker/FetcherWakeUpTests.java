@@ -185,8 +185,8 @@ class FetcherWakeUpTests {
 		}
 
 		@Override
-		public CompletableFuture<Boolean> report(String queue, Lease lease, Integer progress, String logLine,
-				int maxLogLines) {
+		public CompletableFuture<Boolean> report(String queue, Lease lease, Integer progress, String stage,
+				String logLine, int maxLogLines) {
 			throw new UnsupportedOperationException();
 		}
 

@@ -75,7 +75,7 @@ final class InlineTaskContext implements TaskContext {
 	}
 
 	@Override
-	public void progress(int percent) {
+	public void progress(int percent, String stage) {
 	}
 
 	@Override
