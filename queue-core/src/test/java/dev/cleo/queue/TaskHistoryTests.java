@@ -181,7 +181,8 @@ class TaskHistoryTests {
 		assertThat(queue.totals().attempts()).isEqualTo(18);
 		assertThat(queue.totals().dead()).isZero();
 		assertThat(queue.totals().successRate()).isEqualTo(14.0 / queue.totals().attempts());
-		// Buckets are whole minutes: the hour before now touches 61 of them unless it starts on one.
+		// Buckets are whole minutes: the hour before now touches 61 of them unless it
+		// starts on one.
 		assertThat(queue.series()).hasSizeBetween(60, 61);
 		assertThat(queue.series().stream().mapToLong((bucket) -> bucket.totals().completed()).sum()).isEqualTo(14);
 		assertThat(queue.totals().p99Duration()).isGreaterThanOrEqualTo(queue.totals().p50Duration());
