@@ -16,6 +16,7 @@ import dev.cleo.queue.QueueManagerBuilder;
 import dev.cleo.queue.QueueUnavailableException;
 import dev.cleo.queue.TaskSerializer;
 import dev.cleo.queue.autoconfigure.aop.TaskProxyPostProcessor;
+import dev.cleo.queue.history.TaskHistoryService;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -116,7 +117,8 @@ public final class CleoAutoConfiguration {
 			.commandTimeout(settings.commandTimeout())
 			.retention(settings.retention())
 			.serializer(serializer)
-			.maxPayloadSize(settings.properties().getMaxPayloadSize().toBytes());
+			.maxPayloadSize(settings.properties().getMaxPayloadSize().toBytes())
+			.history(settings.properties().getHistory().toOptions());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		try {
 			return builder.redis(redisClient.endpoint()).build();
@@ -127,6 +129,12 @@ public final class CleoAutoConfiguration {
 			}
 			throw ex;
 		}
+	}
+
+	@Bean
+	@ConditionalOnBean(QueueManager.class)
+	TaskHistoryService cleoTaskHistory(QueueManager manager) {
+		return manager.history();
 	}
 
 	// Declared after queueManager(), so that the condition sees that bean. Meters and

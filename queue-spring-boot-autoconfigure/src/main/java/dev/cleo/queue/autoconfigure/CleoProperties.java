@@ -56,6 +56,12 @@ public class CleoProperties {
 	private final Worker worker = new Worker();
 
 	/**
+	 * Task history: attempts, events and statistics.
+	 */
+	@NestedConfigurationProperty
+	private final HistoryProperties history = new HistoryProperties();
+
+	/**
 	 * Task options of every queue.
 	 */
 	@NestedConfigurationProperty
@@ -139,6 +145,10 @@ public class CleoProperties {
 
 	public ScheduleProperties getSchedules() {
 		return this.schedules;
+	}
+
+	public HistoryProperties getHistory() {
+		return this.history;
 	}
 
 	/**
