@@ -11,7 +11,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -130,6 +133,37 @@ class GracefulShutdownTests {
 			assertThat(task.worker()).isEqualTo("staying/staying");
 			assertThat(task.resultJson()).isEqualTo("\"took over\"");
 			assertThat(task.lastError()).isNull();
+		}
+	}
+
+	@Test
+	void aTaskHandedBackAtShutdownIsLoggedAsHandedBackNotAsAFailedAttempt() throws Exception {
+		CountDownLatch started = new CountDownLatch(1);
+		AtomicReference<Thread> handlerThread = new AtomicReference<>();
+		this.manager.register("work", (task) -> {
+			handlerThread.set(Thread.currentThread());
+			started.countDown();
+			new CountDownLatch(1).await();
+			return "never";
+		});
+		WorkerPool pool = this.manager.startWorkers(options("leaving", 1, Duration.ofMillis(200)));
+		try (CapturedLogs logs = CapturedLogs.cleo()) {
+			TaskHandle<Object> handle = enqueue(1).get(0);
+			assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+			pool.stop();
+			// The interrupted handler's thread logs what it logs, then ends (the pool
+			// shut its executor down).
+			handlerThread.get().join(5_000);
+			assertThat(handlerThread.get().isAlive()).isFalse();
+			assertThat(handle.info().orElseThrow().state()).isEqualTo(TaskState.WAITING);
+			assertThat(logs.lines()).extracting(ILoggingEvent::getFormattedMessage)
+				.anySatisfy((line) -> assertThat(line)
+					.isEqualTo("Worker pool 'leaving' stopping: waiting up to PT0.2S for 1 running tasks, "
+							+ "then handing the rest back"))
+				.anySatisfy((line) -> assertThat(line)
+					.isEqualTo("Handed 1 running tasks on queue '" + QUEUE + "' back at shutdown"))
+				.noneSatisfy((line) -> assertThat(line).contains("failed on attempt"));
+			assertThat(logs.lines()).noneMatch((line) -> line.getLevel() == Level.WARN);
 		}
 	}
 

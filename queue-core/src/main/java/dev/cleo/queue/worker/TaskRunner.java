@@ -65,8 +65,9 @@ final class TaskRunner {
 			Duration took = Duration.ofNanos(System.nanoTime() - running.startedNanos());
 			this.finished.accept(running, new FinishedAttempt(task, ended.outcome(), took));
 			// Logged once the outcome is on its way, so that writing a stack trace
-			// never delays the ack.
-			if (ended.failure() != null) {
+			// never delays the ack. A task handed back at shutdown or cancelled was
+			// interrupted, not failed: its attempt is not recorded, so not logged either.
+			if (ended.failure() != null && !running.handedBack() && !running.cancelled()) {
 				FailureLog.failed(task, ended.outcome(), this.services.clock().millis(), ended.failure(),
 						ended.exception());
 			}

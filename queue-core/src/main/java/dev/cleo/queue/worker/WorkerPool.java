@@ -127,6 +127,11 @@ public final class WorkerPool implements AutoCloseable {
 			return;
 		}
 		this.stopped = true;
+		int running = this.running.size();
+		if (running > 0) {
+			logger.info("Worker pool '{}' stopping: waiting up to {} for {} running tasks, then handing the rest back",
+					this.options.name(), timeout, running);
+		}
 		this.fetcher.stop();
 		this.watchers.forEach(MarkerWatcher::stop);
 		this.signals.stop();
