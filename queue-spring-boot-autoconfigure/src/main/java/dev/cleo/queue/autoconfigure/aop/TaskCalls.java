@@ -68,7 +68,12 @@ final class TaskCalls {
 	 */
 	Object enqueue(TaskMethod task, Object[] arguments) {
 		if (this.inline != null && this.inline.applies(task)) {
-			return this.inline.run(task, request(task, arguments), this.manager.get().maxPayloadSize());
+			long maxPayloadSize = this.manager.get().maxPayloadSize();
+			if (task.enqueueAfterCommit() && AfterCommitEnqueue.inTransaction()) {
+				TaskRequest written = writtenRequest(task, arguments);
+				return AfterCommitInlineRun.register(task, () -> this.inline.run(task, written, maxPayloadSize));
+			}
+			return this.inline.run(task, request(task, arguments), maxPayloadSize);
 		}
 		if (task.enqueueAfterCommit() && AfterCommitEnqueue.inTransaction()) {
 			return AfterCommitEnqueue.register(task, writtenRequest(task, arguments), this.manager);

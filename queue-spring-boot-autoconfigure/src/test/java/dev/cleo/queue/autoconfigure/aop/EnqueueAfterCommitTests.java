@@ -4,6 +4,7 @@
 package dev.cleo.queue.autoconfigure.aop;
 
 import java.util.function.Supplier;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -103,6 +104,35 @@ class EnqueueAfterCommitTests {
 						+ "the transaction rolled back");
 			assertThat(stored(context)).isZero();
 		});
+	}
+
+	@Test
+	void inlineCallsInsideATransactionRunAfterItCommitsAndNotOnRollback() {
+		this.runner.withPropertyValues("cleo.worker.enabled=false")
+			.withBean(InlineTaskCalls.class, () -> (taskId) -> true)
+			.run((context) -> {
+				Rendered rendered = context.getBean(Rendered.class);
+				inTransaction(context, () -> {
+					reports(context).render(List.of("north"));
+					assertThat(rendered.lines).as("runs at the commit, not at the call").isEmpty();
+				});
+				assertThat(rendered.lines).containsExactly("north");
+				CompletableFuture<String> summary = transactions(context).execute((status) -> {
+					reports(context).render(List.of("east"));
+					CompletableFuture<String> future = reports(context).summarise("q4");
+					status.setRollbackOnly();
+					return future;
+				});
+				assertThat(rendered.lines).as("nothing ran for the rolled-back transaction").containsExactly("north");
+				assertThat(summary).failsWithin(Duration.ZERO)
+					.withThrowableThat()
+					.havingCause()
+					.isInstanceOf(TaskNotEnqueuedException.class)
+					.withMessageContaining("did not run inline: the transaction it was called in rolled back");
+				CompletableFuture<String> committed = inTransaction(context, () -> reports(context).summarise("q1"));
+				assertThat(committed).isCompletedWithValue("summary of q1");
+				assertThat(stored(context)).as("inline calls enqueue nothing").isZero();
+			});
 	}
 
 	@Test
