@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 
 import dev.cleo.queue.redis.QueueAdminStore;
-import dev.cleo.queue.redis.RedisKeys;
 
 /**
  * Reads what the queues look like across instances: the registry of known queues and each
@@ -35,14 +34,6 @@ final class QueueInspector {
 		List<WorkerInfo> workers = new ArrayList<>(admin.presentPools(queue, this.engine.clock().millis()));
 		workers.sort(Comparator.comparing(WorkerInfo::instanceId).thenComparing(WorkerInfo::pool));
 		return new QueueInfo(queue, this.engine.store().counts(queue), admin.isPaused(queue), List.copyOf(workers));
-	}
-
-	/** A queue's delayed tasks, soonest first: every one, not only schedule runs. */
-	List<TaskInfo> delayed(String queue, int limit) {
-		if (limit < 1 || limit > 10_000) {
-			throw new InvalidTaskOptionException("limit must be between 1 and 10000, was " + limit);
-		}
-		return this.engine.store().delayed(RedisKeys.checkQueueName(queue), limit);
 	}
 
 }

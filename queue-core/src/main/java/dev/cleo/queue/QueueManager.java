@@ -333,14 +333,14 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	}
 
 	/**
-	 * The delayed tasks of a queue with their due times ({@link TaskInfo#runAt()}):
-	 * one-off delays and run-at times, and retries waiting for their backoff.
+	 * The tasks of a queue listed by state, a page at a time: waiting, active (with the
+	 * lease owner and running time), delayed (with the due time), recently finished and
+	 * dead, oldest or newest first.
 	 * @param queue the queue
-	 * @param limit the most tasks returned, 1 to 10000
-	 * @return the tasks, soonest first
+	 * @return its tasks by state
 	 */
-	public List<TaskInfo> delayedTasks(String queue, int limit) {
-		return this.inspector.delayed(queue, limit);
+	public QueueTasks tasks(String queue) {
+		return new QueueTasks(this.engine.store(), RedisKeys.checkQueueName(queue));
 	}
 
 	/**

@@ -16,6 +16,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import dev.cleo.queue.QueueCounts;
 import dev.cleo.queue.Retention;
 import dev.cleo.queue.TaskInfo;
+import dev.cleo.queue.TaskListRequest;
+import dev.cleo.queue.TaskPage;
+import dev.cleo.queue.TaskState;
 import dev.cleo.queue.Texts;
 import dev.cleo.queue.history.HistoryOptions;
 import io.lettuce.core.RedisFuture;
@@ -45,6 +48,8 @@ public final class RedisTaskStore implements TaskStore {
 
 	/** The history spec the scripts take: "" (off) or "max entries:max age ms". */
 	private final String history;
+
+	private final RedisTaskLists lists;
 
 	/**
 	 * Create a store whose claims do not read the tasks' trace headers.
@@ -91,6 +96,7 @@ public final class RedisTaskStore implements TaskStore {
 		this.scripts = new ScriptRunner(this.commands, keys, timeout);
 		this.queueCounts = new RedisQueueCounts(this.commands, keys, timeout);
 		this.channels = new RedisChannels(keys);
+		this.lists = new RedisTaskLists(this.commands, keys, this.scripts, clock);
 	}
 
 	@Override
@@ -242,10 +248,8 @@ public final class RedisTaskStore implements TaskStore {
 	}
 
 	@Override
-	public List<TaskInfo> delayed(String queue, int limit) {
-		List<String> ids = await(this.commands.zrange(this.keys.key(queue, "delayed"), 0, limit - 1L),
-				"list the delayed tasks of queue " + Texts.quote(queue));
-		return read(queue, ids, "delayed");
+	public TaskPage list(String queue, TaskState state, TaskListRequest request) {
+		return this.lists.list(queue, state, request);
 	}
 
 	/** Reads listed tasks in one pipelined round; a task gone meanwhile is left out. */

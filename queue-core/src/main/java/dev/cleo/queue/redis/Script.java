@@ -43,6 +43,12 @@ enum Script {
 	/** Reads the states of tasks for the futures waiting on their end. */
 	TASK_ENDS("task-ends"),
 
+	/** Reads a page of delayed, active, finished or dead task ids. */
+	TASK_PAGE("task-page"),
+
+	/** Reads a page of waiting task ids, ungrouped and grouped. */
+	WAITING_PAGE("waiting-page"),
+
 	/** Moves dead tasks back to ready. */
 	DEAD_RETRY("dead-retry"),
 

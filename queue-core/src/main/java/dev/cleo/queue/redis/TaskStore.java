@@ -13,6 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import dev.cleo.queue.QueueCounts;
 import dev.cleo.queue.Retention;
 import dev.cleo.queue.TaskInfo;
+import dev.cleo.queue.TaskListRequest;
+import dev.cleo.queue.TaskPage;
+import dev.cleo.queue.TaskState;
 
 /**
  * The one narrow door between the engine and Redis: every state change is one atomic
@@ -104,9 +107,12 @@ public interface TaskStore {
 	List<TaskInfo> dead(String queue, int offset, int limit);
 
 	/**
-	 * Read delayed tasks (one-off delays, run-at times, retries waiting), soonest first.
+	 * Read a page of the tasks in a state ({@link dev.cleo.queue.QueueTasks} says which
+	 * states and orders), after the request's cursor.
+	 * @throws dev.cleo.queue.InvalidTaskOptionException when the cursor is not one of
+	 * this state and order
 	 */
-	List<TaskInfo> delayed(String queue, int limit);
+	TaskPage list(String queue, TaskState state, TaskListRequest request);
 
 	/**
 	 * Move dead tasks back to ready: the given ids, or the oldest {@code max} when none

@@ -15,9 +15,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.cleo.queue.ListedTask;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.QueueManagerTest;
 import dev.cleo.queue.TaskInfo;
+import dev.cleo.queue.TaskListRequest;
 import dev.cleo.queue.TaskOptions;
 import dev.cleo.queue.TaskState;
 import dev.cleo.queue.event.ObserverEvent;
@@ -234,10 +236,12 @@ class SchedulesTests {
 		Instant due = Instant.now().plusSeconds(3600);
 		String id = this.manager.enqueue("tick", null, JOBS.runAt(due)).id();
 		this.manager.enqueue("tick", null, JOBS);
-		List<TaskInfo> delayed = this.manager.delayedTasks(QUEUE, 10);
-		assertThat(delayed).extracting(TaskInfo::id).containsExactly(id);
-		assertThat(delayed.get(0).runAt()).isEqualTo(due.truncatedTo(ChronoUnit.MILLIS));
-		assertThat(delayed.get(0).state()).isEqualTo(TaskState.DELAYED);
+		List<ListedTask> delayed = this.manager.tasks(QUEUE)
+			.list(TaskState.DELAYED, TaskListRequest.oldestFirst(10))
+			.tasks();
+		assertThat(delayed).extracting((listed) -> listed.task().id()).containsExactly(id);
+		assertThat(delayed.get(0).dueAt()).isEqualTo(due.truncatedTo(ChronoUnit.MILLIS));
+		assertThat(delayed.get(0).task().state()).isEqualTo(TaskState.DELAYED);
 	}
 
 	/** Registers {@code often}, firing every 100 ms, and runs it until it fired once. */

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import dev.cleo.queue.QueueCounts;
 import dev.cleo.queue.Retention;
 import dev.cleo.queue.TaskInfo;
+import dev.cleo.queue.TaskListRequest;
+import dev.cleo.queue.TaskPage;
+import dev.cleo.queue.TaskState;
 import dev.cleo.queue.redis.AckResult;
 import dev.cleo.queue.redis.ClaimBatch;
 import dev.cleo.queue.redis.ClaimedTask;
@@ -211,7 +214,7 @@ class FetcherWakeUpTests {
 		}
 
 		@Override
-		public List<TaskInfo> delayed(String queue, int limit) {
+		public TaskPage list(String queue, TaskState state, TaskListRequest request) {
 			throw new UnsupportedOperationException();
 		}
 

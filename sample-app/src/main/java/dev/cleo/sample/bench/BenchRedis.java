@@ -23,6 +23,8 @@ final class BenchRedis implements AutoCloseable {
 
 	private static final Pattern USED_MEMORY = Pattern.compile("^used_memory:(\\d+)", Pattern.MULTILINE);
 
+	private static final Pattern USED_CPU = Pattern.compile("^used_cpu_(?:sys|user):([0-9.]+)", Pattern.MULTILINE);
+
 	private static final int SCAN_BATCH = 1_000;
 
 	private final RedisClient client;
@@ -78,6 +80,26 @@ final class BenchRedis implements AutoCloseable {
 			throw new IllegalStateException("INFO memory of " + this.client + " has no used_memory field");
 		}
 		return Long.parseLong(matcher.group(1));
+	}
+
+	/**
+	 * The CPU time Redis has used since it started, by all its threads: the sum of
+	 * {@code used_cpu_sys} and {@code used_cpu_user} from {@code INFO cpu}.
+	 * @return the CPU time in seconds, to the microsecond
+	 */
+	double usedCpuSeconds() {
+		String info = this.commands.info("cpu");
+		Matcher matcher = USED_CPU.matcher(info);
+		double seconds = 0;
+		int found = 0;
+		while (matcher.find()) {
+			seconds += Double.parseDouble(matcher.group(1));
+			found++;
+		}
+		if (found != 2) {
+			throw new IllegalStateException("INFO cpu of " + this.client + " lacks used_cpu_sys or used_cpu_user");
+		}
+		return seconds;
 	}
 
 	@Override

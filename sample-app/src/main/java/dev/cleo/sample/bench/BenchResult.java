@@ -10,15 +10,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One scenario's result line: {@code scenario}, {@code tasks}, {@code concurrency},
- * {@code seconds} and {@code tasks_per_sec} always, then what applies to the scenario
- * (latency percentiles, producer settings, memory), in that order. Fields without a value
- * are left out.
+ * {@code seconds}, {@code tasks_per_sec} and {@code redis_cpu_us_per_task} always, then
+ * what applies to the scenario (latency percentiles, producer settings, memory), in that
+ * order. Fields without a value are left out.
  */
 final class BenchResult {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Map<String, Object> fields = new LinkedHashMap<>();
+
+	private final long tasks;
 
 	/**
 	 * @param scenario the scenario
@@ -29,6 +31,7 @@ final class BenchResult {
 	 */
 	BenchResult(String scenario, long tasks, int concurrency, long nanos) {
 		double seconds = nanos / 1e9;
+		this.tasks = tasks;
 		this.fields.put("scenario", scenario);
 		this.fields.put("tasks", tasks);
 		this.fields.put("concurrency", concurrency);
@@ -39,6 +42,17 @@ final class BenchResult {
 	BenchResult latency(Latencies latencies) {
 		return with("p50_ms", latencies.percentileMillis(50)).with("p95_ms", latencies.percentileMillis(95))
 			.with("p99_ms", latencies.percentileMillis(99));
+	}
+
+	/**
+	 * The CPU time Redis spent over the timed window per task counted, in microseconds
+	 * ({@code redis_cpu_us_per_task}): what one task costs Redis, whatever the
+	 * throughput.
+	 * @param cpuSecondsBefore {@link BenchRedis#usedCpuSeconds()} just before the window
+	 * @param cpuSecondsAfter the same just after it
+	 */
+	BenchResult redisCpu(double cpuSecondsBefore, double cpuSecondsAfter) {
+		return with("redis_cpu_us_per_task", round((cpuSecondsAfter - cpuSecondsBefore) * 1e6 / this.tasks, 2));
 	}
 
 	/**

@@ -47,8 +47,13 @@ final class DelayedDueScenario implements Scenario {
 			long dueMillis = System.currentTimeMillis() + leadMillis;
 			long dueNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(leadMillis);
 			long enqueueNanos = enqueueBefore(bench, manager, dueMillis, dueNanos);
+			// From the end of the enqueue (before the due instant) to the last
+			// completion.
+			double cpuBefore = bench.redis().usedCpuSeconds();
 			done.await();
+			double cpuAfter = bench.redis().usedCpuSeconds();
 			return new BenchResult(name(), tasks, bench.options().concurrency(), starts.last() - dueNanos)
+				.redisCpu(cpuBefore, cpuAfter)
 				.producer(bench.options())
 				.with("lead_ms", leadMillis)
 				.with("enqueue_seconds", BenchResult.round(enqueueNanos / 1e9, 3))

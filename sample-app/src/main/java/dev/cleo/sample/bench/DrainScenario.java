@@ -21,11 +21,14 @@ final class DrainScenario implements Scenario {
 		int tasks = bench.options().tasks();
 		try (QueueManager manager = bench.newManager(); Completions done = Completions.track(manager, name(), tasks)) {
 			bench.producer(manager, name()).enqueue(tasks);
+			double cpuBefore = bench.redis().usedCpuSeconds();
 			long start = System.nanoTime();
 			manager.startWorkers(bench.pool(name()));
 			done.await();
 			long nanos = System.nanoTime() - start;
-			return new BenchResult(name(), tasks, bench.options().concurrency(), nanos).dead(done.dead());
+			double cpuAfter = bench.redis().usedCpuSeconds();
+			return new BenchResult(name(), tasks, bench.options().concurrency(), nanos).redisCpu(cpuBefore, cpuAfter)
+				.dead(done.dead());
 		}
 	}
 

@@ -58,12 +58,15 @@ final class EndToEndScenario implements Scenario {
 				Completions done = Completions.track(manager, this.name, tasks);
 				MemorySampler sampler = this.sampleMemory ? MemorySampler.start(bench.redis()) : null) {
 			manager.startWorkers(bench.pool(this.name));
+			double cpuBefore = bench.redis().usedCpuSeconds();
 			long start = System.nanoTime();
 			Producer producer = bench.producer(manager, this.name);
 			(this.grouped ? producer.inGroups(bench.options().groups()) : producer).enqueue(tasks);
 			done.await();
 			long nanos = System.nanoTime() - start;
+			double cpuAfter = bench.redis().usedCpuSeconds();
 			BenchResult result = new BenchResult(this.name, tasks, bench.options().concurrency(), nanos)
+				.redisCpu(cpuBefore, cpuAfter)
 				.producer(bench.options())
 				.dead(done.dead());
 			if (this.grouped) {

@@ -21,10 +21,14 @@ final class EnqueueBulkScenario implements Scenario {
 		int tasks = bench.options().tasks();
 		try (QueueManager manager = bench.newManager()) {
 			Producer producer = bench.producer(manager, name());
+			double cpuBefore = bench.redis().usedCpuSeconds();
 			long start = System.nanoTime();
 			producer.enqueue(tasks);
 			long nanos = System.nanoTime() - start;
-			return new BenchResult(name(), tasks, bench.options().batchesInFlight(), nanos).producer(bench.options());
+			double cpuAfter = bench.redis().usedCpuSeconds();
+			return new BenchResult(name(), tasks, bench.options().batchesInFlight(), nanos)
+				.redisCpu(cpuBefore, cpuAfter)
+				.producer(bench.options());
 		}
 	}
 

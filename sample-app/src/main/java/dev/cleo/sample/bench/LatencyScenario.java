@@ -62,9 +62,12 @@ final class LatencyScenario implements Scenario {
 				send(bench, manager, rate * settleSeconds, rate, true);
 			}
 			send(bench, manager, rate * WARMUP_SECONDS, rate, true);
+			double cpuBefore = bench.redis().usedCpuSeconds();
 			SlotProducer producer = send(bench, manager, measured, rate, false);
 			long nanos = System.nanoTime() - producer.slotNanos(0);
+			double cpuAfter = bench.redis().usedCpuSeconds();
 			return new BenchResult(name(), measured, bench.options().concurrency(), nanos).latency(latencies)
+				.redisCpu(cpuBefore, cpuAfter)
 				.with("rate_per_sec", rate)
 				.with("producer_threads", SlotProducer.THREADS)
 				.with("max_schedule_lag_ms", BenchResult.round(producer.maxLagNanos() / 1e6, 3));

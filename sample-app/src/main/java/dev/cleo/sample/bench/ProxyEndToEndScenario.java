@@ -44,11 +44,13 @@ final class ProxyEndToEndScenario implements Scenario {
 			BenchTasks proxy = context.getBean(BenchTasks.class);
 			warmUp(manager, proxy, bench.options());
 			try (Completions done = Completions.track(manager, QUEUE, tasks)) {
+				double cpuBefore = bench.redis().usedCpuSeconds();
 				long start = System.nanoTime();
 				call(proxy, tasks, bench.options().callers());
 				done.await();
 				long nanos = System.nanoTime() - start;
-				return new BenchResult(QUEUE, tasks, bench.options().concurrency(), nanos)
+				double cpuAfter = bench.redis().usedCpuSeconds();
+				return new BenchResult(QUEUE, tasks, bench.options().concurrency(), nanos).redisCpu(cpuBefore, cpuAfter)
 					.with("callers", bench.options().callers())
 					.dead(done.dead());
 			}

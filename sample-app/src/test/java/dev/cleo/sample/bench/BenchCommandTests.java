@@ -55,6 +55,7 @@ class BenchCommandTests {
 			assertThat(line.get("concurrency").asInt()).isPositive();
 			assertThat(line.get("seconds").asDouble()).isPositive();
 			assertThat(line.get("tasks_per_sec").asDouble()).isPositive();
+			assertThat(line.get("redis_cpu_us_per_task").asDouble()).as("%s", line).isPositive();
 			assertThat(line.get("redis_used_memory_bytes").asLong()).isPositive();
 		}
 		assertThat(this.connection.sync().get("other:keep")).isEqualTo("still here");

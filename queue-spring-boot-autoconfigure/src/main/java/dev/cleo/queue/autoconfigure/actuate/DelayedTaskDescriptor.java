@@ -7,6 +7,7 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.cleo.queue.ListedTask;
 import dev.cleo.queue.TaskInfo;
 
 /**
@@ -23,8 +24,9 @@ import dev.cleo.queue.TaskInfo;
 public record DelayedTaskDescriptor(String id, String task, Instant dueAt, int attempts, int maxAttempts,
 		@Nullable String group) {
 
-	static DelayedTaskDescriptor of(TaskInfo info) {
-		return new DelayedTaskDescriptor(info.id(), info.name(), info.runAt(), info.attempts(), info.maxAttempts(),
+	static DelayedTaskDescriptor of(ListedTask listed) {
+		TaskInfo info = listed.task();
+		return new DelayedTaskDescriptor(info.id(), info.name(), listed.dueAt(), info.attempts(), info.maxAttempts(),
 				info.group());
 	}
 

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import dev.cleo.queue.QueueInfo;
 import dev.cleo.queue.QueueManager;
+import dev.cleo.queue.TaskListRequest;
+import dev.cleo.queue.TaskState;
 import dev.cleo.queue.autoconfigure.ApplicationQueues;
 import dev.cleo.queue.autoconfigure.actuate.QueuesDescriptor.OtherQueues;
 import dev.cleo.queue.group.GroupInfo;
@@ -66,7 +68,9 @@ final class QueuesReader {
 			.stream()
 			.map(ScheduleDescriptor::of)
 			.toList();
-		List<DelayedTaskDescriptor> delayed = this.manager.delayedTasks(name, DELAYED_LISTED)
+		List<DelayedTaskDescriptor> delayed = this.manager.tasks(name)
+			.list(TaskState.DELAYED, TaskListRequest.oldestFirst(DELAYED_LISTED))
+			.tasks()
 			.stream()
 			.map(DelayedTaskDescriptor::of)
 			.toList();

@@ -13,9 +13,12 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import dev.cleo.queue.ListedTask;
 import dev.cleo.queue.QueueCounts;
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskInfo;
+import dev.cleo.queue.TaskListRequest;
+import dev.cleo.queue.TaskState;
 import dev.cleo.queue.autoconfigure.ApplicationQueues;
 
 /**
@@ -109,9 +112,12 @@ public final class CleoTestQueues {
 	}
 
 	private List<TaskInfo> dueBy(String queue, Instant deadline) {
-		return this.manager.delayedTasks(queue, DELAYED_READ_LIMIT)
+		return this.manager.tasks(queue)
+			.list(TaskState.DELAYED, TaskListRequest.oldestFirst(DELAYED_READ_LIMIT))
+			.tasks()
 			.stream()
-			.filter((task) -> task.runAt() == null || !task.runAt().isAfter(deadline))
+			.filter((listed) -> !listed.dueAt().isAfter(deadline))
+			.map(ListedTask::task)
 			.toList();
 	}
 
