@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import dev.cleo.queue.event.TaskEventBus;
+import dev.cleo.queue.event.TaskEventStreams;
 import dev.cleo.queue.history.TaskHistoryService;
 import dev.cleo.queue.observation.TaskObservations;
 import dev.cleo.queue.redis.QueueAdminStore;
@@ -35,6 +36,6 @@ import dev.cleo.queue.redis.TaskStore;
 record QueueEngine(RedisConnector connector, TaskStore store, QueueAdminStore admin, TaskSerializer serializer,
 		TaskEventBus events, Clock clock, Retention retention, Duration commandTimeout, int maxLogLines,
 		String workerId, Duration completionCheckInterval, ScheduleStore schedules, long maxPayloadSize,
-		TaskObservations observations, TaskHistoryService history) {
+		TaskObservations observations, TaskHistoryService history, TaskEventStreams eventStreams) {
 
 }

@@ -18,8 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
+import dev.cleo.queue.event.EventScope;
 import dev.cleo.queue.event.ObserverEvent;
 import dev.cleo.queue.event.TaskEventListener;
+import dev.cleo.queue.event.TaskEventStreams;
 import dev.cleo.queue.group.QueueGroups;
 import dev.cleo.queue.history.HistoryFolder;
 import dev.cleo.queue.history.TaskHistoryService;
@@ -412,6 +414,30 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 */
 	public AutoCloseable onTaskEvent(TaskEventListener listener, ObserverEvent... events) {
 		return this.engine.events().subscribe(listener, events);
+	}
+
+	/**
+	 * Listen to task events of this instance, or of every instance.
+	 * @param scope {@link EventScope#THIS_INSTANCE}: as
+	 * {@link #onTaskEvent(TaskEventListener, ObserverEvent...)};
+	 * {@link EventScope#ALL_INSTANCES}: every queue's events, from now on, read from the
+	 * event streams on a follower thread (see {@link #events()}; history must be on)
+	 * @param listener the listener
+	 * @param events the events wanted; none means all
+	 * @return a handle whose {@code close()} removes the listener
+	 */
+	public AutoCloseable onTaskEvent(EventScope scope, TaskEventListener listener, ObserverEvent... events) {
+		return (scope == EventScope.ALL_INSTANCES) ? this.engine.eventStreams().followAll(listener, events)
+				: onTaskEvent(listener, events);
+	}
+
+	/**
+	 * The events of every instance, from the queues' event streams: follow some or all
+	 * queues, from now on or from a cursor, with gaps told.
+	 * @return the event streams
+	 */
+	public TaskEventStreams events() {
+		return this.engine.eventStreams();
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import dev.cleo.queue.event.TaskEventBus;
+import dev.cleo.queue.event.TaskEventStreams;
 import dev.cleo.queue.history.HistoryOptions;
 import dev.cleo.queue.history.TaskHistoryService;
 import dev.cleo.queue.observation.MicrometerTaskObservations;
@@ -256,12 +257,15 @@ public final class QueueManagerBuilder {
 		RedisTaskStore store = new RedisTaskStore(connector, keys, this.clock, this.commandTimeout,
 				this.observations.readsHeaders(), this.history);
 		RedisQueueAdminStore admin = new RedisQueueAdminStore(connector, keys, this.commandTimeout);
-		TaskHistoryService history = new TaskHistoryService(new RedisHistoryStore(connector, keys, this.commandTimeout),
-				admin::queues, this.history, this.clock, this.commandTimeout);
+		RedisHistoryStore historyStore = new RedisHistoryStore(connector, keys, this.commandTimeout);
+		TaskHistoryService history = new TaskHistoryService(historyStore, admin::queues, this.history, this.clock,
+				this.commandTimeout);
+		TaskEventStreams streams = new TaskEventStreams(historyStore, admin::queues, this.history.enabled(),
+				this.commandTimeout);
 		return new QueueManager(new QueueEngine(connector, store, admin, this.serializer, new TaskEventBus(),
 				this.clock, this.retention, this.commandTimeout, this.maxLogLines, this.workerId,
 				this.completionCheckInterval, new RedisScheduleStore(connector, keys, this.commandTimeout),
-				this.maxPayloadSize, this.observations, history));
+				this.maxPayloadSize, this.observations, history, streams));
 	}
 
 	private static String defaultWorkerId() {

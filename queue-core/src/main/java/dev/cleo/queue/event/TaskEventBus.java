@@ -39,10 +39,25 @@ public final class TaskEventBus {
 	 * @return a handle that removes the listener again
 	 */
 	public AutoCloseable subscribe(TaskEventListener listener, ObserverEvent... types) {
-		Set<ObserverEvent> wanted = (types.length == 0) ? EnumSet.allOf(ObserverEvent.class)
-				: EnumSet.copyOf(List.of(types));
+		Set<ObserverEvent> wanted = expand(types);
 		wanted.forEach((type) -> this.listeners.get(type).add(listener));
 		return () -> wanted.forEach((type) -> this.listeners.get(type).remove(listener));
+	}
+
+	/**
+	 * The concrete types a subscription to these receives.
+	 * @param types the types asked for; none means every concrete type
+	 * @return the types
+	 */
+	public static Set<ObserverEvent> expand(ObserverEvent... types) {
+		Set<ObserverEvent> wanted = EnumSet.noneOf(ObserverEvent.class);
+		if (types.length == 0) {
+			EnumSet.allOf(ObserverEvent.class).stream().filter(ObserverEvent::isConcrete).forEach(wanted::add);
+		}
+		for (ObserverEvent type : types) {
+			wanted.addAll(type.types());
+		}
+		return wanted;
 	}
 
 	/**

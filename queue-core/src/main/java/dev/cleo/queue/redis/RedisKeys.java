@@ -235,8 +235,9 @@ import dev.cleo.queue.Texts;
  * <td>with history on, one entry per script call that changed tasks: {@code n} (the
  * queue's event sequence, from {@code evseq}) and {@code e}, lines separated by
  * {@code \n}, fields by {@code \u001f}, the first field the type: {@code N id name group
- * run_at} created ({@code run_at} "" = due now), {@code S id attempt worker wait_ms}
- * started, {@code P id attempt percent stage} progress, {@code E id attempt outcome next
+ * run_at} created ({@code run_at} "" = due now), {@code S id attempt worker wait_ms name}
+ * started, {@code P id attempt percent stage name} progress,
+ * {@code E id attempt outcome next
  * name group worker started_ms ended_ms wait_ms text} an attempt ended (outcome {@code c}
  * completed, {@code f} failed, {@code t} timed out, {@code l} lease expired, {@code k}
  * cancelled while running; next {@code r} retry, {@code d} dead, "" none; text the result

@@ -62,7 +62,7 @@ local function take(id, gscore)
   if with_headers then out[n + 10] = redis.call("HGET", key, "headers") or "" end
   if history_on() then
     local since = tonumber(f[7] or f[8]) or now
-    history_event("S", id, attempts, worker, math.max(0, now - since))
+    history_event("S", id, attempts, worker, math.max(0, now - since), f[1])
   end
   return true
 end

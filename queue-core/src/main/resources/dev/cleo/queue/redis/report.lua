@@ -17,7 +17,8 @@ if ARGV[4] ~= "" then
   end
   history_open(ARGV[7])
   if history_on() then
-    history_event("P", id, redis.call("HGET", key, "attempts") or "", ARGV[4], history_text(ARGV[8]))
+    local f = redis.call("HMGET", key, "attempts", "name")
+    history_event("P", id, f[1] or "", ARGV[4], history_text(ARGV[8]), f[2] or "")
     history_write(prefix)
   end
 end

@@ -30,6 +30,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
@@ -135,6 +136,13 @@ public final class CleoAutoConfiguration {
 	@ConditionalOnBean(QueueManager.class)
 	TaskHistoryService cleoTaskHistory(QueueManager manager) {
 		return manager.history();
+	}
+
+	@Bean
+	@ConditionalOnBean(QueueManager.class)
+	ApplicationEventBridge cleoApplicationEventBridge(QueueManager manager, CleoProperties properties,
+			ApplicationEventPublisher publisher) {
+		return new ApplicationEventBridge(manager, properties.getEvents().getApplicationEvents(), publisher);
 	}
 
 	// Declared after queueManager(), so that the condition sees that bean. Meters and

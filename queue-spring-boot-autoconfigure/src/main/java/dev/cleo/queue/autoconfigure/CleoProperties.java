@@ -61,6 +61,8 @@ public class CleoProperties {
 	@NestedConfigurationProperty
 	private final HistoryProperties history = new HistoryProperties();
 
+	private final Events events = new Events();
+
 	/**
 	 * Task options of every queue.
 	 */
@@ -149,6 +151,49 @@ public class CleoProperties {
 
 	public HistoryProperties getHistory() {
 		return this.history;
+	}
+
+	public Events getEvents() {
+		return this.events;
+	}
+
+	/**
+	 * Task events as Spring application events.
+	 */
+	public static final class Events {
+
+		/**
+		 * Which task events reach @EventListener methods taking a TaskEvent:
+		 * this-instance (what this instance did, on the thread that did it),
+		 * all-instances (every instance's, read from the event streams on a follower
+		 * thread; needs history on) or none.
+		 */
+		private Scope applicationEvents = Scope.THIS_INSTANCE;
+
+		public Scope getApplicationEvents() {
+			return this.applicationEvents;
+		}
+
+		public void setApplicationEvents(Scope applicationEvents) {
+			this.applicationEvents = applicationEvents;
+		}
+
+		/**
+		 * Which instances' events are published.
+		 */
+		public enum Scope {
+
+			/** This instance's events. */
+			THIS_INSTANCE,
+
+			/** Every instance's events. */
+			ALL_INSTANCES,
+
+			/** None. */
+			NONE
+
+		}
+
 	}
 
 	/**
