@@ -256,7 +256,7 @@ public final class QueueManagerBuilder {
 		RedisKeys keys = new RedisKeys(this.keyPrefix);
 		RedisTaskStore store = new RedisTaskStore(connector, keys, this.clock, this.commandTimeout,
 				this.observations.readsHeaders(), this.history);
-		RedisQueueAdminStore admin = new RedisQueueAdminStore(connector, keys, this.commandTimeout);
+		RedisQueueAdminStore admin = new RedisQueueAdminStore(connector, keys, this.commandTimeout, this.history);
 		RedisHistoryStore historyStore = new RedisHistoryStore(connector, keys, this.commandTimeout);
 		TaskHistoryService history = new TaskHistoryService(historyStore, admin::queues, this.history, this.clock,
 				this.commandTimeout);

@@ -23,6 +23,7 @@ import dev.cleo.queue.worker.WorkerPoolOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -54,10 +55,14 @@ class TaskEventStreamsTests {
 			}
 			return "ok";
 		});
-		worker.enqueue("warm-up", 0, TaskOptions.defaults().queue(QUEUE)); // the queue
-																			// exists
-																			// before
-																			// following
+		// One task first: the queue exists before the follower starts, and Redis has
+		// every
+		// script loaded (a progress report is not waited for; one sent before its script
+		// is
+		// loaded may reach Redis after the attempt's end, and then writes nothing).
+		worker.startWorkers(WorkerPoolOptions.builder().queue(QUEUE).concurrency(3).build());
+		TaskHandle<Object> first = worker.enqueue("work", 1, TaskOptions.defaults().queue(QUEUE));
+		await().until(() -> first.state().orElseThrow() == TaskState.COMPLETED);
 		Map<String, List<ObserverEvent>> byTask = new ConcurrentHashMap<>();
 		List<TaskEvent> all = new CopyOnWriteArrayList<>();
 		try (AutoCloseable subscription = follower.onTaskEvent(EventScope.ALL_INSTANCES, (event) -> {
@@ -66,7 +71,6 @@ class TaskEventStreamsTests {
 				byTask.computeIfAbsent(event.taskId(), (id) -> new CopyOnWriteArrayList<>()).add(event.type());
 			}
 		})) {
-			worker.startWorkers(WorkerPoolOptions.builder().queue(QUEUE).concurrency(3).build());
 			List<TaskHandle<Object>> handles = new ArrayList<>();
 			for (int i = 1; i <= 10; i++) {
 				handles.add(worker.enqueue("work", i,
@@ -153,6 +157,36 @@ class TaskEventStreamsTests {
 		// Every entry was either missed or delivered: none twice, none silently.
 		assertThat(missed + delivered).isEqualTo(401);
 		assertThat(events.subList(1, events.size())).noneMatch((event) -> event.type() == ObserverEvent.GAP);
+	}
+
+	@Test
+	void groupAndQueueOperationsAndPoolsJoiningAndLeavingAreEventsToo() {
+		QueueManager follower = this.managers.build((builder) -> builder.workerId("a"));
+		QueueManager operator = this.managers.build((builder) -> builder.workerId("b"));
+		operator.enqueue("x", 0, TaskOptions.defaults().queue(QUEUE).group("g1"));
+		List<TaskEvent> events = new CopyOnWriteArrayList<>();
+		try (EventSubscription subscription = follower.events()
+			.follow(List.of(QUEUE), null, events::add, ObserverEvent.GROUP_CHANGE, ObserverEvent.QUEUE_CHANGE)) {
+			operator.pause(QUEUE);
+			operator.resume(QUEUE);
+			operator.groups(QUEUE).group("g1").pause();
+			operator.groups(QUEUE).group("g1").resume();
+			operator.groups(QUEUE).setConcurrency(2);
+			operator.groups(QUEUE).group("g1").setPriority(7);
+			operator.groups(QUEUE).merge("g1", "g2");
+			operator.startWorkers(WorkerPoolOptions.builder().name("pool").queue(QUEUE).build()).stop();
+			await().until(() -> events.size() == 9);
+		}
+		assertThat(events).extracting(TaskEvent::type, TaskEvent::group, TaskEvent::detail)
+			.containsExactly(tuple(ObserverEvent.QUEUE_CHANGE, null, "paused"),
+					tuple(ObserverEvent.QUEUE_CHANGE, null, "resumed"),
+					tuple(ObserverEvent.GROUP_CHANGE, "g1", "paused"),
+					tuple(ObserverEvent.GROUP_CHANGE, "g1", "resumed"),
+					tuple(ObserverEvent.GROUP_CHANGE, null, "set concurrency=2"),
+					tuple(ObserverEvent.GROUP_CHANGE, "g1", "set priority=7"),
+					tuple(ObserverEvent.GROUP_CHANGE, "g1", "merged into g2, 1 tasks moved"),
+					tuple(ObserverEvent.QUEUE_CHANGE, null, "pool-joined b/pool"),
+					tuple(ObserverEvent.QUEUE_CHANGE, null, "pool-left b/pool"));
 	}
 
 	@Test

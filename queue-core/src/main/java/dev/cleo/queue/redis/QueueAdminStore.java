@@ -104,6 +104,15 @@ public interface QueueAdminStore {
 	void removePresence(String queue, String instance, String pool);
 
 	/**
+	 * Tell in the queue's event stream (with history on) that a pool joined it.
+	 * @param queue the queue
+	 * @param instance the pool's instance
+	 * @param pool the pool's name
+	 * @return when it is told
+	 */
+	CompletableFuture<Void> announcePool(String queue, String instance, String pool);
+
+	/**
 	 * The worker pools present on the queue at {@code now} (epoch ms), unsorted; stale
 	 * and unreadable presences are left out and removed.
 	 */

@@ -38,7 +38,7 @@ final class RedisGroupSettings {
 		this.scripts = scripts;
 	}
 
-	void write(String queue, GroupSettingChange change) {
+	GroupSettingsHash.Entry write(String queue, GroupSettingChange change) {
 		GroupSettingsHash.Entry entry = GroupSettingsHash.write(change);
 		String what = "set " + entry.field() + " of the groups of queue " + Texts.quote(queue);
 		String cursor = "0";
@@ -53,6 +53,7 @@ final class RedisGroupSettings {
 			}
 		}
 		while (!"0".equals(cursor));
+		return entry;
 	}
 
 	GroupSettings read(String queue) {

@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.cleo.queue.QueueCounts;
+import dev.cleo.queue.QueueException;
 import dev.cleo.queue.QueueNotEmptyException;
 import dev.cleo.queue.TaskInfo;
 import dev.cleo.queue.Texts;
@@ -18,6 +22,7 @@ import dev.cleo.queue.group.GroupInfo;
 import dev.cleo.queue.group.GroupRateLimit;
 import dev.cleo.queue.group.GroupSettings;
 import dev.cleo.queue.group.GroupStats;
+import dev.cleo.queue.history.HistoryOptions;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
@@ -29,6 +34,8 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
  * script.
  */
 public final class RedisQueueAdminStore implements QueueAdminStore {
+
+	private static final Logger logger = LoggerFactory.getLogger(RedisQueueAdminStore.class);
 
 	static final int CHUNK = 500;
 
@@ -42,6 +49,9 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 
 	private final RedisGroupSettings groupSettings;
 
+	/** The history spec the event note takes: "" (off) or "max entries:max age ms". */
+	private final String history;
+
 	/**
 	 * Create a store.
 	 * @param connector the connections
@@ -49,6 +59,19 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 	 * @param timeout how long a synchronous call waits for Redis
 	 */
 	public RedisQueueAdminStore(RedisConnector connector, RedisKeys keys, Duration timeout) {
+		this(connector, keys, timeout, HistoryOptions.off());
+	}
+
+	/**
+	 * Create a store whose group and queue operations are told in the queues' event
+	 * streams when history is on.
+	 * @param connector the connections
+	 * @param keys the key builder
+	 * @param timeout how long a synchronous call waits for Redis
+	 * @param history what is recorded
+	 */
+	public RedisQueueAdminStore(RedisConnector connector, RedisKeys keys, Duration timeout, HistoryOptions history) {
+		this.history = history.enabled() ? history.streamMaxEntries() + ":" + history.streamMaxAge().toMillis() : "";
 		this.commands = connector.commands();
 		this.keys = keys;
 		this.scripts = new ScriptRunner(this.commands, keys, timeout);
@@ -61,6 +84,7 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 		String what = (paused ? "pause" : "resume") + " queue " + Texts.quote(queue);
 		if (paused) {
 			await(this.commands.set(this.keys.key(queue, "paused"), "1").toCompletableFuture(), what);
+			note(queue, "Q", "paused", "");
 			return;
 		}
 		// Both go out in one flush; the marker wakes a blocked worker, whose claim chains
@@ -69,6 +93,7 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 		CompletableFuture<Long> woken = this.commands.zadd(this.keys.key(queue, "marker"), 0, "m")
 			.toCompletableFuture();
 		await(deleted.thenCombine(woken, (d, w) -> w), what);
+		note(queue, "Q", "resumed", "");
 	}
 
 	@Override
@@ -79,7 +104,11 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 
 	@Override
 	public void writeGroupSetting(String queue, GroupSettingChange change) {
-		this.groupSettings.write(queue, change);
+		GroupSettingsHash.Entry entry = this.groupSettings.write(queue, change);
+		int colon = entry.field().indexOf(':');
+		String group = (colon >= 0) ? entry.field().substring(colon + 1) : "";
+		String setting = (colon >= 0) ? entry.field().substring(0, colon) : entry.field();
+		note(queue, "G", "set", group, setting + "=" + entry.value());
 	}
 
 	@Override
@@ -102,6 +131,7 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 		await(this.scripts.<Long>run(Script.GROUP_PAUSE, ScriptOutputType.INTEGER, queue, this.keys.queuePrefix(queue),
 				group, paused ? "1" : "0"),
 				(paused ? "pause" : "resume") + " group " + Texts.quote(group) + " of queue " + Texts.quote(queue));
+		note(queue, "G", paused ? "paused" : "resumed", group, "");
 	}
 
 	@Override
@@ -127,7 +157,9 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 
 	@Override
 	public long mergeGroups(String queue, String from, String into) {
-		return this.groupMoves.merge(queue, from, into);
+		long moved = this.groupMoves.merge(queue, from, into);
+		note(queue, "G", "merged", from, "into " + into + ", " + moved + " tasks moved");
+		return moved;
 	}
 
 	@Override
@@ -137,7 +169,11 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 
 	@Override
 	public GroupMoves moveWaiting(String queue, String group, Map<String, String> newGroups, boolean last) {
-		return this.groupMoves.move(queue, group, newGroups, last);
+		GroupMoves moves = this.groupMoves.move(queue, group, newGroups, last);
+		if (last) {
+			note(queue, "G", "split", group, "");
+		}
+		return moves;
 	}
 
 	@Override
@@ -184,6 +220,12 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 	@Override
 	public void removePresence(String queue, String instance, String pool) {
 		removePresences(queue, List.of(PoolPresenceHash.field(instance, pool)));
+		note(queue, "Q", "pool-left", instance + "/" + pool);
+	}
+
+	@Override
+	public CompletableFuture<Void> announcePool(String queue, String instance, String pool) {
+		return noteAsync(queue, "Q", "pool-joined", instance + "/" + pool);
 	}
 
 	@Override
@@ -202,6 +244,8 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 			}
 		});
 		removePresences(queue, stale);
+		// Found by a reader: the pool stopped writing its presence without leaving.
+		stale.forEach((field) -> note(queue, "Q", "pool-stale", field));
 		return present;
 	}
 
@@ -212,6 +256,31 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 			.thenApply((stored) -> stored.entrySet()
 				.stream()
 				.anyMatch((entry) -> PoolPresenceHash.read(entry.getKey(), entry.getValue(), now) != null));
+	}
+
+	/**
+	 * Tell a group or queue event in the queue's stream; a failure loses only the event,
+	 * never the operation it tells of, which is done.
+	 */
+	private void note(String queue, String... line) {
+		try {
+			await(noteAsync(queue, line), "tell an event of queue " + Texts.quote(queue));
+		}
+		catch (QueueException ex) {
+			logger.debug("Could not tell the event {} of queue '{}': {}", line[1], queue, ex.getMessage());
+		}
+	}
+
+	private CompletableFuture<Void> noteAsync(String queue, String... line) {
+		if (this.history.isEmpty()) {
+			return CompletableFuture.completedFuture(null);
+		}
+		String[] args = new String[line.length + 2];
+		args[0] = this.keys.queuePrefix(queue);
+		args[1] = this.history;
+		System.arraycopy(line, 0, args, 2, line.length);
+		return this.scripts.<Long>run(Script.EVENT_NOTE, ScriptOutputType.INTEGER, queue, args)
+			.thenApply((written) -> null);
 	}
 
 	private void removePresences(String queue, List<String> fields) {

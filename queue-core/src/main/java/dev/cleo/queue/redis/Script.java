@@ -79,6 +79,9 @@ enum Script {
 	/** Moves waiting tasks of a group to other groups, a page per call. */
 	GROUP_SPLIT("group-split"),
 
+	/** Appends a group or queue event line to the queue's event stream. */
+	EVENT_NOTE("event-note"),
+
 	/** Folds a queue's event stream into the statistics rollups, from its cursor on. */
 	HISTORY_FOLD("history-fold"),
 

@@ -61,6 +61,11 @@ final class PoolPresence implements Runnable {
 				.exceptionally((error) -> failed("register queue", queue, error)));
 		}
 		sent.addAll(write());
+		for (String queue : this.options.queues().keySet()) {
+			sent.add(this.services.admin()
+				.announcePool(queue, this.instanceId, this.options.name())
+				.exceptionally((error) -> failed("announce pool", queue, error)));
+		}
 		try {
 			CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
 				.get(Math.min(this.services.commandTimeout().toMillis(), START_WAIT_MILLIS), TimeUnit.MILLISECONDS);
