@@ -4,12 +4,16 @@
 package dev.cleo.queue.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -31,6 +35,10 @@ final class QueuePropertyNames {
 
 	private static final ConfigurationPropertyName TASKS = ConfigurationPropertyName.of("cleo.tasks");
 
+	private static final ConfigurationPropertyName QUEUE_NAMES = ConfigurationPropertyName.of(QUEUES);
+
+	private static final List<String> QUEUE_KEYS = PropertyKeys.of(QueueOverrides.class);
+
 	private QueuePropertyNames() {
 	}
 
@@ -42,10 +50,63 @@ final class QueuePropertyNames {
 	 * unknown keys
 	 */
 	static void check(Environment environment) {
-		Binder.get(environment)
-			.bind(QUEUES, Bindable.mapOf(String.class, QueueOverrides.class),
-					new NoUnboundElementsBindHandler(BindHandler.DEFAULT));
-		checkTasks(environment);
+		try {
+			Binder.get(environment)
+				.bind(QUEUES, Bindable.mapOf(String.class, QueueOverrides.class),
+						new NoUnboundElementsBindHandler(BindHandler.DEFAULT));
+			checkTasks(environment);
+		}
+		catch (BindException ex) {
+			if (ex.getCause() instanceof UnboundConfigurationPropertiesException unbound) {
+				throw report(unbound);
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Boot's own report of unbound keys names the map's type and bind handler; this one
+	 * names each key, where it was set, and the key it was most likely meant to be.
+	 */
+	private static CleoStartupException report(UnboundConfigurationPropertiesException unbound) {
+		List<String> lines = new ArrayList<>();
+		boolean tasks = false;
+		for (ConfigurationProperty property : unbound.getUnboundProperties()) {
+			ConfigurationPropertyName name = property.getName();
+			boolean task = TASKS.isAncestorOf(name);
+			tasks |= task;
+			int skip = task ? TASKS.getNumberOfElements() : QUEUE_NAMES.getNumberOfElements() + 1;
+			String key = name.subName(Math.min(skip, name.getNumberOfElements() - 1)).toString();
+			String suggestion = task ? closestTaskOption(key) : PropertyKeys.closest(key, QUEUE_KEYS);
+			StringBuilder line = new StringBuilder("- ").append(name);
+			if (property.getOrigin() != null) {
+				line.append(" (").append(property.getOrigin()).append(')');
+			}
+			line.append((suggestion != null) ? ": did you mean " + suggestion.replace("<key>", "<group>") + "?"
+					: ": no such " + (task ? "task option" : "queue setting"));
+			lines.add(line.toString());
+		}
+		String description = "Cleo does not know " + ((lines.size() == 1) ? "this property" : "these properties")
+				+ ":\n" + String.join("\n", lines);
+		String action = tasks
+				? "A task (cleo.tasks.<task-id>.) takes " + String.join(", ", PerTaskOverrides.OPTIONS)
+						+ ". Fix or remove the key; docs/configuration.md lists every key."
+				: "A queue (cleo.queues.<name>.) takes " + String.join(", ", QUEUE_KEYS).replace("<key>", "<group>")
+						+ ". Fix or remove the key; docs/configuration.md lists every key.";
+		return new CleoStartupException(description, action, unbound);
+	}
+
+	/** A mistyped task option, looked for at the end of the key (task ids hold dots). */
+	private static String closestTaskOption(String key) {
+		String[] parts = key.split("\\.");
+		for (int take = Math.min(2, parts.length - 1); take >= 1; take--) {
+			String tail = String.join(".", Arrays.copyOfRange(parts, parts.length - take, parts.length));
+			String suggestion = PropertyKeys.closest(tail, PerTaskOverrides.OPTIONS);
+			if (suggestion != null) {
+				return suggestion;
+			}
+		}
+		return null;
 	}
 
 	/**

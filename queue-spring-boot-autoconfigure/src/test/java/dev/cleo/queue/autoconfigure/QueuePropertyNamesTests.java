@@ -30,6 +30,42 @@ class QueuePropertyNamesTests {
 	}
 
 	@Test
+	void theReportNamesEachMistypedKeyAndWhatItWasLikelyMeantToBe(RedisServer redis) {
+		CleoRunners
+			.cleo(redis, "cleo.queues.orders.concurency=5", "cleo.queues.orders.groups.rate-limt.tasks=3",
+					"cleo.queues.orders.colour=blue")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				CleoStartupException failure = findStartupFailure(context.getStartupFailure());
+				assertThat(failure.getMessage()).contains("- cleo.queues.orders.concurency")
+					.contains(": did you mean concurrency?")
+					.contains("- cleo.queues.orders.groups.rate-limt.tasks")
+					.contains(": did you mean groups.rate-limit.tasks?")
+					.contains("- cleo.queues.orders.colour")
+					.contains(": no such queue setting")
+					.doesNotContain("Bindable");
+				assertThat(failure.getAction()).startsWith("A queue (cleo.queues.<name>.) takes ")
+					.contains("backoff.max-delay")
+					.contains("groups.priorities.<group>");
+			});
+		CleoRunners.cleo(redis, "cleo.tasks.Mailer.send.retrys=5").run((context) -> {
+			CleoStartupException failure = findStartupFailure(context.getStartupFailure());
+			assertThat(failure.getMessage()).contains("- cleo.tasks.mailer.send.retrys")
+				.contains(": did you mean retries?");
+			assertThat(failure.getAction()).startsWith("A task (cleo.tasks.<task-id>.) takes priority, retries");
+		});
+	}
+
+	private static CleoStartupException findStartupFailure(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof CleoStartupException startup) {
+				return startup;
+			}
+		}
+		throw new AssertionError("No CleoStartupException in " + failure);
+	}
+
+	@Test
 	void aMistypedNestedQueueKeyFailsTheStartToo(RedisServer redis) {
 		CleoRunners.cleo(redis, "cleo.queues.orders.groups.concurrncy=2")
 			.run((context) -> assertThat(context).hasFailed()
