@@ -16,10 +16,14 @@ import io.micrometer.core.instrument.config.MeterFilter;
  */
 final class ObservationMeterDescriptions implements MeterFilter {
 
+	/** As Cleo's own meters say it: every instance reports its own, to be summed. */
+	private static final String PER_INSTANCE = " (per instance: sum across instances)";
+
 	private static final Map<String, String> DESCRIPTIONS = Map.of("cleo.enqueue",
-			"Time to store enqueued tasks in Redis, per enqueue call and queue", "cleo.enqueue.active",
-			"Enqueue calls waiting for Redis", "cleo.attempt", "Time a task attempt's handler ran",
-			"cleo.attempt.active", "Task attempts running now");
+			"Time to store enqueued tasks in Redis, per enqueue call and queue" + PER_INSTANCE, "cleo.enqueue.active",
+			"Enqueue calls waiting for Redis" + PER_INSTANCE, "cleo.attempt",
+			"Time a task attempt's handler ran" + PER_INSTANCE, "cleo.attempt.active",
+			"Task attempts running now" + PER_INSTANCE);
 
 	@Override
 	public Meter.Id map(Meter.Id id) {

@@ -129,7 +129,9 @@ class CleoObservationAutoConfigurationTests {
 				assertThat(meters.getMeters())
 					.filteredOn((meter) -> meter.getId().getName().matches("cleo\\.(enqueue|attempt).*"))
 					.allSatisfy((meter) -> assertThat(meter.getId().getDescription()).as(meter.getId().getName())
-						.isNotBlank());
+						.isNotBlank()
+						// As every Cleo meter says how to aggregate it.
+						.endsWith(" (per instance: sum across instances)"));
 				assertThat(meters.get("cleo.attempt")
 					.tags("queue", "timed", "task", "greet", "error", "none")
 					.timer()
