@@ -36,6 +36,6 @@ import dev.cleo.queue.redis.TaskStore;
 record QueueEngine(RedisConnector connector, TaskStore store, QueueAdminStore admin, TaskSerializer serializer,
 		TaskEventBus events, Clock clock, Retention retention, Duration commandTimeout, int maxLogLines,
 		String workerId, Duration completionCheckInterval, ScheduleStore schedules, long maxPayloadSize,
-		TaskObservations observations, TaskHistoryService history, TaskEventStreams eventStreams) {
+		TaskObservations observations, TaskHistoryService history, TaskEventStreams eventStreams, int maxErrorLength) {
 
 }

@@ -81,7 +81,7 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 		this.firing = scheduling.firing();
 		this.poolFactory = new WorkerPoolFactory(engine.store(), engine.admin(), engine.connector(), this.handlers::get,
 				engine.serializer(), engine.events(), engine.clock(), engine.retention(), this, engine.maxLogLines(),
-				engine.workerId(), engine.commandTimeout(), engine.observations());
+				engine.workerId(), engine.commandTimeout(), engine.observations(), engine.maxErrorLength());
 		this.folder = new HistoryFolder(engine.history(), this::servedQueues);
 	}
 

@@ -265,7 +265,7 @@ public final class QueueManagerBuilder {
 		return new QueueManager(new QueueEngine(connector, store, admin, this.serializer, new TaskEventBus(),
 				this.clock, this.retention, this.commandTimeout, this.maxLogLines, this.workerId,
 				this.completionCheckInterval, new RedisScheduleStore(connector, keys, this.commandTimeout),
-				this.maxPayloadSize, this.observations, history, streams));
+				this.maxPayloadSize, this.observations, history, streams, this.history.maxErrorLength()));
 	}
 
 	private static String defaultWorkerId() {

@@ -23,7 +23,7 @@ import java.time.Instant;
  * @param lastError the error of the latest failed attempt, or {@code null}: a first line
  * saying what it failed with ({@code Class: message} for a handler's exception), then,
  * for an exception, a trimmed stack trace; cut after
- * {@value dev.cleo.queue.redis.Outcome#MAX_ERROR_LENGTH} characters
+ * {@code HistoryOptions.maxErrorLength()} characters (4,000 by default)
  * @param payloadJson the payload as JSON
  * @param resultJson the handler's result as JSON, or {@code null}
  * @param progress the last reported progress, or {@code null}

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.cleo.queue.event.ObserverEvent;
 import dev.cleo.queue.event.TaskEvent;
-import dev.cleo.queue.redis.Outcome;
+import dev.cleo.queue.history.HistoryOptions;
 import dev.cleo.queue.schedule.Schedule;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 import ch.qos.logback.classic.Level;
@@ -81,7 +81,7 @@ class BoundedTextsTests {
 		assertThat(error)
 			.startsWith(
 					"java.lang.IllegalStateException: " + "e".repeat(1_000) + "\u2026 (999000 more characters)\n\tat ")
-			.hasSizeLessThan(Outcome.MAX_ERROR_LENGTH + 40);
+			.hasSizeLessThan(HistoryOptions.defaults().maxErrorLength() + 40);
 		assertThat(this.manager.deadLetters("jobs").list(0, 1)).singleElement()
 			.satisfies((task) -> assertThat(task.lastError()).isEqualTo(error));
 		await().atMost(Duration.ofSeconds(5)).until(() -> !failures.isEmpty());

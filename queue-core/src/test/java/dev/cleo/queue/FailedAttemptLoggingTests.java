@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
-import dev.cleo.queue.redis.Outcome;
+import dev.cleo.queue.history.HistoryOptions;
 import dev.cleo.queue.worker.TaskMdc;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
@@ -123,7 +123,7 @@ class FailedAttemptLoggingTests {
 		assertThat(lines).contains("Caused by: java.io.IOException: disk full")
 			.anySatisfy((line) -> assertThat(line).matches("\t\\.\\.\\. \\d+ more"));
 		assertThat(lines.stream().filter((line) -> line.startsWith("\tat "))).hasSizeLessThanOrEqualTo(12 * 2);
-		assertThat(error).hasSizeLessThanOrEqualTo(Outcome.MAX_ERROR_LENGTH);
+		assertThat(error).hasSizeLessThanOrEqualTo(HistoryOptions.defaults().maxErrorLength());
 		assertThat(this.manager.deadLetters(QUEUE).list(0, 1)).singleElement()
 			.satisfies((task) -> assertThat(task.lastError()).isEqualTo(error));
 	}

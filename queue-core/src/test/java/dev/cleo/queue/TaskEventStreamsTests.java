@@ -132,7 +132,7 @@ class TaskEventStreamsTests {
 	@Test
 	void aFollowerWhosePlaceWasTrimmedAwayIsToldOfTheGapThenGoesOn() {
 		QueueManager manager = this.managers.build((builder) -> builder.history(new HistoryOptions(true, 100,
-				Duration.ofDays(1), Duration.ofHours(6), Duration.ofDays(14), Duration.ofDays(400))));
+				Duration.ofDays(1), Duration.ofHours(6), Duration.ofDays(14), Duration.ofDays(400), 4_000)));
 		manager.enqueue("x", 0, TaskOptions.defaults().queue(QUEUE));
 		EventSubscription first = manager.events().follow(List.of(QUEUE), null, (event) -> {
 		});

@@ -243,6 +243,23 @@ class TaskHistoryTests {
 	}
 
 	@Test
+	void theStoredErrorIsCutToTheConfiguredLength() {
+		QueueManager cut = this.managers.build((builder) -> builder.keyPrefix("cut")
+			.history(new HistoryOptions(true, 10_000, Duration.ofDays(1), Duration.ofHours(6), Duration.ofDays(14),
+					Duration.ofDays(400), 300)));
+		cut.register("deep", (task) -> {
+			throw new IllegalStateException("x".repeat(250));
+		});
+		cut.startWorkers(WorkerPoolOptions.builder().queue(QUEUE).build());
+		TaskHandle<Object> handle = cut.enqueue("deep", "x", fastRetries(1));
+		await().until(() -> handle.state().orElseThrow() == TaskState.DEAD);
+		String stored = handle.info().orElseThrow().lastError();
+		assertThat(stored).startsWith("java.lang.IllegalStateException: xxx").hasSizeLessThan(300 + 40);
+		assertThat(cut.history().getTaskHistory(QUEUE, handle.id())).singleElement()
+			.satisfies((attempt) -> assertThat(attempt.error().message()).startsWith("xxx"));
+	}
+
+	@Test
 	void withHistoryOffNothingIsRecorded() {
 		QueueManager off = this.managers.build((builder) -> builder.keyPrefix("off").history(HistoryOptions.off()));
 		off.register("ok", (task) -> "fine");

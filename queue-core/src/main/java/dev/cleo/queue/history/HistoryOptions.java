@@ -20,12 +20,18 @@ import java.util.Objects;
  * @param minuteRetention how long per-minute rollups are kept; 1 hour to 7 days
  * @param hourRetention how long per-hour rollups are kept; 1 day to 90 days
  * @param dayRetention how long per-day rollups are kept; 7 days to 5 years
+ * @param maxErrorLength the most characters of a failure's error (class, message and
+ * trimmed stack trace) stored with its attempt and its task; 200 to 64,000 (whether
+ * history is on or not)
  */
 public record HistoryOptions(boolean enabled, long streamMaxEntries, Duration streamMaxAge, Duration minuteRetention,
-		Duration hourRetention, Duration dayRetention) {
+		Duration hourRetention, Duration dayRetention, int maxErrorLength) {
+
+	/** The most characters {@link #maxErrorLength()} may be. */
+	public static final int MAX_ERROR_LENGTH = 64_000;
 
 	private static final HistoryOptions DEFAULTS = new HistoryOptions(true, 10_000, Duration.ofDays(1),
-			Duration.ofHours(6), Duration.ofDays(14), Duration.ofDays(400));
+			Duration.ofHours(6), Duration.ofDays(14), Duration.ofDays(400), 4_000);
 
 	/**
 	 * Check the bounds.
@@ -43,11 +49,16 @@ public record HistoryOptions(boolean enabled, long streamMaxEntries, Duration st
 		within("minuteRetention", minuteRetention, Duration.ofHours(1), Duration.ofDays(7));
 		within("hourRetention", hourRetention, Duration.ofDays(1), Duration.ofDays(90));
 		within("dayRetention", dayRetention, Duration.ofDays(7), Duration.ofDays(5 * 366));
+		if (maxErrorLength < 200 || maxErrorLength > MAX_ERROR_LENGTH) {
+			throw new IllegalArgumentException(
+					"maxErrorLength must be between 200 and " + MAX_ERROR_LENGTH + ", was " + maxErrorLength);
+		}
 	}
 
 	/**
 	 * The defaults: on; streams of at most 10,000 entries and one day; minute rollups for
-	 * 6 hours, hour rollups for 14 days, day rollups for 400 days.
+	 * 6 hours, hour rollups for 14 days, day rollups for 400 days; errors of at most
+	 * 4,000 characters.
 	 * @return the defaults
 	 */
 	public static HistoryOptions defaults() {
@@ -69,7 +80,7 @@ public record HistoryOptions(boolean enabled, long streamMaxEntries, Duration st
 	 */
 	public HistoryOptions withEnabled(boolean enabled) {
 		return new HistoryOptions(enabled, this.streamMaxEntries, this.streamMaxAge, this.minuteRetention,
-				this.hourRetention, this.dayRetention);
+				this.hourRetention, this.dayRetention, this.maxErrorLength);
 	}
 
 	private static void within(String name, Duration value, Duration min, Duration max) {

@@ -22,12 +22,14 @@ import dev.cleo.queue.Texts;
 public record Outcome(String queue, String id, String token, Kind kind, String data, long retryAtMillis) {
 
 	/**
-	 * The most characters of an error text stored with a task; a longer one is cut, with
-	 * a marker saying how much was left out. Every error (a handler's exception with its
-	 * trimmed stack trace, a timeout, an expired lease, an unknown handler, an unreadable
-	 * payload) passes here on its way to the task's {@code error} field and the events.
+	 * The most characters of an error text stored with a task whatever is configured; a
+	 * longer one is cut, with a marker saying how much was left out. Every error (a
+	 * handler's exception with its trimmed stack trace, a timeout, an expired lease, an
+	 * unknown handler, an unreadable payload) passes here on its way to the task's
+	 * {@code error} field and its attempt's record; the worker cuts it to the configured
+	 * length before ({@code HistoryOptions.maxErrorLength}, 4,000 by default).
 	 */
-	public static final int MAX_ERROR_LENGTH = 4_000;
+	public static final int MAX_ERROR_LENGTH = 64_000;
 
 	/**
 	 * Bound the error text of a failure.

@@ -22,7 +22,7 @@ import dev.cleo.queue.redis.Outcome;
  * the first {@value #MAX_FRAMES} frames of the exception and of each of its first
  * {@value #MAX_CAUSES} causes ({@code Caused by: ...}, messages cut after
  * {@value #MAX_CAUSE_MESSAGE} characters), each with {@code ... N more} for the frames
- * left out. {@link Outcome} bounds the whole to {@value Outcome#MAX_ERROR_LENGTH}
+ * left out. the worker bounds the whole to {@code HistoryOptions.maxErrorLength()}
  * characters.
  */
 final class StoredError {

@@ -161,7 +161,8 @@ final class TaskRunner {
 
 	private Outcome outcome(ClaimedTask task, Kind kind, String data) {
 		long retryAt = kind.retries() ? retryAt(task.backoff(), task.attempt(), this.services.clock()) : 0;
-		return new Outcome(task.queue(), task.id(), task.token(), kind, data, retryAt);
+		String stored = (kind == Kind.COMPLETED) ? data : Texts.bounded(data, this.services.maxErrorLength());
+		return new Outcome(task.queue(), task.id(), task.token(), kind, stored, retryAt);
 	}
 
 	/** When a task whose given attempt failed runs again, by its stored backoff. */

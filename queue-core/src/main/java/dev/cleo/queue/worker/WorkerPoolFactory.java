@@ -43,14 +43,16 @@ public final class WorkerPoolFactory {
 	 * {@code <instance id>/<pool name>}
 	 * @param commandTimeout how long a call waits for Redis
 	 * @param observations what attempts report to Micrometer, if anything
+	 * @param maxErrorLength the most characters of a failure's stored error
 	 */
 	public WorkerPoolFactory(TaskStore store, QueueAdminStore admin, RedisConnector connector,
 			Function<String, TaskHandler> handlers, TaskSerializer serializer, TaskEventBus events, Clock clock,
 			Retention retention, TaskEnqueuer enqueuer, int maxLogLines, String instanceId, Duration commandTimeout,
-			TaskObservations observations) {
+			TaskObservations observations, int maxErrorLength) {
 		// Each pool stores its own worker id with the tasks it runs.
 		this.services = (pool) -> new WorkerServices(store, admin, connector, handlers, serializer, events, clock,
-				retention, enqueuer, maxLogLines, instanceId + "/" + pool, commandTimeout, observations);
+				retention, enqueuer, maxLogLines, instanceId + "/" + pool, commandTimeout, observations,
+				maxErrorLength);
 	}
 
 	/**

@@ -12,6 +12,7 @@ import dev.cleo.queue.TaskEnqueuer;
 import dev.cleo.queue.TaskHandler;
 import dev.cleo.queue.TaskSerializer;
 import dev.cleo.queue.event.TaskEventBus;
+import dev.cleo.queue.history.HistoryOptions;
 import dev.cleo.queue.observation.TaskObservations;
 import dev.cleo.queue.redis.QueueAdminStore;
 import dev.cleo.queue.redis.RedisConnector;
@@ -34,18 +35,19 @@ import dev.cleo.queue.redis.TaskStore;
  * the tasks it runs
  * @param commandTimeout how long a call waits for Redis
  * @param observations what attempts report to Micrometer, if anything
+ * @param maxErrorLength the most characters of a failure's stored error
  */
 record WorkerServices(TaskStore store, QueueAdminStore admin, RedisConnector connector,
 		Function<String, TaskHandler> handlers, TaskSerializer serializer, TaskEventBus events, Clock clock,
 		Retention retention, TaskEnqueuer enqueuer, int maxLogLines, String workerId, Duration commandTimeout,
-		TaskObservations observations) {
+		TaskObservations observations, int maxErrorLength) {
 
 	/** Services whose attempts are not observed. */
 	WorkerServices(TaskStore store, QueueAdminStore admin, RedisConnector connector,
 			Function<String, TaskHandler> handlers, TaskSerializer serializer, TaskEventBus events, Clock clock,
 			Retention retention, TaskEnqueuer enqueuer, int maxLogLines, String workerId, Duration commandTimeout) {
 		this(store, admin, connector, handlers, serializer, events, clock, retention, enqueuer, maxLogLines, workerId,
-				commandTimeout, TaskObservations.NONE);
+				commandTimeout, TaskObservations.NONE, HistoryOptions.defaults().maxErrorLength());
 	}
 
 }

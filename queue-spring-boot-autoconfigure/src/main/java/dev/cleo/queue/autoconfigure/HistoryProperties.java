@@ -19,6 +19,12 @@ public class HistoryProperties {
 	 */
 	private boolean enabled = true;
 
+	/**
+	 * The most characters of a failed attempt's error (class, message and trimmed stack
+	 * trace) stored with the attempt and the task (200 to 64000).
+	 */
+	private int maxErrorLength = 4_000;
+
 	private final Events events = new Events();
 
 	private final Rollups rollups = new Rollups();
@@ -29,6 +35,14 @@ public class HistoryProperties {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public int getMaxErrorLength() {
+		return this.maxErrorLength;
+	}
+
+	public void setMaxErrorLength(int maxErrorLength) {
+		this.maxErrorLength = maxErrorLength;
 	}
 
 	public Events getEvents() {
@@ -47,7 +61,7 @@ public class HistoryProperties {
 	HistoryOptions toOptions() {
 		try {
 			return new HistoryOptions(this.enabled, this.events.maxEntries, this.events.maxAge, this.rollups.minute,
-					this.rollups.hour, this.rollups.day);
+					this.rollups.hour, this.rollups.day, this.maxErrorLength);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new CleoStartupException(
@@ -56,7 +70,8 @@ public class HistoryProperties {
 						.replace("streamMaxAge", "cleo.history.events.max-age")
 						.replace("minuteRetention", "cleo.history.rollups.minute")
 						.replace("hourRetention", "cleo.history.rollups.hour")
-						.replace("dayRetention", "cleo.history.rollups.day") + ".",
+						.replace("dayRetention", "cleo.history.rollups.day")
+						.replace("maxErrorLength", "cleo.history.max-error-length") + ".",
 					"Set it within the range named, or remove it for the default.", ex);
 		}
 	}
