@@ -3,14 +3,13 @@
  */
 package dev.cleo.queue.event;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.cleo.queue.InvalidTaskOptionException;
+import dev.cleo.queue.OpaqueText;
 
 /**
  * Where a follower stands in each queue's event stream: after a line of an entry whose
@@ -55,7 +54,7 @@ final class FollowCursor {
 				.append('.')
 				.append(position.sequence());
 		});
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+		return OpaqueText.wrap(text.toString());
 	}
 
 	/**
@@ -65,16 +64,7 @@ final class FollowCursor {
 	 * @throws InvalidTaskOptionException when it is no cursor an event gave
 	 */
 	static Map<String, Position> decode(String cursor) {
-		if (cursor.isEmpty() || cursor.length() > MAX_LENGTH) {
-			throw invalid();
-		}
-		String text;
-		try {
-			text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			throw invalid();
-		}
+		String text = OpaqueText.unwrap(cursor, MAX_LENGTH, invalid());
 		Map<String, Position> positions = new LinkedHashMap<>();
 		for (String part : text.split("\\|")) {
 			Matcher matcher = PART.matcher(part);

@@ -3,13 +3,12 @@
  */
 package dev.cleo.queue.history;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.cleo.queue.InvalidTaskOptionException;
+import dev.cleo.queue.OpaqueText;
 
 /**
  * The cursor of a history page: for each queue read, where its next page goes on, or that
@@ -44,7 +43,7 @@ final class HistoryCursor {
 				text.append(position.entryId()).append('.').append(position.line());
 			}
 		});
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+		return OpaqueText.wrap(text.toString());
 	}
 
 	/**
@@ -54,16 +53,7 @@ final class HistoryCursor {
 	 * @throws InvalidTaskOptionException when it is not a cursor a page gave
 	 */
 	static Map<String, StreamScan.Position> decode(String cursor) {
-		if (cursor.length() > MAX_LENGTH) {
-			throw invalid();
-		}
-		String text;
-		try {
-			text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			throw invalid();
-		}
+		String text = OpaqueText.unwrap(cursor, MAX_LENGTH, invalid());
 		Map<String, StreamScan.Position> positions = new LinkedHashMap<>();
 		for (String part : text.split("\\|")) {
 			int tilde = part.indexOf('~');
