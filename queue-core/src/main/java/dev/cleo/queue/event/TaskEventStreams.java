@@ -22,7 +22,7 @@ import dev.cleo.queue.redis.HistoryStore;
  * queues it follows, in the order they happened per queue (so per task), at least once
  * from where it started or resumed, each with the {@link TaskEvent#cursor() cursor} to
  * resume after it; when a stream was trimmed past a follower's place (it fell behind by
- * more than {@code cleo.history.events.max-entries} entries, or {@code max-age}), a
+ * more than {@code cleo.history.events.max-count} events, or {@code max-age}), a
  * {@link ObserverEvent#GAP} event says how many entries it missed, and it goes on from
  * the oldest entry left. Events arrive within about half a second ({@link #IDLE_POLL}) on
  * a follower thread, one per subscription. Needs history on.

@@ -14,8 +14,10 @@ import java.util.Objects;
  *
  * @param enabled whether anything is recorded; off, the scripts write no event, record
  * and rollup, and {@link TaskHistoryService} answers from nothing
- * @param streamMaxEntries the most entries of a queue's event stream (trimmed
- * approximately, to whole stream nodes, so a little more may stay); 100 to 10,000,000
+ * @param streamMaxEvents about the most events (lines) a queue's event stream keeps:
+ * entries, one per script call, hold a batch of events each, and the stream is trimmed
+ * every 64 entries to about this many events (and never holds more entries than this);
+ * 100 to 10,000,000
  * @param streamMaxAge the age after which a stream entry is trimmed; 1 minute to 30 days
  * @param minuteRetention how long per-minute rollups are kept; 1 hour to 7 days
  * @param hourRetention how long per-hour rollups are kept; 1 day to 90 days
@@ -24,13 +26,13 @@ import java.util.Objects;
  * trimmed stack trace) stored with its attempt and its task; 200 to 64,000 (whether
  * history is on or not)
  */
-public record HistoryOptions(boolean enabled, long streamMaxEntries, Duration streamMaxAge, Duration minuteRetention,
+public record HistoryOptions(boolean enabled, long streamMaxEvents, Duration streamMaxAge, Duration minuteRetention,
 		Duration hourRetention, Duration dayRetention, int maxErrorLength) {
 
 	/** The most characters {@link #maxErrorLength()} may be. */
 	public static final int MAX_ERROR_LENGTH = 64_000;
 
-	private static final HistoryOptions DEFAULTS = new HistoryOptions(true, 10_000, Duration.ofDays(1),
+	private static final HistoryOptions DEFAULTS = new HistoryOptions(true, 100_000, Duration.ofDays(1),
 			Duration.ofHours(6), Duration.ofDays(14), Duration.ofDays(400), 4_000);
 
 	/**
@@ -41,9 +43,9 @@ public record HistoryOptions(boolean enabled, long streamMaxEntries, Duration st
 		Objects.requireNonNull(minuteRetention, "minuteRetention must not be null");
 		Objects.requireNonNull(hourRetention, "hourRetention must not be null");
 		Objects.requireNonNull(dayRetention, "dayRetention must not be null");
-		if (streamMaxEntries < 100 || streamMaxEntries > 10_000_000) {
+		if (streamMaxEvents < 100 || streamMaxEvents > 10_000_000) {
 			throw new IllegalArgumentException(
-					"streamMaxEntries must be between 100 and 10000000, was " + streamMaxEntries);
+					"streamMaxEvents must be between 100 and 10000000, was " + streamMaxEvents);
 		}
 		within("streamMaxAge", streamMaxAge, Duration.ofMinutes(1), Duration.ofDays(30));
 		within("minuteRetention", minuteRetention, Duration.ofHours(1), Duration.ofDays(7));
@@ -56,9 +58,9 @@ public record HistoryOptions(boolean enabled, long streamMaxEntries, Duration st
 	}
 
 	/**
-	 * The defaults: on; streams of at most 10,000 entries and one day; minute rollups for
-	 * 6 hours, hour rollups for 14 days, day rollups for 400 days; errors of at most
-	 * 4,000 characters.
+	 * The defaults: on; streams of about 100,000 events and at most one day; minute
+	 * rollups for 6 hours, hour rollups for 14 days, day rollups for 400 days; errors of
+	 * at most 4,000 characters.
 	 * @return the defaults
 	 */
 	public static HistoryOptions defaults() {
@@ -79,7 +81,7 @@ public record HistoryOptions(boolean enabled, long streamMaxEntries, Duration st
 	 * @return the options
 	 */
 	public HistoryOptions withEnabled(boolean enabled) {
-		return new HistoryOptions(enabled, this.streamMaxEntries, this.streamMaxAge, this.minuteRetention,
+		return new HistoryOptions(enabled, this.streamMaxEvents, this.streamMaxAge, this.minuteRetention,
 				this.hourRetention, this.dayRetention, this.maxErrorLength);
 	}
 

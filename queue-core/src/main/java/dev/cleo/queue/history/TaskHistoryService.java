@@ -32,7 +32,7 @@ import dev.cleo.queue.redis.RedisCalls;
  * <p>
  * Where each answer comes from: a task's attempts from its own hash (kept as long as the
  * task); recent attempts, group statistics and error patterns from the queues' event
- * streams (as far back as they reach: {@link HistoryOptions#streamMaxEntries()} and
+ * streams (as far back as they reach: {@link HistoryOptions#streamMaxEvents()} and
  * {@link HistoryOptions#streamMaxAge()}); the other statistics from the rollups, which
  * the worker pools fold from the streams every few seconds, and which every statistics
  * read folds first, so they count every attempt ended before the read, exactly once.

@@ -233,8 +233,9 @@ import dev.cleo.queue.Texts;
  * <td>{@code P:{Q}:events}</td>
  * <td>stream</td>
  * <td>with history on, one entry per script call that changed tasks: {@code n} (the
- * queue's event sequence, from {@code evseq}) and {@code e}, lines separated by
- * {@code \n}, fields by {@code \u001f}, the first field the type: {@code N id name group
+ * queue's event sequence, from {@code evseq}), {@code l} (lines so far) and {@code e},
+ * lines separated by {@code \n}, fields by {@code \u001f}, the first field the type:
+ * {@code N id name group
  * run_at} created ({@code run_at} "" = due now), {@code S id attempt worker wait_ms name}
  * started, {@code P id attempt percent stage name} progress,
  * {@code E id attempt outcome next
@@ -245,13 +246,14 @@ import dev.cleo.queue.Texts;
  * handed back (no attempt), {@code X id name group} expired, {@code C id name group}
  * cancelled before a start, {@code D id name group} dropped by a full group, {@code G op
  * group detail} a group operation, {@code Q op detail} a queue or pool event</td>
- * <td>trimmed to {@code HistoryOptions.streamMaxEntries} (approximately) at every entry
- * and to {@code streamMaxAge} every 64 entries</td>
+ * <td>trimmed to about {@code HistoryOptions.streamMaxEvents} lines and to
+ * {@code streamMaxAge} every 64 entries (each entry's {@code l} is the queue's count of
+ * lines written so far, {@code evlines}), and to as many entries at every entry</td>
  * </tr>
  * <tr>
- * <td>{@code P:{Q}:evseq}</td>
- * <td>string (integer)</td>
- * <td>the number of the queue's last event stream entry</td>
+ * <td>{@code P:{Q}:evseq}, {@code P:{Q}:evlines}</td>
+ * <td>strings (integers)</td>
+ * <td>the number of the queue's last event stream entry, and of the lines written</td>
  * <td>until the queue is removed</td>
  * </tr>
  * <tr>

@@ -71,7 +71,7 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 	 * @param history what is recorded
 	 */
 	public RedisQueueAdminStore(RedisConnector connector, RedisKeys keys, Duration timeout, HistoryOptions history) {
-		this.history = history.enabled() ? history.streamMaxEntries() + ":" + history.streamMaxAge().toMillis() : "";
+		this.history = history.enabled() ? history.streamMaxEvents() + ":" + history.streamMaxAge().toMillis() : "";
 		this.commands = connector.commands();
 		this.keys = keys;
 		this.scripts = new ScriptRunner(this.commands, keys, timeout);
@@ -275,10 +275,12 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 		if (this.history.isEmpty()) {
 			return CompletableFuture.completedFuture(null);
 		}
-		String[] args = new String[line.length + 2];
+		String[] args = new String[line.length + 3];
 		args[0] = this.keys.queuePrefix(queue);
 		args[1] = this.history;
-		System.arraycopy(line, 0, args, 2, line.length);
+		// Leaving (or going stale) tells nothing to a queue removed meanwhile.
+		args[2] = line[1].equals("pool-left") || line[1].equals("pool-stale") ? "1" : "";
+		System.arraycopy(line, 0, args, 3, line.length);
 		return this.scripts.<Long>run(Script.EVENT_NOTE, ScriptOutputType.INTEGER, queue, args)
 			.thenApply((written) -> null);
 	}

@@ -60,13 +60,13 @@ public class HistoryProperties {
 	 */
 	HistoryOptions toOptions() {
 		try {
-			return new HistoryOptions(this.enabled, this.events.maxEntries, this.events.maxAge, this.rollups.minute,
+			return new HistoryOptions(this.enabled, this.events.maxCount, this.events.maxAge, this.rollups.minute,
 					this.rollups.hour, this.rollups.day, this.maxErrorLength);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new CleoStartupException(
 					"A cleo.history property is out of range: " + ex.getMessage()
-						.replace("streamMaxEntries", "cleo.history.events.max-entries")
+						.replace("streamMaxEvents", "cleo.history.events.max-count")
 						.replace("streamMaxAge", "cleo.history.events.max-age")
 						.replace("minuteRetention", "cleo.history.rollups.minute")
 						.replace("hourRetention", "cleo.history.rollups.hour")
@@ -84,22 +84,22 @@ public class HistoryProperties {
 	public static class Events {
 
 		/**
-		 * The most entries a queue's stream keeps (100 to 10000000); Redis trims to whole
-		 * nodes, so a few more may stay.
+		 * About the most events a queue's stream keeps (100 to 10000000): it is trimmed
+		 * to about this many every 64 entries.
 		 */
-		private long maxEntries = 10_000;
+		private long maxCount = 100_000;
 
 		/**
 		 * The age after which stream entries are trimmed (1m to 30d).
 		 */
 		private Duration maxAge = Duration.ofDays(1);
 
-		public long getMaxEntries() {
-			return this.maxEntries;
+		public long getMaxCount() {
+			return this.maxCount;
 		}
 
-		public void setMaxEntries(long maxEntries) {
-			this.maxEntries = maxEntries;
+		public void setMaxCount(long maxCount) {
+			this.maxCount = maxCount;
 		}
 
 		public Duration getMaxAge() {

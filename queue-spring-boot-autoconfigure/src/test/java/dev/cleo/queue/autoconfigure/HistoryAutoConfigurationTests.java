@@ -45,10 +45,10 @@ class HistoryAutoConfigurationTests {
 
 	@Test
 	void aValueOutOfRangeFailsTheStartNamingTheProperty() {
-		this.runner.withPropertyValues("cleo.history.events.max-entries=5").run((context) -> {
+		this.runner.withPropertyValues("cleo.history.events.max-count=5").run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure())
-				.hasStackTraceContaining("cleo.history.events.max-entries must be between 100 and 10000000, was 5");
+				.hasStackTraceContaining("cleo.history.events.max-count must be between 100 and 10000000, was 5");
 		});
 	}
 
