@@ -20,7 +20,7 @@ import dev.cleo.queue.history.StatsTotals;
  * @param concurrency how many jobs it runs at once
  * @param busy how many it was running (over those queues) when it last wrote its presence
  * @param seenAt when it last wrote its presence (ISO-8601)
- * @param lastHour its attempts over the hour before the call
+ * @param lastHour its attempts in those queues over the hour before the call
  */
 public record WorkerView(String instance, String pool, List<String> queues, int concurrency, int busy, String seenAt,
 		LastHour lastHour) {
@@ -34,8 +34,16 @@ public record WorkerView(String instance, String pool, List<String> queues, int 
 	 */
 	public record LastHour(long processed, long failed, double successRate) {
 
-		static LastHour of(StatsTotals totals) {
-			return new LastHour(totals.attempts(), totals.failures(), totals.successRate());
+		/**
+		 * A pool's last hour over its queues.
+		 * @param perQueue the pool's totals in each of its queues
+		 * @return the sums
+		 */
+		static LastHour of(List<StatsTotals> perQueue) {
+			long attempts = perQueue.stream().mapToLong(StatsTotals::attempts).sum();
+			long completed = perQueue.stream().mapToLong(StatsTotals::completed).sum();
+			long failed = perQueue.stream().mapToLong(StatsTotals::failures).sum();
+			return new LastHour(attempts, failed, (attempts > 0) ? (double) completed / attempts : 0);
 		}
 
 	}
@@ -67,9 +75,13 @@ public record WorkerView(String instance, String pool, List<String> queues, int 
 			return this.first.instanceId() + "/" + this.first.pool();
 		}
 
-		WorkerView view(StatsTotals lastHour) {
+		List<String> queues() {
+			return this.queues;
+		}
+
+		WorkerView view(LastHour lastHour) {
 			return new WorkerView(this.first.instanceId(), this.first.pool(), List.copyOf(this.queues),
-					this.first.concurrency(), this.busy, this.seenAt.toString(), LastHour.of(lastHour));
+					this.first.concurrency(), this.busy, this.seenAt.toString(), lastHour);
 		}
 
 	}

@@ -19,14 +19,16 @@ import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.WorkerInfo;
 import dev.cleo.queue.autoconfigure.RedisReads;
 import dev.cleo.queue.history.StatsQuery;
+import dev.cleo.queue.history.StatsTotals;
 import dev.cleo.queue.history.TaskHistoryService;
 
 /**
  * {@code GET /api/workers}: the worker pools serving the application's queues, on every
  * instance, as their presence in Redis shows them ({@link QueueManager#queueInfo}), each
- * with its last hour from {@link TaskHistoryService}. A read, run through
- * {@link RedisReads} as one: presence and statistics together answer within
- * {@code cleo.request-timeout}, or the call answers 503.
+ * with its last hour in those queues from {@link TaskHistoryService} (one statistics read
+ * per pool and queue). A read, run through {@link RedisReads} as one: presence and
+ * statistics together answer within {@code cleo.request-timeout}, or the call answers
+ * 503.
  */
 @RestController
 @RequestMapping("${cleo.web.api.base-path:/api}/workers")
@@ -72,11 +74,23 @@ public class WorkersController {
 			}
 			List<WorkerView> workers = new ArrayList<>();
 			for (WorkerView.Presence pool : pools.values().stream().limit(MAX_POOLS).toList()) {
-				StatsQuery lastHour = StatsQuery.lastHour().withWorker(pool.worker());
-				workers.add(pool.view(this.history.getHistoryStats(lastHour).totals()));
+				workers.add(pool.view(lastHour(pool)));
 			}
 			return Map.of("workers", workers, "truncated", pools.size() > MAX_POOLS);
 		});
+	}
+
+	/**
+	 * A pool's last hour, read in its own queues only: a read across every queue would
+	 * fold and read each queue in Redis once per pool.
+	 */
+	private WorkerView.LastHour lastHour(WorkerView.Presence pool) {
+		List<StatsTotals> perQueue = new ArrayList<>();
+		for (String queue : pool.queues()) {
+			StatsQuery query = StatsQuery.lastHour().withQueue(queue).withWorker(pool.worker());
+			perQueue.add(this.history.getHistoryStats(query).totals());
+		}
+		return WorkerView.LastHour.of(perQueue);
 	}
 
 }
