@@ -24,11 +24,11 @@ import dev.cleo.queue.autoconfigure.WriteAccess;
  * The {@code queues} endpoint. {@code GET /actuator/queues} describes the application's
  * queues (counts, paused flag, worker pools and instances, first groups with their stats,
  * schedules, first delayed tasks) and names the first other queues found in Redis;
- * {@code GET /actuator/queues/{name}} describes one queue. {@code POST
- * /actuator/queues/{name}/{action}} runs {@code pause}, {@code resume},
- * {@code retry-dead-letters} (optional {@code maxJobs}, 1 to 10,000),
- * {@code purge-dead-letters}, {@code cancel} (the task's {@code id} in the body), and
- * {@code pause-schedule}, {@code resume-schedule}, {@code delete-schedule},
+ * {@code GET /actuator/queues/{name}} describes one queue, with its last hour of history
+ * (totals, percentiles, top errors). {@code POST /actuator/queues/{name}/{action}} runs
+ * {@code pause}, {@code resume}, {@code retry-dead-letters} (optional {@code maxJobs}, 1
+ * to 10,000), {@code purge-dead-letters}, {@code cancel} (the task's {@code id} in the
+ * body), and {@code pause-schedule}, {@code resume-schedule}, {@code delete-schedule},
  * {@code trigger-schedule} (the {@code schedule} in the body); {@code DELETE
  * /actuator/queues/{name}[?withTasks=true]} removes a queue.
  * <p>
@@ -87,7 +87,7 @@ public class QueuesEndpoint {
 			String queue = this.lookup.valid(name);
 			return this.reads.within("queue '" + queue + "'", () -> {
 				this.lookup.requireKnown(queue);
-				return this.reader.describe(queue);
+				return this.reader.describe(queue, true);
 			});
 		});
 	}

@@ -15,6 +15,9 @@ import dev.cleo.queue.autoconfigure.ApplicationQueues;
 import dev.cleo.queue.autoconfigure.actuate.QueuesDescriptor.OtherQueues;
 import dev.cleo.queue.group.GroupInfo;
 import dev.cleo.queue.group.GroupStats;
+import dev.cleo.queue.history.StatsQuery;
+import dev.cleo.queue.history.StatsTotals;
+import dev.cleo.queue.history.TaskHistoryService;
 
 /**
  * Reads what the {@code queues} endpoint shows. Every list in its answers is bounded (the
@@ -34,6 +37,9 @@ final class QueuesReader {
 	/** The most names of other queues the listing shows. */
 	static final int OTHERS_LISTED = 100;
 
+	/** The most error patterns a queue's description lists. */
+	static final int ERRORS_LISTED = 5;
+
 	private final QueueManager manager;
 
 	private final ApplicationQueues application;
@@ -47,7 +53,7 @@ final class QueuesReader {
 	}
 
 	QueuesDescriptor all() {
-		List<QueueDescriptor> queues = this.application.names().stream().map(this::describe).toList();
+		List<QueueDescriptor> queues = this.application.names().stream().map((name) -> describe(name, false)).toList();
 		List<String> instances = queues.stream()
 			.flatMap((queue) -> queue.instances().stream())
 			.distinct()
@@ -58,7 +64,14 @@ final class QueuesReader {
 				new OtherQueues(others.size(), others.subList(0, Math.min(OTHERS_LISTED, others.size()))));
 	}
 
-	QueueDescriptor describe(String name) {
+	/**
+	 * Describe a queue.
+	 * @param name the queue
+	 * @param withHistory whether to add its last hour of history: two more reads (its
+	 * rollups, and its event stream for the errors), made for one queue only
+	 * @return the description
+	 */
+	QueueDescriptor describe(String name, boolean withHistory) {
 		QueueInfo info = this.manager.queueInfo(name);
 		List<GroupInfo> listed = this.manager.groups(name).list(GROUPS_LISTED);
 		GroupsDescriptor groups = GroupsDescriptor.of(this.manager.groups(name).settings(), listed,
@@ -75,7 +88,13 @@ final class QueuesReader {
 			.map(DelayedTaskDescriptor::of)
 			.toList();
 		return new QueueDescriptor(info.name(), info.paused(), info.counts(), info.counts().dead(), info.workers(),
-				info.instances(), groups, schedules, delayed);
+				info.instances(), groups, schedules, delayed, withHistory ? lastHour(name) : null);
+	}
+
+	private QueueHistoryDescriptor lastHour(String queue) {
+		TaskHistoryService history = this.manager.history();
+		StatsTotals totals = history.getHistoryStats(StatsQuery.lastHour().withQueue(queue)).totals();
+		return QueueHistoryDescriptor.of(totals, history.getErrorPatterns(queue, null, null, ERRORS_LISTED));
 	}
 
 	/** The listed groups' stats: one more round trip, bounded by the groups listed. */

@@ -5,6 +5,7 @@ package dev.cleo.queue.autoconfigure.web;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,6 +39,12 @@ public class ApiExceptionHandler implements HandlerExceptionResolver, Ordered {
 	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
 	private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
+
+	/**
+	 * The API's controllers: their errors are answered here, wherever they are served.
+	 */
+	private static final List<Class<?>> CONTROLLERS = List.of(JobsController.class, OperationsController.class,
+			HistoryController.class, TasksController.class, WorkersController.class);
 
 	private final String basePath;
 
@@ -83,7 +90,7 @@ public class ApiExceptionHandler implements HandlerExceptionResolver, Ordered {
 	private boolean isApiCall(HttpServletRequest request, @Nullable Object handler) {
 		if (handler instanceof HandlerMethod method) {
 			Class<?> type = method.getBeanType();
-			return JobsController.class.isAssignableFrom(type) || OperationsController.class.isAssignableFrom(type);
+			return CONTROLLERS.stream().anyMatch((controller) -> controller.isAssignableFrom(type));
 		}
 		String path = UrlPathHelper.defaultInstance.getLookupPathForRequest(request);
 		return path.equals(this.basePath) || path.startsWith(this.basePath + "/");

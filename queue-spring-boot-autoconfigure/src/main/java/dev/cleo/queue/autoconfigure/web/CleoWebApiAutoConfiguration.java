@@ -72,6 +72,27 @@ public final class CleoWebApiAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	HistoryController cleoHistoryController(QueueManager manager, CleoWebApiProperties properties,
+			ApplicationQueues known, RedisReads reads, WriteAccess writes) {
+		return new HistoryController(manager.history(), new ApiQueues(known, properties), reads, writes);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TasksController cleoTasksController(QueueManager manager, CleoWebApiProperties properties, ApplicationQueues known,
+			RedisReads reads, WriteAccess writes) {
+		return new TasksController(manager, new ApiQueues(known, properties), reads, writes, properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WorkersController cleoWorkersController(QueueManager manager, CleoWebApiProperties properties,
+			ApplicationQueues known, RedisReads reads) {
+		return new WorkersController(manager, manager.history(), new ApiQueues(known, properties), reads);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	ApiExceptionHandler cleoApiExceptionHandler(CleoWebApiProperties properties) {
 		return new ApiExceptionHandler(properties.getBasePath());
 	}

@@ -17,9 +17,10 @@ public class CleoWebApiProperties {
 
 	/**
 	 * Whether the HTTP API (/api/jobs, /api/status, /api/health, /api/dlq/reprocess,
-	 * /api/cleanup) is served. Off by default: it lets callers enqueue the exposed task
-	 * types, so secure it (Spring Security) before exposing it. Its writes other than
-	 * enqueueing also need cleo.write-operations.enabled.
+	 * /api/cleanup, /api/history, /api/tasks, /api/workers) is served. Off by default: it
+	 * lets callers enqueue the exposed task types, so secure it (Spring Security) before
+	 * exposing it. Its writes other than enqueueing also need
+	 * cleo.write-operations.enabled.
 	 */
 	private boolean enabled = false;
 

@@ -6,6 +6,7 @@ package dev.cleo.queue.autoconfigure.web;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -49,6 +50,21 @@ final class JobLookup {
 	 * when no such job is found (in a queue the application does not know, none is)
 	 */
 	TaskInfo find(String id, @Nullable String queue) {
+		return find(id, queue, (job) -> job);
+	}
+
+	/**
+	 * Find a job and read more of it, within one deadline.
+	 * @param <T> what is read
+	 * @param id the job id
+	 * @param queue its queue, or {@code null} to search as {@link #find(String, String)}
+	 * does
+	 * @param then the further read of the job found (its logs, its attempts)
+	 * @return what that read gave
+	 * @throws ApiProblems.ApiProblemException 400 for an id that cannot be a job's, 404
+	 * when no such job is found
+	 */
+	<T> T find(String id, @Nullable String queue, Function<TaskInfo, T> then) {
 		checkId(id);
 		Set<String> searched = new LinkedHashSet<>();
 		if (queue != null) {
@@ -58,8 +74,8 @@ final class JobLookup {
 			searched.add(this.properties.getDefaultQueue());
 			searched.addAll(this.properties.getTaskQueues().values());
 		}
-		Optional<TaskInfo> found = (queue != null && !this.queues.allows(queue)) ? Optional.empty()
-				: this.reads.within("job " + Texts.quote(id), () -> search(id, searched));
+		Optional<T> found = (queue != null && !this.queues.allows(queue)) ? Optional.empty()
+				: this.reads.within("job " + Texts.quote(id), () -> search(id, searched).map(then));
 		return found.orElseThrow(() -> ApiProblems.notFound("Job not found", "No job " + Texts.quote(id) + " in "
 				+ ProblemText.list(searched) + " (it may never have existed, or been removed)"));
 	}

@@ -4,6 +4,7 @@
 package dev.cleo.queue.autoconfigure.web;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import org.jspecify.annotations.Nullable;
@@ -30,10 +31,13 @@ import dev.cleo.queue.Texts;
  * @param runAt when it became or becomes due
  * @param startedAt when its latest attempt started
  * @param finishedAt when it reached a final state
+ * @param logs the lines its handler logged ({@code TaskContext.log}), oldest first, as
+ * many as the task keeps
  */
 public record JobView(String jobId, String queue, String type, String status, int priority, int attempts,
 		int maxAttempts, @JsonRawValue @Nullable String result, @Nullable String error, @Nullable Integer progress,
-		@Nullable Long createdAt, @Nullable Long runAt, @Nullable Long startedAt, @Nullable Long finishedAt) {
+		@Nullable Long createdAt, @Nullable Long runAt, @Nullable Long startedAt, @Nullable Long finishedAt,
+		List<String> logs) {
 
 	/**
 	 * The most characters of a job's error shown: a handler's message may be as long as
@@ -41,11 +45,11 @@ public record JobView(String jobId, String queue, String type, String status, in
 	 */
 	public static final int MAX_ERROR_LENGTH = 1000;
 
-	static JobView of(TaskInfo task) {
+	static JobView of(TaskInfo task, List<String> logs) {
 		String result = (task.resultJson() == null || task.resultJson().isEmpty()) ? null : task.resultJson();
 		return new JobView(task.id(), task.queue(), task.name(), task.state().value(), task.priority(), task.attempts(),
 				task.maxAttempts(), result, error(task.lastError()), task.progress(), millis(task.createdAt()),
-				millis(task.runAt()), millis(task.startedAt()), millis(task.finishedAt()));
+				millis(task.runAt()), millis(task.startedAt()), millis(task.finishedAt()), List.copyOf(logs));
 	}
 
 	private static @Nullable String error(@Nullable String error) {

@@ -5,6 +5,7 @@ package dev.cleo.queue.autoconfigure.web;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,11 +31,11 @@ import dev.cleo.queue.autoconfigure.RedisReads;
 import dev.cleo.queue.autoconfigure.WriteAccess;
 
 /**
- * {@code POST /api/jobs}, {@code GET /api/jobs/{id}} and {@code POST
- * /api/jobs/{id}/cancel}. What a job may be is decided by {@link JobRequests}: an exposed
- * type, a queue the application knows, options within its own. Enqueueing is governed by
- * {@code cleo.web.api.enabled} and the exposed types; cancelling is a write, which
- * {@link WriteAccess} must allow.
+ * {@code POST /api/jobs}, {@code GET /api/jobs/{id}} (with its log lines), {@code GET
+ * /api/jobs/{id}/attempts} and {@code POST /api/jobs/{id}/cancel}. What a job may be is
+ * decided by {@link JobRequests}: an exposed type, a queue the application knows, options
+ * within its own. Enqueueing is governed by {@code cleo.web.api.enabled} and the exposed
+ * types; cancelling is a write, which {@link WriteAccess} must allow.
  */
 @RestController
 @RequestMapping("${cleo.web.api.base-path:/api}/jobs")
@@ -97,7 +98,21 @@ public class JobsController {
 	 */
 	@GetMapping("/{id}")
 	public JobView get(@PathVariable String id, @RequestParam(required = false) @Nullable String queue) {
-		return JobView.of(this.lookup.find(id, queue));
+		return this.lookup.find(id, queue, (job) -> JobView.of(job, this.manager.taskLogs(job.queue(), job.id())));
+	}
+
+	/**
+	 * Read a job's attempts, oldest first, with their full errors; found as by
+	 * {@link #get}.
+	 * @param id the job id
+	 * @param queue its queue, searched for as by {@link #get} when absent
+	 * @return {@code jobId}, {@code queue} and {@code attempts}
+	 */
+	@GetMapping("/{id}/attempts")
+	public Map<String, Object> attempts(@PathVariable String id,
+			@RequestParam(required = false) @Nullable String queue) {
+		return this.lookup.find(id, queue, (job) -> Map.of("jobId", job.id(), "queue", job.queue(), "attempts",
+				this.manager.history().getTaskHistory(job.queue(), job.id()).stream().map(AttemptView::of).toList()));
 	}
 
 	/**

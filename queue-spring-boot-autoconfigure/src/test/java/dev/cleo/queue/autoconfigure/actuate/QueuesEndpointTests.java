@@ -38,6 +38,7 @@ import dev.cleo.queue.worker.WorkerPool;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -147,6 +148,32 @@ class QueuesEndpointTests {
 		assertThat(vip.failedAttempts()).isOne();
 		assertThat(vip.dead()).isOne();
 		assertThat(vip.completedPerMinute()).isPositive();
+	}
+
+	@Test
+	void detailShowsTheLastHourOfHistoryWithTheTopErrorsAndTheListingDoesNot() {
+		this.manager.startWorkers(WorkerPoolOptions.builder().name("t").queue("orders").concurrency(2).build());
+		List<String> ids = List.of(this.manager.enqueue("echo", "a", TaskOptions.defaults().queue("orders")).id(),
+				this.manager.enqueue("echo", "b", TaskOptions.defaults().queue("orders")).id(),
+				this.manager.enqueue("fail", "c", TaskOptions.defaults().queue("orders")).id());
+		await().until(
+				() -> ids.stream().allMatch((id) -> this.manager.task("orders", id).orElseThrow().state().isFinal()));
+
+		QueueHistoryDescriptor lastHour = queue("orders").lastHour();
+		assertThat(lastHour.attempts()).isEqualTo(3);
+		assertThat(lastHour.completed()).isEqualTo(2);
+		assertThat(lastHour.failures()).isOne();
+		assertThat(lastHour.dead()).isOne();
+		assertThat(lastHour.retried()).isZero();
+		assertThat(lastHour.successRate()).isCloseTo(2 / 3.0, within(0.001));
+		assertThat(lastHour.p99DurationMs()).isGreaterThanOrEqualTo(lastHour.p50DurationMs());
+		assertThat(lastHour.throughputPerSecond()).isPositive();
+		assertThat(lastHour.topErrors()).singleElement().satisfies((error) -> {
+			assertThat(error.message()).isEqualTo("broken on purpose");
+			assertThat(error.count()).isOne();
+			assertThat(error.exampleTaskId()).isEqualTo(ids.get(2));
+		});
+		assertThat(all().queues()).allSatisfy((queue) -> assertThat(queue.lastHour()).isNull());
 	}
 
 	@Test

@@ -31,9 +31,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Throws {@value #REQUESTS} generated requests (seeded, so a failure repeats) at every
  * path of the API: wrong JSON types, huge numbers, deep nesting, control characters,
- * class names and expression-looking text, odd content types and methods, path tricks.
- * None may answer 5xx or take over two seconds, every error must be a bounded problem,
- * and afterwards the API is healthy and a normal job completes.
+ * query parameters of every kind (times, numbers, outcomes, states, junk), class names
+ * and expression-looking text, odd content types and methods, path tricks. None may
+ * answer 5xx or take over two seconds, every error must be a bounded problem, and
+ * afterwards the API is healthy and a normal job completes.
  */
 class ApiFuzzTests extends AbstractQueueManagerTests {
 
@@ -41,19 +42,28 @@ class ApiFuzzTests extends AbstractQueueManagerTests {
 
 	private static final long SEED = 20261201L;
 
+	private static final List<String> HISTORY = List.of("queue", "task", "group", "worker", "outcome", "since", "until",
+			"limit", "cursor", "resolution");
+
 	private static final List<Endpoint> ENDPOINTS = List.of(
-			new Endpoint(HttpMethod.POST, "/api/jobs", List.of("type", "payload", "options")),
-			new Endpoint(HttpMethod.POST, "/api/jobs", List.of("type", "payload", "options")),
-			new Endpoint(HttpMethod.POST, "/api/jobs", List.of("type", "payload", "options")),
-			new Endpoint(HttpMethod.GET, "/api/jobs/%s", List.of()),
-			new Endpoint(HttpMethod.POST, "/api/jobs/%s/cancel", List.of()),
-			new Endpoint(HttpMethod.GET, "/api/status", List.of()),
-			new Endpoint(HttpMethod.GET, "/api/health", List.of()),
-			new Endpoint(HttpMethod.POST, "/api/dlq/reprocess", List.of("jobIds", "maxJobs", "queue")),
+			new Endpoint(HttpMethod.POST, "/api/jobs", List.of("type", "payload", "options"), List.of()),
+			new Endpoint(HttpMethod.POST, "/api/jobs", List.of("type", "payload", "options"), List.of()),
+			new Endpoint(HttpMethod.POST, "/api/jobs", List.of("type", "payload", "options"), List.of()),
+			new Endpoint(HttpMethod.GET, "/api/jobs/%s", List.of(), List.of()),
+			new Endpoint(HttpMethod.GET, "/api/jobs/%s/attempts", List.of(), List.of()),
+			new Endpoint(HttpMethod.POST, "/api/jobs/%s/cancel", List.of(), List.of()),
+			new Endpoint(HttpMethod.GET, "/api/status", List.of(), List.of()),
+			new Endpoint(HttpMethod.GET, "/api/health", List.of(), List.of()),
+			new Endpoint(HttpMethod.GET, "/api/history", List.of(), HISTORY),
+			new Endpoint(HttpMethod.GET, "/api/history/stats", List.of(), HISTORY),
+			new Endpoint(HttpMethod.GET, "/api/history/errors", List.of(), HISTORY),
+			new Endpoint(HttpMethod.GET, "/api/tasks", List.of(), List.of("state", "order", "limit", "cursor")),
+			new Endpoint(HttpMethod.GET, "/api/workers", List.of(), List.of("pool")),
+			new Endpoint(HttpMethod.POST, "/api/dlq/reprocess", List.of("jobIds", "maxJobs", "queue"), List.of()),
 			new Endpoint(HttpMethod.POST, "/api/cleanup",
-					List.of("removeCompleted", "removeExpired", "olderThan", "queue")),
-			new Endpoint(HttpMethod.GET, "/api/%s", List.of()),
-			new Endpoint(HttpMethod.POST, "/api/jobs/%s/%s", List.of()));
+					List.of("removeCompleted", "removeExpired", "olderThan", "queue"), List.of()),
+			new Endpoint(HttpMethod.GET, "/api/%s", List.of(), List.of()),
+			new Endpoint(HttpMethod.POST, "/api/jobs/%s/%s", List.of(), List.of()));
 
 	private static final List<String> CONTENT_TYPES = List.of("application/json", "application/json;charset=UTF-8",
 			"text/plain", "application/x-www-form-urlencoded", "application/problem+json", "", "*/*", "application/xml",
@@ -109,12 +119,20 @@ class ApiFuzzTests extends AbstractQueueManagerTests {
 		if (random.nextInt(4) == 0) {
 			builder.param("queue", values.text());
 		}
+		for (String parameter : endpoint.parameters()) {
+			if (random.nextInt(3) == 0) {
+				builder.param(parameter, values.parameter());
+			}
+		}
 		String body = (random.nextInt(500) == 0) ? values.huge() : values.body(endpoint.fields());
 		return builder.content(body.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** A path of the API, the method it takes, and the fields of its body. */
-	record Endpoint(HttpMethod method, String path, List<String> fields) {
+	/**
+	 * A path of the API, the method it takes, the fields of its body and the query
+	 * parameters it takes (or may be sent by mistake).
+	 */
+	record Endpoint(HttpMethod method, String path, List<String> fields, List<String> parameters) {
 
 	}
 

@@ -58,6 +58,25 @@ final class FuzzValues {
 				: randomText(this.random.nextInt(40));
 	}
 
+	/**
+	 * A value for a query parameter: mostly one the API takes somewhere (a time, a
+	 * number, an outcome, a state), else any text.
+	 * @return the value
+	 */
+	String parameter() {
+		return switch (this.random.nextInt(8)) {
+			case 0 -> Long.toString(1_769_860_800_000L - this.random.nextInt(7_200_000));
+			case 1 -> "2026-01-31T12:00:00Z";
+			case 2 -> Integer.toString(this.random.nextInt(2000) - 500);
+			case 3 -> List.of("completed", "dead,failed", "timed_out", "retried", "bogus").get(this.random.nextInt(5));
+			case 4 ->
+				List.of("waiting", "active", "delayed", "completed", "dead", "failed").get(this.random.nextInt(6));
+			case 5 ->
+				List.of("minute", "hour", "day", "oldest", "newest", "emails", "default").get(this.random.nextInt(7));
+			default -> text();
+		};
+	}
+
 	String pathSegment() {
 		String segment = switch (this.random.nextInt(5)) {
 			case 0 -> "f81d4fae-7dec-11d0-a765-00a0c91e6bf6";

@@ -129,14 +129,40 @@ final class FuzzTargets {
 		if (pick < 92) {
 			return write("POST /api/jobs/{id}/cancel", "POST", "/api/jobs/" + taskId() + "/cancel", "");
 		}
-		if (pick < 95) {
+		if (pick < 93) {
 			return read("GET /api/status|health", this.values.pick(List.of("/api/status", "/api/health")));
+		}
+		if (pick < 95) {
+			return read("GET /api/history|tasks|workers", historyRead());
 		}
 		if (pick < 98) {
 			return write("POST /api/dlq/reprocess", "POST", "/api/dlq/reprocess",
 					this.bodies.reprocess(this.values.pick(QUEUES)));
 		}
 		return write("POST /api/cleanup", "POST", "/api/cleanup", this.bodies.cleanup(this.values.pick(QUEUES)));
+	}
+
+	/** A read of history, tasks or workers, with parameters mostly of the right kind. */
+	private String historyRead() {
+		String path = this.values.pick(List.of("/api/history", "/api/history/stats", "/api/history/errors",
+				"/api/tasks", "/api/workers", "/api/jobs/" + taskId() + "/attempts"));
+		StringBuilder query = new StringBuilder();
+		for (String parameter : List.of("queue", "state", "outcome", "since", "until", "limit", "cursor", "resolution",
+				"worker", "group")) {
+			if (this.values.chance(25)) {
+				String value = switch (parameter) {
+					case "queue" -> this.values.pick(QUEUES);
+					case "state" -> this.values.pick(List.of("waiting", "active", "delayed", "completed", "dead", "x"));
+					case "outcome" -> this.values.pick(List.of("dead", "failed,retried", "completed", "nope"));
+					case "since", "until" ->
+						this.values.pick(List.of("0", "1769860800000", "2026-01-31T12:00:00Z", "-1"));
+					case "resolution" -> this.values.pick(List.of("minute", "hour", "day", "week"));
+					default -> this.values.string();
+				};
+				query.append(query.isEmpty() ? '?' : '&').append(parameter).append('=').append(segment(value));
+			}
+		}
+		return path + query;
 	}
 
 	private FuzzRequest read(String endpoint, String target) {
