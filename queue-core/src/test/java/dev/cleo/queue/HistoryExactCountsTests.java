@@ -1,0 +1,190 @@
+/*
+ * Copyright 2026 the Cleo authors.
+ */
+package dev.cleo.queue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import dev.cleo.queue.history.AttemptOutcome;
+import dev.cleo.queue.history.HistoryStats;
+import dev.cleo.queue.history.StatsQuery;
+import dev.cleo.queue.history.StatsTotals;
+import dev.cleo.queue.history.TaskAttempt;
+import dev.cleo.queue.test.RedisServer;
+import dev.cleo.queue.worker.WorkerPoolOptions;
+import io.lettuce.core.api.sync.RedisCommands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * History counts every attempt exactly once, across instances and a real crash: 10,000
+ * tasks run on this JVM's pool and on a worker JVM that is killed with {@code SIGKILL}
+ * mid-run; one in ten fails its first attempt. Once all have completed, the statistics,
+ * each task's attempts and what the handlers saw agree to the attempt.
+ * <p>
+ * What a killed process did cannot be asked of it afterwards, so the test pins down what
+ * it held: once Redis has dropped its connections (nothing it sent can still land), the
+ * tasks it leased and had not acked are the attempts whose leases must expire. Every
+ * other attempt of it is one its handler wrote to a file before it returned or threw, and
+ * every attempt of this JVM is one its handler recorded. An attempt counted twice, or
+ * missed, breaks one of the equalities.
+ */
+@QueueManagerTest
+class HistoryExactCountsTests {
+
+	private static final String QUEUE = "counted";
+
+	private static final String TASK = "flaky";
+
+	private static final int TASKS = 10_000;
+
+	private static final String CHILD = "flaky-child";
+
+	@Test
+	void statisticsAndEveryTasksAttemptsCountEachAttemptOnceAcrossAKilledWorker(RedisServer redis,
+			QueueManagers managers) throws Exception {
+		QueueManager survivor = managers.build((builder) -> builder.workerId("survivor"));
+		RedisCommands<String, String> commands = managers.redisCommands();
+		TaskOptions options = TaskOptions.defaults().queue(QUEUE).maxAttempts(5).backoff(Backoff.fixed(Duration.ZERO));
+		List<String> ids = new ArrayList<>();
+		for (int from = 0; from < TASKS; from += 1_000) {
+			survivor
+				.enqueueAll(
+						IntStream.range(from, from + 1_000).mapToObj((n) -> TaskRequest.of(TASK, n, options)).toList())
+				.forEach((handle) -> ids.add(handle.id()));
+		}
+		Path childRuns = Files.createTempFile("flaky-worker", ".runs");
+		Map<String, Boolean> survivorRuns = new ConcurrentHashMap<>();
+		Set<String> held;
+		try (ChildJvm child = ChildJvm.start(FlakyWorkerMain.class, redis.uri() + "?clientName=" + CHILD, QUEUE, TASK,
+				childRuns.toString(), "4")) {
+			survivor.register(TASK, FlakyWork.handler((run) -> survivorRuns.put(run, true)));
+			survivor.startWorkers(WorkerPoolOptions.builder()
+				.queue(QUEUE)
+				.concurrency(4)
+				.reaperInterval(Duration.ofMillis(100))
+				.build());
+			await().atMost(Duration.ofSeconds(60)).until(() -> Files.readAllLines(childRuns).size() >= 1_000);
+			assertThat(child.kill()).isEqualTo(137);
+			// Once Redis has closed the child's connections, no command of it can still
+			// run.
+			await().atMost(Duration.ofSeconds(10)).until(() -> !commands.clientList().contains("name=" + CHILD));
+			held = heldBy(survivor, CHILD + "/doomed");
+		}
+		await().atMost(Duration.ofSeconds(60)).until(() -> survivor.counts(QUEUE).finished() == TASKS);
+
+		List<String> childLines = Files.readAllLines(childRuns);
+		Files.delete(childRuns);
+		assertThat(held).as("attempts the killed worker held").isNotEmpty();
+		assertThat(survivorRuns).as("runs of this JVM").isNotEmpty();
+		// the child's runs whose ack landed: every run it recorded but those it still
+		// held
+		List<String> childAcked = childLines.stream().filter((run) -> !held.contains(attemptOf(run))).toList();
+		assertThat(childAcked).doesNotHaveDuplicates();
+
+		List<String> survivorRecorded = new ArrayList<>();
+		List<String> childRecorded = new ArrayList<>();
+		Set<String> expired = new HashSet<>();
+		for (String id : ids) {
+			List<TaskAttempt> attempts = survivor.history().getTaskHistory(QUEUE, id);
+			assertThat(attempts).as("attempts of %s", id).isNotEmpty();
+			for (int i = 0; i < attempts.size(); i++) {
+				TaskAttempt attempt = attempts.get(i);
+				assertThat(attempt.attempt()).as("attempt numbers of %s", id).isEqualTo(i + 1);
+				boolean last = i == attempts.size() - 1;
+				assertThat(attempt.outcome() == AttemptOutcome.COMPLETED).as("%s completed last, once", attempt)
+					.isEqualTo(last);
+				assertThat(attempt.retried()).as("%s retried", attempt).isEqualTo(!last);
+				String run = id + "#" + attempt.attempt();
+				if (attempt.outcome() == AttemptOutcome.LEASE_EXPIRED) {
+					assertThat(attempt.instance()).isEqualTo(CHILD);
+					expired.add(run);
+				}
+				else {
+					String code = (attempt.outcome() == AttemptOutcome.COMPLETED) ? "c" : "f";
+					(attempt.instance().equals(CHILD) ? childRecorded : survivorRecorded).add(run + "#" + code);
+				}
+			}
+		}
+		assertThat(expired).as("lease-expired attempts").isEqualTo(held);
+		assertThat(survivorRecorded).as("attempts this JVM ran")
+			.containsExactlyInAnyOrderElementsOf(survivorRuns.keySet());
+		assertThat(childRecorded).as("attempts the child ran and acked")
+			.containsExactlyInAnyOrderElementsOf(childAcked);
+
+		long threw = failures(survivorRuns.keySet()) + failures(childAcked);
+		HistoryStats stats = survivor.history().getHistoryStats(StatsQuery.lastHour().withQueue(QUEUE));
+		// with folds too far apart the stream trims entries before they are counted
+		assertThat(stats.lostEntries()).as("entries trimmed unfolded of %s", commands.get("cleo:{" + QUEUE + "}:evseq"))
+			.isZero();
+		StatsTotals totals = stats.totals();
+		assertThat(totals.completed()).isEqualTo(TASKS);
+		assertThat(totals.failed()).isEqualTo(threw);
+		assertThat(totals.leaseExpired()).isEqualTo(held.size());
+		assertThat(totals.failures()).isEqualTo(threw + held.size());
+		assertThat(totals.attempts()).isEqualTo(TASKS + threw + held.size());
+		assertThat(totals.retried()).isEqualTo(threw + held.size());
+		assertThat(totals.dead()).isZero();
+		// one task in ten failed once: either its handler threw or its first lease
+		// expired
+		long firstHeld = held.stream()
+			.filter((run) -> run.endsWith("#1") && FlakyWork.failsFirst(payloadOf(survivor, run)))
+			.count();
+		assertThat(threw + firstHeld).isEqualTo(TASKS / FlakyWork.FAILING_EVERY);
+
+		StatsTotals ofChild = survivor.history()
+			.getHistoryStats(StatsQuery.lastHour().withQueue(QUEUE).withWorker(CHILD))
+			.totals();
+		assertThat(ofChild.leaseExpired()).isEqualTo(held.size());
+		assertThat(ofChild.completed()).isEqualTo(childAcked.size() - failures(childAcked));
+		System.out.printf("survivor ran %d attempts, the killed child %d (%d acked, %d held when killed)%n",
+				survivorRuns.size(), childLines.size(), childAcked.size(), held.size());
+	}
+
+	/** The attempts ({@code <id>#<attempt>}) a worker holds a lease of. */
+	private static Set<String> heldBy(QueueManager manager, String worker) {
+		Set<String> held = new HashSet<>();
+		TaskListRequest request = TaskListRequest.oldestFirst(TaskListRequest.MAX_LIMIT);
+		TaskPage page;
+		do {
+			page = manager.tasks(QUEUE).list(TaskState.ACTIVE, request);
+			page.tasks()
+				.stream()
+				.filter((listed) -> worker.equals(listed.owner()))
+				.forEach((listed) -> held.add(listed.task().id() + "#" + listed.task().attempts()));
+			request = request.after(page.nextCursor());
+		}
+		while (page.nextCursor() != null);
+		return held;
+	}
+
+	private static String attemptOf(String run) {
+		return run.substring(0, run.lastIndexOf('#'));
+	}
+
+	private static long failures(Iterable<String> runs) {
+		long failures = 0;
+		for (String run : runs) {
+			failures += run.endsWith("#f") ? 1 : 0;
+		}
+		return failures;
+	}
+
+	private static int payloadOf(QueueManager manager, String run) {
+		String id = run.substring(0, run.indexOf('#'));
+		return Integer.parseInt(manager.task(QUEUE, id).orElseThrow().payloadJson());
+	}
+
+}
