@@ -4,6 +4,7 @@
 package dev.cleo.queue;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -85,11 +86,21 @@ class HistoryMemoryTests {
 		List<String> buckets = keys(WITH + "}:hr:*");
 		// a minute, an hour and a day bucket, and more if the run crossed a minute's end
 		assertThat(buckets).hasSizeGreaterThanOrEqualTo(3);
-		long largest = buckets.stream().mapToLong(this::memoryUsage).max().orElseThrow();
-		System.out.printf("statistics buckets %s: the largest %d bytes (fields %s)%n", buckets.size(), largest,
-				buckets.stream().map(this.redis::hlen).toList());
-		assertThat(largest).isLessThanOrEqualTo(1_600);
+		String largest = buckets.stream().max(Comparator.comparingLong(this::memoryUsage)).orElseThrow();
+		long bytes = memoryUsage(largest);
+		long fields = this.redis.hlen(largest);
+		System.out.printf("statistics buckets %s: the largest %d bytes, %d fields%n", buckets.size(), bytes, fields);
+		// every histogram slot in use is a field: the waits' spread decides how many
+		assertThat(bytes).isLessThanOrEqualTo(2_048);
+		assertThat((double) bytes / fields).isLessThanOrEqualTo(24);
 		assertThat(keys(WITHOUT + "}:hr:*")).isEmpty();
+	}
+
+	@Test
+	void historyAddsAtMostItsDocumentedBytesPerTaskToTheQueuesKeys() {
+		double perTask = (double) (bytes(WITH + "}*") - bytes(WITHOUT + "}*")) / TASKS;
+		System.out.printf("history per task of one attempt, all keys of the queue: %.1f bytes%n", perTask);
+		assertThat(perTask).isLessThanOrEqualTo(400);
 	}
 
 	private static void run(QueueManager manager, String queue) {
