@@ -9,11 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.history.AttemptOutcome;
@@ -52,65 +53,103 @@ class HistoryExactCountsTests {
 
 	private static final String CHILD = "flaky-child";
 
+	private QueueManager survivor;
+
+	private RedisCommands<String, String> redis;
+
+	/** What this JVM's handler ran, in the order the runs ended: a run twice shows. */
+	private final Queue<String> survivorRuns = new ConcurrentLinkedQueue<>();
+
+	/** What the child's handler ran, read from its file once it was killed. */
+	private List<String> childRuns;
+
+	/** The attempts the child held a lease of when it was killed. */
+	private Set<String> held;
+
+	@BeforeEach
+	void setUp(QueueManagers managers) {
+		this.survivor = managers.build((builder) -> builder.workerId("survivor"));
+		this.redis = managers.redisCommands();
+	}
+
 	@Test
-	void statisticsAndEveryTasksAttemptsCountEachAttemptOnceAcrossAKilledWorker(RedisServer redis,
-			QueueManagers managers) throws Exception {
-		QueueManager survivor = managers.build((builder) -> builder.workerId("survivor"));
-		RedisCommands<String, String> commands = managers.redisCommands();
+	void statisticsAndEveryTasksAttemptsCountEachAttemptOnceAcrossAKilledWorker(RedisServer redis) throws Exception {
+		List<String> ids = enqueueTasks();
+		runAndKillTheChildMidway(redis);
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.survivor.counts(QUEUE).finished() == TASKS);
+		assertThat(this.held).as("attempts the killed worker held").isNotEmpty();
+		assertThat(this.survivorRuns).as("runs of this JVM").isNotEmpty();
+		// the child's runs whose ack landed: every run it recorded but those it still
+		// held
+		List<String> childAcked = this.childRuns.stream().filter((run) -> !this.held.contains(attemptOf(run))).toList();
+		assertThat(childAcked).doesNotHaveDuplicates();
+
+		checkEachTasksAttempts(ids, childAcked);
+		checkStatistics(failures(this.survivorRuns) + failures(childAcked), childAcked);
+		System.out.printf("survivor ran %d attempts, the killed child %d (%d acked, %d held when killed)%n",
+				this.survivorRuns.size(), this.childRuns.size(), childAcked.size(), this.held.size());
+	}
+
+	private List<String> enqueueTasks() {
 		TaskOptions options = TaskOptions.defaults().queue(QUEUE).maxAttempts(5).backoff(Backoff.fixed(Duration.ZERO));
 		List<String> ids = new ArrayList<>();
 		for (int from = 0; from < TASKS; from += 1_000) {
-			survivor
-				.enqueueAll(
-						IntStream.range(from, from + 1_000).mapToObj((n) -> TaskRequest.of(TASK, n, options)).toList())
-				.forEach((handle) -> ids.add(handle.id()));
+			List<TaskRequest> batch = IntStream.range(from, from + 1_000)
+				.mapToObj((n) -> TaskRequest.of(TASK, n, options))
+				.toList();
+			this.survivor.enqueueAll(batch).forEach((handle) -> ids.add(handle.id()));
 		}
-		Path childRuns = Files.createTempFile("flaky-worker", ".runs");
-		Map<String, Boolean> survivorRuns = new ConcurrentHashMap<>();
-		Set<String> held;
+		return ids;
+	}
+
+	/**
+	 * The child starts first; this JVM's pool joins once the child has run 100 tasks, and
+	 * the child is killed once it has run 1,000, with most of the 10,000 still to run.
+	 */
+	private void runAndKillTheChildMidway(RedisServer redis) throws Exception {
+		Path file = Files.createTempFile("flaky-worker", ".runs");
 		try (ChildJvm child = ChildJvm.start(FlakyWorkerMain.class, redis.uri() + "?clientName=" + CHILD, QUEUE, TASK,
-				childRuns.toString(), "4")) {
-			survivor.register(TASK, FlakyWork.handler((run) -> survivorRuns.put(run, true)));
-			survivor.startWorkers(WorkerPoolOptions.builder()
+				file.toString(), "4")) {
+			await().atMost(Duration.ofSeconds(60)).until(() -> Files.readAllLines(file).size() >= 100);
+			this.survivor.register(TASK, FlakyWork.handler(this.survivorRuns::add));
+			this.survivor.startWorkers(WorkerPoolOptions.builder()
 				.queue(QUEUE)
 				.concurrency(4)
 				.reaperInterval(Duration.ofMillis(100))
 				.build());
-			await().atMost(Duration.ofSeconds(60)).until(() -> Files.readAllLines(childRuns).size() >= 1_000);
+			await().atMost(Duration.ofSeconds(60)).until(() -> Files.readAllLines(file).size() >= 1_000);
 			assertThat(child.kill()).isEqualTo(137);
 			// Once Redis has closed the child's connections, no command of it can still
 			// run.
-			await().atMost(Duration.ofSeconds(10)).until(() -> !commands.clientList().contains("name=" + CHILD));
-			held = heldBy(survivor, CHILD + "/doomed");
+			await().atMost(Duration.ofSeconds(10)).until(() -> !this.redis.clientList().contains("name=" + CHILD));
+			this.held = heldBy(CHILD + "/doomed");
 		}
-		await().atMost(Duration.ofSeconds(60)).until(() -> survivor.counts(QUEUE).finished() == TASKS);
+		this.childRuns = Files.readAllLines(file);
+		Files.delete(file);
+	}
 
-		List<String> childLines = Files.readAllLines(childRuns);
-		Files.delete(childRuns);
-		assertThat(held).as("attempts the killed worker held").isNotEmpty();
-		assertThat(survivorRuns).as("runs of this JVM").isNotEmpty();
-		// the child's runs whose ack landed: every run it recorded but those it still
-		// held
-		List<String> childAcked = childLines.stream().filter((run) -> !held.contains(attemptOf(run))).toList();
-		assertThat(childAcked).doesNotHaveDuplicates();
-
+	/**
+	 * Each task's attempts are numbered from 1, end with its only completion, and are
+	 * exactly the runs the handlers recorded, or a lease the killed child held.
+	 */
+	private void checkEachTasksAttempts(List<String> ids, List<String> childAcked) {
 		List<String> survivorRecorded = new ArrayList<>();
 		List<String> childRecorded = new ArrayList<>();
 		Set<String> expired = new HashSet<>();
 		for (String id : ids) {
-			List<TaskAttempt> attempts = survivor.history().getTaskHistory(QUEUE, id);
+			List<TaskAttempt> attempts = this.survivor.history().getTaskHistory(QUEUE, id);
 			assertThat(attempts).as("attempts of %s", id).isNotEmpty();
 			for (int i = 0; i < attempts.size(); i++) {
 				TaskAttempt attempt = attempts.get(i);
-				assertThat(attempt.attempt()).as("attempt numbers of %s", id).isEqualTo(i + 1);
 				boolean last = i == attempts.size() - 1;
+				assertThat(attempt.attempt()).as("attempt numbers of %s", id).isEqualTo(i + 1);
 				assertThat(attempt.outcome() == AttemptOutcome.COMPLETED).as("%s completed last, once", attempt)
 					.isEqualTo(last);
 				assertThat(attempt.retried()).as("%s retried", attempt).isEqualTo(!last);
 				String run = id + "#" + attempt.attempt();
 				if (attempt.outcome() == AttemptOutcome.LEASE_EXPIRED) {
 					assertThat(attempt.instance()).isEqualTo(CHILD);
-					expired.add(run);
+					assertThat(expired.add(run)).isTrue();
 				}
 				else {
 					String code = (attempt.outcome() == AttemptOutcome.COMPLETED) ? "c" : "f";
@@ -118,48 +157,52 @@ class HistoryExactCountsTests {
 				}
 			}
 		}
-		assertThat(expired).as("lease-expired attempts").isEqualTo(held);
-		assertThat(survivorRecorded).as("attempts this JVM ran")
-			.containsExactlyInAnyOrderElementsOf(survivorRuns.keySet());
+		assertThat(expired).as("lease-expired attempts").isEqualTo(this.held);
+		assertThat(survivorRecorded).as("attempts this JVM ran").containsExactlyInAnyOrderElementsOf(this.survivorRuns);
 		assertThat(childRecorded).as("attempts the child ran and acked")
 			.containsExactlyInAnyOrderElementsOf(childAcked);
+	}
 
-		long threw = failures(survivorRuns.keySet()) + failures(childAcked);
-		HistoryStats stats = survivor.history().getHistoryStats(StatsQuery.lastHour().withQueue(QUEUE));
+	/**
+	 * The statistics count what the handlers threw, the leases that expired and one
+	 * completion per task; by worker, the child's share.
+	 */
+	private void checkStatistics(long threw, List<String> childAcked) {
+		HistoryStats stats = this.survivor.history().getHistoryStats(StatsQuery.lastHour().withQueue(QUEUE));
 		// with folds too far apart the stream trims entries before they are counted
-		assertThat(stats.lostEntries()).as("entries trimmed unfolded of %s", commands.get("cleo:{" + QUEUE + "}:evseq"))
+		assertThat(stats.lostEntries())
+			.as("entries trimmed unfolded of %s", this.redis.get("cleo:{" + QUEUE + "}:evseq"))
 			.isZero();
 		StatsTotals totals = stats.totals();
+		int expired = this.held.size();
 		assertThat(totals.completed()).isEqualTo(TASKS);
 		assertThat(totals.failed()).isEqualTo(threw);
-		assertThat(totals.leaseExpired()).isEqualTo(held.size());
-		assertThat(totals.failures()).isEqualTo(threw + held.size());
-		assertThat(totals.attempts()).isEqualTo(TASKS + threw + held.size());
-		assertThat(totals.retried()).isEqualTo(threw + held.size());
+		assertThat(totals.leaseExpired()).isEqualTo(expired);
+		assertThat(totals.failures()).isEqualTo(threw + expired);
+		assertThat(totals.attempts()).isEqualTo(TASKS + threw + expired);
+		assertThat(totals.retried()).isEqualTo(threw + expired);
 		assertThat(totals.dead()).isZero();
 		// one task in ten failed once: either its handler threw or its first lease
 		// expired
-		long firstHeld = held.stream()
-			.filter((run) -> run.endsWith("#1") && FlakyWork.failsFirst(payloadOf(survivor, run)))
+		long firstHeld = this.held.stream()
+			.filter((run) -> run.endsWith("#1") && FlakyWork.failsFirst(payloadOf(run)))
 			.count();
 		assertThat(threw + firstHeld).isEqualTo(TASKS / FlakyWork.FAILING_EVERY);
 
-		StatsTotals ofChild = survivor.history()
+		StatsTotals ofChild = this.survivor.history()
 			.getHistoryStats(StatsQuery.lastHour().withQueue(QUEUE).withWorker(CHILD))
 			.totals();
-		assertThat(ofChild.leaseExpired()).isEqualTo(held.size());
+		assertThat(ofChild.leaseExpired()).isEqualTo(expired);
 		assertThat(ofChild.completed()).isEqualTo(childAcked.size() - failures(childAcked));
-		System.out.printf("survivor ran %d attempts, the killed child %d (%d acked, %d held when killed)%n",
-				survivorRuns.size(), childLines.size(), childAcked.size(), held.size());
 	}
 
 	/** The attempts ({@code <id>#<attempt>}) a worker holds a lease of. */
-	private static Set<String> heldBy(QueueManager manager, String worker) {
+	private Set<String> heldBy(String worker) {
 		Set<String> held = new HashSet<>();
 		TaskListRequest request = TaskListRequest.oldestFirst(TaskListRequest.MAX_LIMIT);
 		TaskPage page;
 		do {
-			page = manager.tasks(QUEUE).list(TaskState.ACTIVE, request);
+			page = this.survivor.tasks(QUEUE).list(TaskState.ACTIVE, request);
 			page.tasks()
 				.stream()
 				.filter((listed) -> worker.equals(listed.owner()))
@@ -182,9 +225,9 @@ class HistoryExactCountsTests {
 		return failures;
 	}
 
-	private static int payloadOf(QueueManager manager, String run) {
+	private int payloadOf(String run) {
 		String id = run.substring(0, run.indexOf('#'));
-		return Integer.parseInt(manager.task(QUEUE, id).orElseThrow().payloadJson());
+		return Integer.parseInt(this.survivor.task(QUEUE, id).orElseThrow().payloadJson());
 	}
 
 }
