@@ -34,7 +34,7 @@ public final class SampleApplication {
 			Commands:
 			  bench --redis-url=redis://HOST:PORT [--scenario=NAME[,NAME...]] [--tasks=N] [--concurrency=N]
 			        [--duration-seconds=N] [--rate=N] [--batches-in-flight=N] [--warmup-tasks=N] [--callers=N]
-			        [--groups=N]
+			        [--groups=N] [--history=on|off]
 			      Load generator: prints one JSON line per scenario to stdout (logs go to stderr). It
 			      deletes only keys under 'cleo-bench:' in that Redis, before each scenario and at the end.
 			      Scenarios, in order: enqueue_bulk, drain, delayed_due, end_to_end, proxy_end_to_end,
@@ -48,6 +48,7 @@ public final class SampleApplication {
 			      --groups       groups the tasks of groups_round_robin are dealt to (default 1000)
 			      --warmup-tasks  tasks each scenario first runs, unmeasured, so the JIT has compiled
 			                     its paths (default min(50000, tasks); flood a tenth; 0 = cold JVM)
+			      --history      on (default): the managers record task history; off: HistoryOptions.off()
 			      --rate, --duration-seconds  the latency scenario's tasks per second (default 1000) and
 			                     measured seconds (default 10 x tasks/100000, at least 1), after 1 s warm-up
 			  demo [--redis-url=redis://HOST:PORT]

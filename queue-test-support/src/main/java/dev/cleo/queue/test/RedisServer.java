@@ -2,6 +2,8 @@ package dev.cleo.queue.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,6 +46,23 @@ public final class RedisServer implements AutoCloseable {
 	 */
 	public static RedisServer start() {
 		return new RedisServer(RedisBackends.start());
+	}
+
+	/**
+	 * Spawns a {@code redis-server} that writes every change to its append-only file
+	 * before it answers ({@code appendonly yes}, {@code appendfsync always}), so that
+	 * {@link #restart()} brings the data back from that file, as a server configured for
+	 * durability does.
+	 * @return a server answering {@code PING}
+	 * @throws IllegalStateException when there is no {@code redis-server} to spawn (an
+	 * external server or a container is not configured by the tests)
+	 */
+	public static RedisServer startWithAppendOnlyFile() {
+		Path binary = RedisBackends.findBinary()
+			.orElseThrow(() -> new IllegalStateException("A Redis with an append-only file needs redis-server: install"
+					+ " it (Debian: apt-get install -y redis-server) or set " + BINARY_ENV));
+		return new RedisServer(RedisProcess.start(binary, RedisBackends::freePort,
+				List.of("--appendonly", "yes", "--appendfsync", "always")));
 	}
 
 	/**

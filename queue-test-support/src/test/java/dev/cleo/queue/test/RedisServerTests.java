@@ -68,6 +68,21 @@ class RedisServerTests {
 	}
 
 	@Test
+	void serverWithAnAppendOnlyFileLogsEveryWriteAndReadsItBackOnRestart() throws Exception {
+		try (RedisServer redis = RedisServer.startWithAppendOnlyFile(); RedisClient client = redis.newClient()) {
+			assertThat(redis.info("persistence")).contains("aof_enabled:1");
+			try (StatefulRedisConnection<String, String> connection = client.connect()) {
+				connection.sync().set("kept", "in the log");
+			}
+			redis.restart();
+			assertThat(redis.info("persistence")).contains("aof_enabled:1");
+			try (StatefulRedisConnection<String, String> connection = client.connect()) {
+				assertThat(connection.sync().get("kept")).isEqualTo("in the log");
+			}
+		}
+	}
+
+	@Test
 	void closeEndsTheProcessAndFreesThePort() throws IOException {
 		RedisServer redis = RedisServer.start();
 		long pid = pid(redis);

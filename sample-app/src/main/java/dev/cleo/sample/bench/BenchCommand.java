@@ -36,6 +36,7 @@ public final class BenchCommand {
 			for (String name : options.scenarios()) {
 				warmUp(name, options, redis);
 				out.println(runScenario(Scenarios.named(name), bench).with("jvm_warmup_tasks", options.warmupTasks())
+					.with("history", options.history() ? "on" : "off")
 					.toJson());
 				out.flush();
 			}

@@ -5,6 +5,7 @@ package dev.cleo.sample.bench;
 
 import dev.cleo.queue.QueueManager;
 import dev.cleo.queue.TaskOptions;
+import dev.cleo.queue.history.HistoryOptions;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 
 /**
@@ -25,10 +26,15 @@ record BenchContext(BenchOptions options, BenchRedis redis) {
 	static final String NOOP = "bench-noop";
 
 	/**
-	 * A manager on the bench's prefix, with the no-op handler registered.
+	 * A manager on the bench's prefix, recording history or not as {@code --history}
+	 * says, with the no-op handler registered.
 	 */
 	QueueManager newManager() {
-		QueueManager manager = QueueManager.builder().redisUri(this.options.redisUrl()).keyPrefix(KEY_PREFIX).build();
+		QueueManager manager = QueueManager.builder()
+			.redisUri(this.options.redisUrl())
+			.keyPrefix(KEY_PREFIX)
+			.history(this.options.history() ? HistoryOptions.defaults() : HistoryOptions.off())
+			.build();
 		return manager.register(NOOP, (task) -> null);
 	}
 

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
+import dev.cleo.queue.history.HistoryOptions;
 import dev.cleo.sample.CommandLineOptions;
 
 /**
@@ -25,9 +26,12 @@ import dev.cleo.sample.CommandLineOptions;
  * compiler has warmed up (0 measures a cold JVM)
  * @param callers how many threads call the task proxy at once in {@code proxy_end_to_end}
  * @param groups how many groups {@code groups_round_robin} deals its tasks to
+ * @param history whether the managers record task history ({@code --history=on}, the
+ * default, as an application runs; {@code off} builds them with
+ * {@link HistoryOptions#off()}, to measure what recording costs)
  */
 public record BenchOptions(String redisUrl, List<String> scenarios, int tasks, int concurrency, int durationSeconds,
-		int rate, int batchesInFlight, int warmupTasks, int callers, int groups) {
+		int rate, int batchesInFlight, int warmupTasks, int callers, int groups, boolean history) {
 
 	/** The default base task count. */
 	public static final int DEFAULT_TASKS = 100_000;
@@ -41,7 +45,7 @@ public record BenchOptions(String redisUrl, List<String> scenarios, int tasks, i
 	public static final int DEFAULT_CALLERS = 64;
 
 	private static final Set<String> KNOWN = Set.of("redis-url", "scenario", "tasks", "concurrency", "duration-seconds",
-			"rate", "batches-in-flight", "warmup-tasks", "callers", "groups");
+			"rate", "batches-in-flight", "warmup-tasks", "callers", "groups", "history");
 
 	/**
 	 * The options of a scenario's warm-up run.
@@ -50,7 +54,7 @@ public record BenchOptions(String redisUrl, List<String> scenarios, int tasks, i
 	 */
 	public BenchOptions forWarmUp(int warmupTasks) {
 		return new BenchOptions(this.redisUrl, this.scenarios, Math.max(1, warmupTasks), this.concurrency, 1, this.rate,
-				this.batchesInFlight, 0, this.callers, this.groups);
+				this.batchesInFlight, 0, this.callers, this.groups, this.history);
 	}
 
 	/**
@@ -73,7 +77,16 @@ public record BenchOptions(String redisUrl, List<String> scenarios, int tasks, i
 				options.intValue("rate", 1_000, 1, 1_000_000), options.intValue("batches-in-flight", 4, 1, 64),
 				options.intValue("warmup-tasks", Math.min(50_000, tasks), 0, 10_000_000),
 				options.intValue("callers", DEFAULT_CALLERS, 1, 10_000),
-				options.intValue("groups", 1_000, 1, 10_000_000));
+				options.intValue("groups", 1_000, 1, 10_000_000), history(options));
+	}
+
+	private static boolean history(CommandLineOptions options) {
+		String value = options.value("history").orElse("on");
+		return switch (value) {
+			case "on" -> true;
+			case "off" -> false;
+			default -> throw new IllegalArgumentException("--history must be on or off, was " + value);
+		};
 	}
 
 }

@@ -84,6 +84,7 @@ final class ProxyEndToEndScenario implements Scenario {
 			.properties("spring.config.name=cleo-bench-none", "spring.data.redis.url=" + bench.options().redisUrl(),
 					"cleo.key-prefix=" + BenchContext.KEY_PREFIX,
 					"cleo.queues." + QUEUE + ".concurrency=" + bench.options().concurrency(),
+					"cleo.history.enabled=" + bench.options().history(),
 					// The core scenarios run without meters or per-command observations;
 					// so
 					// does this one, for a like comparison of the proxy's own cost.

@@ -7,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -104,6 +106,34 @@ class BenchCommandTests {
 		assertThat(flood.get("redis_used_memory_before_bytes").asLong()).isPositive();
 		assertThat(flood.get("redis_used_memory_peak_during_bytes").asLong()).isPositive();
 		assertThat(flood.has("p50_ms")).isFalse();
+	}
+
+	@Test
+	void historyOffRecordsNothingAndEveryLineSaysWhetherHistoryWasOn(RedisServer redis) {
+		long before = eventsWritten(redis);
+		List<JsonNode> off = bench(redis, "--scenario=drain,proxy_end_to_end", "--tasks=200", "--history=off");
+		assertThat(off).extracting((line) -> line.get("history").asString()).containsExactly("off", "off");
+		assertThat(eventsWritten(redis)).as("XADD calls with history off").isEqualTo(before);
+
+		List<JsonNode> on = bench(redis, "--scenario=drain,proxy_end_to_end", "--tasks=200");
+		assertThat(on).extracting((line) -> line.get("history").asString()).containsExactly("on", "on");
+		assertThat(eventsWritten(redis)).as("XADD calls with history on").isGreaterThan(before);
+	}
+
+	@Test
+	void historyTakesOnOrOff(RedisServer redis) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		int status = SampleApplication.run(new String[] { "bench", "--redis-url=" + redis.uri(), "--history=no" },
+				new PrintStream(out, true, StandardCharsets.UTF_8));
+		assertThat(status).isEqualTo(2);
+		assertThat(out.size()).isZero();
+	}
+
+	/** The XADD calls Redis ran so far, the scripts' included: one per recorded call. */
+	private static long eventsWritten(RedisServer redis) {
+		Matcher calls = Pattern.compile("^cmdstat_xadd:calls=(\\d+)", Pattern.MULTILINE)
+			.matcher(redis.info("commandstats"));
+		return calls.find() ? Long.parseLong(calls.group(1)) : 0;
 	}
 
 	@Test
