@@ -23,7 +23,6 @@ import dev.cleo.queue.event.ObserverEvent;
 import dev.cleo.queue.event.TaskEventListener;
 import dev.cleo.queue.event.TaskEventStreams;
 import dev.cleo.queue.group.QueueGroups;
-import dev.cleo.queue.history.HistoryFolder;
 import dev.cleo.queue.history.TaskHistoryService;
 import dev.cleo.queue.redis.RedisCalls;
 import dev.cleo.queue.redis.RedisKeys;
@@ -64,8 +63,6 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 
 	private final WorkerPoolFactory poolFactory;
 
-	private final HistoryFolder folder;
-
 	private CompletionWatcher completions;
 
 	private boolean closed;
@@ -82,7 +79,6 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 		this.poolFactory = new WorkerPoolFactory(engine.store(), engine.admin(), engine.connector(), this.handlers::get,
 				engine.serializer(), engine.events(), engine.clock(), engine.retention(), this, engine.maxLogLines(),
 				engine.workerId(), engine.commandTimeout(), engine.observations(), engine.maxErrorLength());
-		this.folder = new HistoryFolder(engine.history(), this::servedQueues);
 	}
 
 	/**
@@ -450,7 +446,6 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 		this.pools.add(pool);
 		pool.start();
 		this.firing.start();
-		this.folder.start();
 		return pool;
 	}
 
@@ -508,7 +503,6 @@ public final class QueueManager implements TaskEnqueuer, AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		this.folder.close();
 		this.firing.stop();
 		this.pools.forEach(WorkerPool::stop);
 		synchronized (this) {

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cleo.queue.history.HistoryOptions;
-import dev.cleo.queue.history.StatsQuery;
 import dev.cleo.queue.worker.WorkerPoolOptions;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanIterator;
@@ -56,8 +55,6 @@ class HistoryMemoryTests {
 		this.redis = managers.redisCommands();
 		run(this.recording, WITH);
 		run(silent, WITHOUT);
-		// folds the stream into the rollups
-		this.recording.history().getHistoryStats(StatsQuery.lastHour().withQueue(WITH));
 	}
 
 	@Test

@@ -196,7 +196,7 @@ class TaskHistoryTests {
 			.getHistoryStats(StatsQuery.lastHour().withResolution(StatsResolution.DAY));
 		assertThat(byDay.totals().completed()).isEqualTo(14);
 
-		// Read again: folding twice counts nothing twice.
+		// Read again: reading counts nothing.
 		assertThat(this.manager.history().getHistoryStats(StatsQuery.lastHour().withQueue(QUEUE)).totals())
 			.isEqualTo(queue.totals());
 	}

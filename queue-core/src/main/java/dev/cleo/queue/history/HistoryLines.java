@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the lines the scripts write into a queue's event stream and the attempt records
@@ -55,15 +56,42 @@ final class HistoryLines {
 
 	/**
 	 * The attempt a task hash's record tells of:
-	 * {@code outcome next started ended wait worker error}.
+	 * {@code outcome next started ended wait worker error} (the error last, as it is).
 	 */
 	static TaskAttempt record(String queue, String id, String name, String group, int attempt, String record) {
-		String[] f = fields(record);
+		String[] f = record.split("\u001f", 7);
 		AttemptOutcome outcome = AttemptOutcome.ofCode(f[0]);
 		return new TaskAttempt(queue, id, name, group.isEmpty() ? null : group, attempt, f[5],
 				Instant.ofEpochMilli(Long.parseLong(f[2])), Instant.ofEpochMilli(Long.parseLong(f[3])),
 				Duration.ofMillis(Long.parseLong(f[4])), outcome, "r".equals(f[1]), "d".equals(f[1]),
-				AttemptError.parse(f[6]), null);
+				AttemptError.parse((f.length > 6) ? f[6] : ""), null);
+	}
+
+	/**
+	 * The last attempt of a task that ended, from its hash's own fields: the ack that
+	 * ended it wrote its {@code outcome} beside them (with history on).
+	 * @return the attempt, or {@code null} when the task has not ended an attempt that
+	 * way
+	 */
+	static TaskAttempt last(String queue, String id, String name, String group, Map<String, String> hash) {
+		String outcome = hash.get("outcome");
+		String state = hash.get("state");
+		String started = hash.get("started_at");
+		String finished = hash.get("finished_at");
+		if (outcome == null || started == null || finished == null
+				|| !("completed".equals(state) || "dead".equals(state) || "cancelled".equals(state))) {
+			return null;
+		}
+		long startedAt = Long.parseLong(started);
+		String due = hash.getOrDefault("run_at", hash.get("created_at"));
+		long wait = (due != null) ? Math.max(0, startedAt - Long.parseLong(due)) : 0;
+		AttemptOutcome ended = AttemptOutcome.ofCode(outcome);
+		return new TaskAttempt(queue, id, name, group.isEmpty() ? null : group,
+				Integer.parseInt(hash.getOrDefault("attempts", "1")), hash.getOrDefault("worker", ""),
+				Instant.ofEpochMilli(startedAt), Instant.ofEpochMilli(Long.parseLong(finished)),
+				Duration.ofMillis(wait), ended, false, "dead".equals(state),
+				(ended == AttemptOutcome.COMPLETED) ? null : AttemptError.parse(hash.get("error")),
+				(ended == AttemptOutcome.COMPLETED) ? hash.get("result") : null);
 	}
 
 }

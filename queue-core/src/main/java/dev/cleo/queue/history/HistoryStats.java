@@ -18,11 +18,9 @@ import java.util.List;
  * @param coveredFrom the earliest time history still holds data for at this resolution
  * (the tier's retention, or for a group's statistics the oldest event the stream keeps):
  * before it, buckets are empty because the data is gone, not because nothing ran
- * @param lostEntries event stream entries trimmed before they were counted (0 unless the
- * stream outran the folds; then the counts are short)
  */
 public record HistoryStats(Instant since, Instant until, StatsResolution resolution, StatsTotals totals,
-		List<StatsBucket> series, Instant coveredFrom, long lostEntries) {
+		List<StatsBucket> series, Instant coveredFrom) {
 
 	/**
 	 * Keep an unmodifiable copy.

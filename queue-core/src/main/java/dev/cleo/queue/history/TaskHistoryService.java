@@ -19,7 +19,6 @@ import java.util.function.Supplier;
 import dev.cleo.queue.InvalidTaskOptionException;
 import dev.cleo.queue.Names;
 import dev.cleo.queue.redis.HistoryStore;
-import dev.cleo.queue.redis.HistoryStore.FoldResult;
 import dev.cleo.queue.redis.HistoryStore.StoredAttempts;
 import dev.cleo.queue.redis.HistoryStore.StreamEntry;
 import dev.cleo.queue.redis.RedisCalls;
@@ -34,11 +33,10 @@ import dev.cleo.queue.redis.RedisCalls;
  * task); recent attempts, group statistics and error patterns from the queues' event
  * streams (as far back as they reach: {@link HistoryOptions#streamMaxEvents()} and
  * {@link HistoryOptions#streamMaxAge()}); the other statistics from the rollups, which
- * the worker pools fold from the streams every few seconds, and which every statistics
- * read folds first, so they count every attempt ended before the read, exactly once.
- * Every read is bounded: a page at most {@value HistoryQuery#MAX_LIMIT} attempts over at
- * most {@value #MAX_LINES} stream lines, a series at most {@value StatsQuery#MAX_BUCKETS}
- * buckets.
+ * the scripts that end attempts count in the same call, so they count every attempt ended
+ * before the read, exactly once. Every read is bounded: a page at most
+ * {@value HistoryQuery#MAX_LIMIT} attempts over at most {@value #MAX_LINES} stream lines,
+ * a series at most {@value StatsQuery#MAX_BUCKETS} buckets.
  */
 public final class TaskHistoryService {
 
@@ -47,12 +45,6 @@ public final class TaskHistoryService {
 
 	/** The most queues one read covers. */
 	public static final int MAX_QUEUES = 1_000;
-
-	/** Stream entries one fold call takes. */
-	private static final int FOLD_BATCH = 2_000;
-
-	/** Fold calls one statistics read makes per queue before it reads anyway. */
-	private static final int MAX_FOLDS = 20;
 
 	private static final StreamScan.Position START = new StreamScan.Position("+", -1);
 
@@ -249,25 +241,6 @@ public final class TaskHistoryService {
 			.toList();
 	}
 
-	/**
-	 * Fold a queue's event stream into its rollups, as the worker pools do every few
-	 * seconds.
-	 * @param queue the queue
-	 * @return the entries the stream ever trimmed before they were folded
-	 */
-	public long fold(String queue) {
-		checkQueue(queue);
-		long lost = 0;
-		for (int i = 0; i < MAX_FOLDS; i++) {
-			FoldResult result = await(this.store.fold(queue, FOLD_BATCH, this.options), "fold history");
-			lost = result.lost();
-			if (result.folded() < FOLD_BATCH) {
-				break;
-			}
-		}
-		return lost;
-	}
-
 	private HistoryStats statsFromRollups(StatsQuery query, List<String> scope, List<Long> starts, long width) {
 		String dimension = "q";
 		String name = "";
@@ -280,10 +253,6 @@ public final class TaskHistoryService {
 			dimension = "w";
 			prefix = query.worker().indexOf('/') < 0;
 			name = prefix ? query.worker() + "/" : query.worker();
-		}
-		long lost = 0;
-		for (String queue : scope) {
-			lost += fold(queue);
 		}
 		StatsAccumulator total = new StatsAccumulator();
 		List<StatsAccumulator> buckets = accumulators(starts.size());
@@ -299,7 +268,7 @@ public final class TaskHistoryService {
 			}
 		}
 		Instant covered = Instant.ofEpochMilli(this.clock.millis()).minus(query.resolution().retention(this.options));
-		return stats(query, starts, width, total, buckets, covered, lost);
+		return stats(query, starts, width, total, buckets, covered);
 	}
 
 	private HistoryStats statsFromStream(StatsQuery query, List<String> scope, List<Long> starts, long width) {
@@ -324,7 +293,7 @@ public final class TaskHistoryService {
 				buckets.get(index).addAttempt(attempt);
 			}
 		}
-		return stats(query, starts, width, total, buckets, Instant.ofEpochMilli(covered), 0);
+		return stats(query, starts, width, total, buckets, Instant.ofEpochMilli(covered));
 	}
 
 	private static List<StatsAccumulator> accumulators(int count) {
@@ -336,7 +305,7 @@ public final class TaskHistoryService {
 	}
 
 	private static HistoryStats stats(StatsQuery query, List<Long> starts, long width, StatsAccumulator total,
-			List<StatsAccumulator> buckets, Instant covered, long lost) {
+			List<StatsAccumulator> buckets, Instant covered) {
 		Duration bucket = Duration.ofMillis(width);
 		List<StatsBucket> series = new ArrayList<>(starts.size());
 		for (int i = 0; i < starts.size(); i++) {
@@ -345,7 +314,7 @@ public final class TaskHistoryService {
 		long since = starts.get(0);
 		long until = starts.get(starts.size() - 1) + width;
 		return new HistoryStats(Instant.ofEpochMilli(since), Instant.ofEpochMilli(until), query.resolution(),
-				total.totals(Duration.ofMillis(until - since)), series, covered, lost);
+				total.totals(Duration.ofMillis(until - since)), series, covered);
 	}
 
 	private HistoryPage page(List<String> scope, HistoryQuery query) {
@@ -402,10 +371,14 @@ public final class TaskHistoryService {
 		if (stored == null) {
 			return List.of();
 		}
-		List<TaskAttempt> attempts = new ArrayList<>(stored.records().size());
+		List<TaskAttempt> attempts = new ArrayList<>(stored.records().size() + 1);
 		stored.records()
 			.forEach((attempt, record) -> attempts
 				.add(HistoryLines.record(queue, taskId, stored.name(), stored.group(), attempt, record)));
+		TaskAttempt last = HistoryLines.last(queue, taskId, stored.name(), stored.group(), stored.last());
+		if (last != null && !stored.records().containsKey(last.attempt())) {
+			attempts.add(last);
+		}
 		return attempts;
 	}
 

@@ -11,8 +11,8 @@ import dev.cleo.queue.history.HistoryOptions;
 
 /**
  * Reads what the scripts recorded of the tasks' lives: a queue's event stream, a task's
- * attempt records and the statistics rollups, and folds the stream into the rollups.
- * Every read is bounded by its caller's count.
+ * attempt records and the statistics rollups. Every read is bounded by its caller's
+ * count.
  */
 public interface HistoryStore {
 
@@ -55,15 +55,6 @@ public interface HistoryStore {
 	CompletableFuture<StoredAttempts> attempts(String queue, String id);
 
 	/**
-	 * Fold the queue's stream into the rollups, from where the last fold stopped.
-	 * @param queue the queue
-	 * @param maxEntries the most entries to fold in this call
-	 * @param options the tiers' retentions
-	 * @return how many entries were folded, and how many the stream ever trimmed unfolded
-	 */
-	CompletableFuture<FoldResult> fold(String queue, int maxEntries, HistoryOptions options);
-
-	/**
 	 * The rollup buckets of one tier.
 	 * @param queue the queue
 	 * @param tier {@code m}, {@code h} or {@code d}
@@ -92,23 +83,18 @@ public interface HistoryStore {
 	}
 
 	/**
-	 * A task's attempt records.
+	 * A task's attempt records, and the fields of its hash its last attempt is read from.
 	 *
 	 * @param name the task's name
 	 * @param group the task's group, "" when none
-	 * @param records each attempt's record text, by attempt number
+	 * @param records each retried attempt's record text, by attempt number
+	 * @param last the hash's {@link #LAST_FIELDS} that are set
 	 */
-	record StoredAttempts(String name, String group, Map<Integer, String> records) {
+	record StoredAttempts(String name, String group, Map<Integer, String> records, Map<String, String> last) {
 
-	}
-
-	/**
-	 * What one fold did.
-	 *
-	 * @param folded the entries folded
-	 * @param lost the entries the stream ever trimmed before a fold reached them
-	 */
-	record FoldResult(long folded, long lost) {
+		/** The fields of a task's hash that tell its last attempt. */
+		public static final List<String> LAST_FIELDS = List.of("attempts", "state", "outcome", "started_at",
+				"finished_at", "worker", "run_at", "created_at", "error", "result");
 
 	}
 

@@ -11,17 +11,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.cleo.queue.Texts;
-import dev.cleo.queue.history.HistoryOptions;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 /**
- * The {@link HistoryStore} on Lettuce: plain reads on the shared connection, and the fold
- * as one {@link Script}.
+ * The {@link HistoryStore} on Lettuce: plain reads on the shared connection.
  */
 public final class RedisHistoryStore implements HistoryStore {
 
@@ -77,22 +74,30 @@ public final class RedisHistoryStore implements HistoryStore {
 	public CompletableFuture<StoredAttempts> attempts(String queue, String id) {
 		String key = this.keys.task(queue, id);
 		String what = "read the attempts of task " + Texts.quote(id) + " on queue " + Texts.quote(queue);
-		return within(this.commands.hmget(key, "name", "group", "attempts").toCompletableFuture(), what)
+		List<String> fields = new ArrayList<>(List.of("name", "group"));
+		fields.addAll(StoredAttempts.LAST_FIELDS);
+		return within(this.commands.hmget(key, fields.toArray(String[]::new)).toCompletableFuture(), what)
 			.thenCompose((head) -> {
 				if (!head.get(0).hasValue()) {
 					return CompletableFuture.completedFuture(null);
 				}
 				String name = head.get(0).getValue();
 				String group = head.get(1).getValueOrElse("");
-				int attempts = head.get(2).hasValue() ? Integer.parseInt(head.get(2).getValue()) : 0;
-				if (attempts == 0) {
-					return CompletableFuture.completedFuture(new StoredAttempts(name, group, Map.of()));
+				Map<String, String> last = new LinkedHashMap<>();
+				for (int i = 2; i < head.size(); i++) {
+					if (head.get(i).hasValue()) {
+						last.put(fields.get(i), head.get(i).getValue());
+					}
 				}
-				String[] fields = new String[attempts];
+				int attempts = last.containsKey("attempts") ? Integer.parseInt(last.get("attempts")) : 0;
+				if (attempts <= 1) {
+					return CompletableFuture.completedFuture(new StoredAttempts(name, group, Map.of(), last));
+				}
+				String[] recorded = new String[attempts];
 				for (int i = 0; i < attempts; i++) {
-					fields[i] = "a" + (i + 1);
+					recorded[i] = "a" + (i + 1);
 				}
-				return within(this.commands.hmget(key, fields).toCompletableFuture(), what).thenApply((values) -> {
+				return within(this.commands.hmget(key, recorded).toCompletableFuture(), what).thenApply((values) -> {
 					Map<Integer, String> records = new LinkedHashMap<>();
 					for (int i = 0; i < values.size(); i++) {
 						KeyValue<String, String> value = values.get(i);
@@ -100,20 +105,9 @@ public final class RedisHistoryStore implements HistoryStore {
 							records.put(i + 1, value.getValue());
 						}
 					}
-					return new StoredAttempts(name, group, records);
+					return new StoredAttempts(name, group, records, last);
 				});
 			});
-	}
-
-	@Override
-	public CompletableFuture<FoldResult> fold(String queue, int maxEntries, HistoryOptions options) {
-		List<String> args = List.of(this.keys.queuePrefix(queue), Integer.toString(maxEntries),
-				Long.toString(options.minuteRetention().toMillis()), Long.toString(options.hourRetention().toMillis()),
-				Long.toString(options.dayRetention().toMillis()));
-		return this.scripts
-			.within(this.scripts.<List<Object>>run(Script.HISTORY_FOLD, ScriptOutputType.MULTI, queue, args),
-					"fold the history of queue " + Texts.quote(queue))
-			.thenApply((reply) -> new FoldResult((Long) reply.get(0), (Long) reply.get(2)));
 	}
 
 	@Override

@@ -257,18 +257,18 @@ import dev.cleo.queue.Texts;
  * <td>until the queue is removed</td>
  * </tr>
  * <tr>
- * <td>{@code P:{Q}:hfold}, {@code P:{Q}:hfoldn}, {@code P:{Q}:hlost}</td>
- * <td>strings</td>
- * <td>the last stream entry folded into the rollups (its id, its {@code n}), and how many
- * entries the stream trimmed before a fold reached them</td>
- * <td>until the queue is removed</td>
- * </tr>
- * <tr>
  * <td>{@code P:{Q}:hr:<tier>:<start>}</td>
  * <td>hash</td>
  * <td>the statistics of one minute ({@code m}), hour ({@code h}) or UTC day ({@code d})
- * from its start (epoch ms): fields {@code <dimension>\u001f<name>\u001f<metric>} (see
- * {@code history-fold.lua})</td>
+ * from its start (epoch ms), counted by the scripts that end attempts and tasks: fields
+ * {@code <dimension>\u001f<name>\u001f<metric>}, dimension {@code q} (the queue, name
+ * ""), {@code t} (a task name) or {@code w} (a worker); metrics {@code n} attempts ended,
+ * {@code c} completed, {@code f} failed, {@code t} timed out, {@code l} lease expired,
+ * {@code k} cancelled while running, {@code r} retried, {@code d} dead, {@code ds} and
+ * {@code ws} sums of durations and queue waits (ms), {@code dh:<k>} and {@code wh:<k>}
+ * their histograms ({@code k = floor(4 log2(ms + 1))}; workers have no wait histogram),
+ * and for {@code q} and {@code t}: {@code x} expired, {@code C} cancelled before a start,
+ * {@code D} dropped</td>
  * <td>expires when its tier's retention has passed its end</td>
  * </tr>
  * <tr>
@@ -281,9 +281,11 @@ import dev.cleo.queue.Texts;
  * <tr>
  * <td>{@code P:{Q}:t:<id>} field {@code a<n>}</td>
  * <td>hash field</td>
- * <td>with history on, the record of attempt {@code n}: {@code outcome next started_ms
- * ended_ms wait_ms worker error}, separated by {@code \u001f} (error: the stored error
- * text, "" when none)</td>
+ * <td>with history on, the record of attempt {@code n} when it was retried (the hash's
+ * own fields move on to the next attempt): {@code outcome next started_ms ended_ms
+ * wait_ms worker error}, separated by {@code \u001f} (error: the stored error text, ""
+ * when none); the last attempt is the hash's own fields, with {@code outcome} beside
+ * them</td>
  * <td>as long as the task</td>
  * </tr>
  * <tr>

@@ -71,7 +71,7 @@ public final class RedisQueueAdminStore implements QueueAdminStore {
 	 * @param history what is recorded
 	 */
 	public RedisQueueAdminStore(RedisConnector connector, RedisKeys keys, Duration timeout, HistoryOptions history) {
-		this.history = history.enabled() ? history.streamMaxEvents() + ":" + history.streamMaxAge().toMillis() : "";
+		this.history = HistorySpec.of(history);
 		this.commands = connector.commands();
 		this.keys = keys;
 		this.scripts = new ScriptRunner(this.commands, keys, timeout);

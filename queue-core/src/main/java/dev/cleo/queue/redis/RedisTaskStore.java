@@ -89,7 +89,7 @@ public final class RedisTaskStore implements TaskStore {
 	public RedisTaskStore(RedisConnector connector, RedisKeys keys, Clock clock, Duration timeout, boolean readsHeaders,
 			HistoryOptions history) {
 		this.readsHeaders = readsHeaders;
-		this.history = history.enabled() ? history.streamMaxEvents() + ":" + history.streamMaxAge().toMillis() : "";
+		this.history = HistorySpec.of(history);
 		this.commands = connector.commands();
 		this.keys = keys;
 		this.clock = clock;

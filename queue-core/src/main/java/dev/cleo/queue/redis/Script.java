@@ -82,9 +82,6 @@ enum Script {
 	/** Appends a group or queue event line to the queue's event stream. */
 	EVENT_NOTE("event-note"),
 
-	/** Folds a queue's event stream into the statistics rollups, from its cursor on. */
-	HISTORY_FOLD("history-fold"),
-
 	/** Creates or updates a schedule. */
 	SCHEDULE_SAVE("schedule-save", "schedules"),
 

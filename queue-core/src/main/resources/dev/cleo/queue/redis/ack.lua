@@ -12,7 +12,9 @@
 -- for another worker, the attempt not counted (run_at kept, so Java's grace counts from the first due).
 -- A grouped task's end frees its group's slot (see group-line) and counts in its group's stats (see
 -- group-stats), which expire when not refreshed for ARGV[4], or an hour if that is longer.
--- With history on, each ended attempt gets its record and an "E" event line, a hand-back an "R" line.
+-- With history on, an ended attempt gets an "E" event line and its counts (see history); a retried
+-- one its record "a<attempt>" (outcome, next, started, ended, wait, worker, error), since the hash
+-- moves on to the next attempt; a last one "outcome" beside the hash's own fields. A hand-back: "R".
 -- Publishes the id on the queue's "finished" channel for each completed or dead task stored with notify.
 --- @include "keys"
 --- @include "batched"
@@ -23,6 +25,7 @@
 --- @include "group-stats"
 --- @include "retention"
 --- @include "history"
+--- @include "history-tally"
 local prefix, now = ARGV[1], tonumber(ARGV[2])
 local record = group_recorder(prefix, now, math.max(tonumber(ARGV[4]), 3600000))
 history_open(ARGV[7])
@@ -71,7 +74,7 @@ for i = 8, #ARGV, 5 do
       fields = { "state", "delayed", "attempts", math.max(0, tonumber(held[7]) - 1), "token", "" }
       retry[#retry + 1] = ARGV[i + 4]; retry[#retry + 1] = id
       code = 5
-      history_event("R", id, held[12] or "", held[9] or "")
+      if history_on() then history_event("R\31" .. id .. "\31" .. (held[12] or "") .. "\31" .. (held[9] or "")) end
     else
       fields = { "state", "dead", "error", data, "finished_at", now, "token", "" }
       dead[#dead + 1] = now; dead[#dead + 1] = id
@@ -80,12 +83,18 @@ for i = 8, #ARGV, 5 do
     if code ~= 5 and history_on() then
       local started = tonumber(held[4]) or now
       local wait = math.max(0, started - (tonumber(held[10] or held[11]) or started))
-      local ended = ENDED[kind] or "f"
+      local ended, after, name, worker = ENDED[kind] or "f", NEXT[code], held[12] or "", held[9] or ""
       local text = (kind == "c") and ((#data <= MAX_RESULT_IN_EVENT) and data or "") or history_text(data)
-      history_attempt(fields, held[7], ended, NEXT[code], started, now, wait, held[9] or "",
-        (kind ~= "c") and data or "")
-      history_event("E", id, held[7], ended, NEXT[code], held[12] or "", group or "", held[9] or "", started, now,
-        wait, text)
+      local n = #fields
+      if code == 2 then
+        fields[n + 1] = "a" .. held[7]
+        fields[n + 2] = ended .. "\31r\31" .. started .. "\31" .. now .. "\31" .. wait .. "\31" .. worker .. "\31" .. data
+      else
+        fields[n + 1], fields[n + 2] = "outcome", ended
+      end
+      history_event("E\31" .. id .. "\31" .. held[7] .. "\31" .. ended .. "\31" .. after .. "\31" .. name .. "\31"
+        .. (group or "") .. "\31" .. worker .. "\31" .. started .. "\31" .. now .. "\31" .. wait .. "\31" .. text)
+      history_tally(now, name, worker, ended, after, now - started, wait)
     end
     redis.call("HSET", key, unpack(fields))
     if group then

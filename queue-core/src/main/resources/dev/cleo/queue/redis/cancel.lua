@@ -1,6 +1,7 @@
 -- cancel: cancels a waiting, delayed, failed (awaiting retry) or running task.
 -- ARGV[1] queue key prefix, ARGV[2] now (ms), ARGV[3] id, ARGV[4] the history spec (see history: a
--- running task's attempt gets its record, outcome "k", and an "E" line; any other a "C" line)
+-- running task's attempt ends with outcome "k", an "E" line and its count; any other gets a "C"
+-- line and its count)
 -- A running task leaves "active" and its lease token is cleared, so its worker's later ack, heartbeat,
 -- progress or hand-back matches nothing (fenced, as after ack.lua): the attempt never completes and
 -- is never retried. Its group slot is freed as ack.lua frees it, so the group's next task may start.
@@ -14,6 +15,7 @@
 --- @include "group-line"
 --- @include "group-holds"
 --- @include "history"
+--- @include "history-tally"
 local prefix, now, id = ARGV[1], ARGV[2], ARGV[3]
 history_open(ARGV[4])
 local key = task_key(prefix, id)
@@ -48,13 +50,17 @@ else
   return { 0, state }
 end
 local fields = { "state", "cancelled", "finished_at", now }
+local at = tonumber(now)
 if history_on() and code == 2 then
-  local started = tonumber(f[8]) or tonumber(now)
+  local started = tonumber(f[8]) or at
   local wait = math.max(0, started - (tonumber(f[9] or f[10]) or started))
-  history_attempt(fields, f[6], "k", "", started, now, wait, f[7] or "", "")
-  history_event("E", id, f[6], "k", "", f[5] or "", f[3] or "", f[7] or "", started, now, wait, "")
+  fields[5], fields[6] = "outcome", "k"
+  history_event("E\31" .. id .. "\31" .. f[6] .. "\31k\31\31" .. (f[5] or "") .. "\31" .. (f[3] or "") .. "\31"
+    .. (f[7] or "") .. "\31" .. started .. "\31" .. now .. "\31" .. wait .. "\31")
+  history_tally(at, f[5] or "", f[7] or "", "k", "", at - started, wait)
 elseif history_on() then
-  history_event("C", id, f[5] or "", f[3] or "")
+  history_event("C\31" .. id .. "\31" .. (f[5] or "") .. "\31" .. (f[3] or ""))
+  history_tally_unstarted(at, f[5] or "", "C")
 end
 redis.call("HSET", key, unpack(fields))
 redis.call("ZADD", prefix .. "done", now, id)

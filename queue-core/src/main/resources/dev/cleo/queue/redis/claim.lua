@@ -18,6 +18,7 @@
 --- @include "group-rate"
 --- @include "group-take"
 --- @include "history"
+--- @include "history-tally"
 local prefix, now, count = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
 local lease_until, token_base, worker = now + tonumber(ARGV[4]), ARGV[5], ARGV[6]
 local with_headers = ARGV[8] == "1"
@@ -42,7 +43,10 @@ local function take(id, gscore)
   if f[1] and f[9] and not f[3] and tonumber(f[9]) <= now then
     redis.call("HSET", key, "state", "expired", "finished_at", now)
     expired[#expired + 1] = now; expired[#expired + 1] = id
-    if history_on() then history_event("X", id, f[1], redis.call("HGET", key, "group") or "") end
+    if history_on() then
+      history_event("X\31" .. id .. "\31" .. f[1] .. "\31" .. (redis.call("HGET", key, "group") or ""))
+      history_tally_unstarted(now, f[1], "x")
+    end
     if f[10] then redis.call("PUBLISH", prefix .. "finished", id) end
     return false
   elseif not f[1] then
@@ -62,7 +66,8 @@ local function take(id, gscore)
   if with_headers then out[n + 10] = redis.call("HGET", key, "headers") or "" end
   if history_on() then
     local since = tonumber(f[7] or f[8]) or now
-    history_event("S", id, attempts, worker, math.max(0, now - since), f[1])
+    history_event("S\31" .. id .. "\31" .. attempts .. "\31" .. worker .. "\31" .. math.max(0, now - since) .. "\31"
+      .. f[1])
   end
   return true
 end

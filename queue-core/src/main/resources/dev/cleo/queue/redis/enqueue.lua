@@ -9,9 +9,8 @@
 --   expire_at (ms, 0 = never), dedupe_id ("" = none), dedupe_ttl_ms, group ("" = none),
 --   notify ("1" = publish the task's end on the queue's finished channel, "" = not),
 --   and with ARGV[4] headers (a JSON object stored as the hash's "headers", "" = none)
--- A grouped task waits in its group's set, not in "ready" (see group-line), scored by the group
--- order; a group merged away stands for the group it went into, which the task's hash then names.
--- A group's maximum size bounds its waiting tasks (see group-size).
+-- A grouped task waits in its group's set (see group-line), scored by the group order; a group
+-- merged away stands for the one it went into; its maximum size bounds it (see group-size).
 -- Returns: per task two values: the owning id and 0 (stored) or 1 (a duplicate: the first task's
 -- id, which exists); or the group's maximum size and 2 (refused: the group is full); or "" and 3 (not stored:
 -- another task of an all-or-nothing batch was refused).
@@ -99,7 +98,9 @@ for i = FIRST, #ARGV, PER do
       end
     end
     redis.call("HSET", task_key(prefix, id), unpack(fields))
-    if history_on() then history_event("N", id, ARGV[i + 1], group, (run_at > now) and run_at or "") end
+    if history_on() then
+      history_event("N\31" .. id .. "\31" .. ARGV[i + 1] .. "\31" .. group .. "\31" .. ((run_at > now) and run_at or ""))
+    end
     out[#out + 1] = id
     out[#out + 1] = 0
   end

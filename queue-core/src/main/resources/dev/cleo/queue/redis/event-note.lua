@@ -10,6 +10,6 @@
 history_open(ARGV[2])
 if not history_on() then return 0 end
 if ARGV[3] == "1" and redis.call("EXISTS", ARGV[1] .. "evseq") == 0 then return 0 end
-history_event(unpack(ARGV, 4))
+history_event(table.concat({ unpack(ARGV, 4) }, "\31"))
 history_write(ARGV[1])
 return 1

@@ -84,7 +84,7 @@ end
 
 for _, kind in ipairs({ "ready", "delayed", "active", "done", "dead", "marker", "seq", "paused", "workers",
     "gwaiting", "gside", "gturn", "groups", "gactive", "gblocked", "gpaused", "gmerged", "gsplitting",
-    "glimited", "gconf", "schedules", "events", "evseq", "evlines", "hfold", "hfoldn", "hlost", "hbuckets" }) do
+    "glimited", "gconf", "schedules", "events", "evseq", "evlines", "hbuckets" }) do
   redis.call("UNLINK", prefix .. kind)
 end
 return { d.removed, 1 }

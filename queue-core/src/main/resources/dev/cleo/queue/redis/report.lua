@@ -18,7 +18,8 @@ if ARGV[4] ~= "" then
   history_open(ARGV[7])
   if history_on() then
     local f = redis.call("HMGET", key, "attempts", "name")
-    history_event("P", id, f[1] or "", ARGV[4], history_text(ARGV[8]), f[2] or "")
+    history_event("P\31" .. id .. "\31" .. (f[1] or "") .. "\31" .. ARGV[4] .. "\31" .. history_text(ARGV[8]) .. "\31"
+      .. (f[2] or ""))
     history_write(prefix)
   end
 end

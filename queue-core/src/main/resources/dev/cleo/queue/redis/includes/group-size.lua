@@ -7,6 +7,7 @@
 --- @include "keys"
 --- @include "group-settings"
 --- @include "history"
+--- @include "history-tally"
 
 -- Per-call caches, filled only when a grouped task is here: each group's maximum, and its waiting
 -- tasks counting those this call added so far (group_sizes; a caller may start it afresh).
@@ -52,7 +53,11 @@ local function drop_oldest(prefix, now, group)
   redis.call("DECR", prefix .. "gwaiting")
   local key = task_key(prefix, victim)
   redis.call("HSET", key, "state", "dropped", "finished_at", now)
-  if history_on() then history_event("D", victim, redis.call("HGET", key, "name") or "", group) end
+  if history_on() then
+    local name = redis.call("HGET", key, "name") or ""
+    history_event("D\31" .. victim .. "\31" .. name .. "\31" .. group)
+    history_tally_unstarted(now, name, "D")
+  end
   redis.call("ZADD", prefix .. "done", now, victim)
   if redis.call("HEXISTS", key, "notify") == 1 then redis.call("PUBLISH", prefix .. "finished", victim) end
 end

@@ -1,22 +1,27 @@
 -- history: what the scripts that change tasks' states record while history is on: event lines,
--- written as ONE entry of the queue's stream "events" per script call, and each ended attempt's
--- record in its task hash (field "a<attempt>"), which goes when the task's hash goes.
+-- written as ONE entry of the queue's stream "events" per script call, and the statistics rollups,
+-- counted in the same call (so every attempt is counted exactly once, fenced as its ack is).
 -- The spec, one ARGV of each such script, is "" (history off: nothing is recorded) or
--- "<max events>:<max age ms>", the stream's bounds.
+-- "<max events>:<max age ms>:<minute>:<hour>:<day retention ms>".
 -- An entry has the fields "n", the queue's event sequence ("evseq": a follower that sees it jump
--- missed entries), "l", the lines written to the stream so far ("evlines"), and "e", its lines: "\n" between lines, "\31" between a line's fields, the
--- first field the line's type (RedisKeys and HistoryLine document each type's fields).
--- Provides: history_open, history_on, history_event, history_attempt, history_write, history_text
--- Needs: nothing
+-- missed entries), "l", the lines written to the stream so far ("evlines"), and "e", its lines:
+-- "\n" between lines, "\31" between a line's fields, the first field the line's type (RedisKeys
+-- documents each type's fields).
+-- Provides: history_open, history_on, history_event, history_write, history_text
+-- Needs:
+--- @include "history-flush"
+--- @include "history-tally"
 
 local history_lines, history_max, history_age = nil, 0, 0
 
 -- Starts recording for this call when the spec says history is on.
 local function history_open(spec)
   if spec == nil or spec == "" then return end
-  local colon = string.find(spec, ":", 1, true)
-  history_max, history_age = tonumber(string.sub(spec, 1, colon - 1)), tonumber(string.sub(spec, colon + 1))
+  local f = {}
+  for part in string.gmatch(spec, "[^:]+") do f[#f + 1] = tonumber(part) end
+  history_max, history_age = f[1], f[2]
   history_lines = {}
+  history_tally_open(f[3], f[4], f[5])
 end
 
 local function history_on()
@@ -31,26 +36,21 @@ local function history_text(text)
   return (string.gsub(first, "[\31\r]", " "))
 end
 
--- One event line; every value must be a string or a number.
-local function history_event(...)
-  if history_lines then history_lines[#history_lines + 1] = table.concat({ ... }, "\31") end
+-- One event line, already joined with "\31" by the caller (one concatenation, no table).
+local function history_event(line)
+  if history_lines then history_lines[#history_lines + 1] = line end
 end
 
--- An ended attempt's record in its task hash, appended to the HSET field list `fields`:
--- outcome, then, started, ended, wait (ms), worker, error text ("" for none).
-local function history_attempt(fields, attempt, outcome, next, started, ended, wait, worker, error)
-  if not history_lines then return end
-  fields[#fields + 1] = "a" .. attempt
-  fields[#fields + 1] = table.concat({ outcome, next, started, ended, wait, worker, error or "" }, "\31")
-end
-
--- Writes the call's lines as one stream entry. The stream is bounded by events (lines), not
--- entries, since an entry holds a whole batch: every entry carries "l", the queue's count of lines
--- written so far, and every 64 entries the stream is trimmed to about the newest max events (from
--- the share of lines its oldest entry says it holds) and to max age. Entries never outnumber lines,
--- so the entry bound at every XADD holds too.
+-- Writes the call's lines as one stream entry and its counts into the rollups. The stream is
+-- bounded by events (lines), not entries, since an entry holds a whole batch: every entry carries
+-- "l", the queue's count of lines so far, and every 64 entries the stream is trimmed to about the
+-- newest max events (from the share of lines its oldest entry says it holds) and to max age, and
+-- expired buckets leave "hbuckets". Entries never outnumber lines, so the entry bound at every XADD
+-- holds too.
 local function history_write(prefix)
-  if not history_lines or #history_lines == 0 then return end
+  if not history_lines then return end
+  history_flush_counts(prefix)
+  if #history_lines == 0 then return end
   local stream = prefix .. "events"
   local n = redis.call("INCR", prefix .. "evseq")
   local total = redis.call("INCRBY", prefix .. "evlines", #history_lines)
@@ -61,9 +61,9 @@ local function history_write(prefix)
   -- By the entry's own time, Redis's clock, which every entry id carries.
   local ms = tonumber(string.match(id, "^%d+"))
   redis.call("XTRIM", stream, "MINID", "~", math.max(0, ms - history_age))
+  redis.call("ZREMRANGEBYSCORE", prefix .. "hbuckets", "-inf", ms)
   local oldest = redis.call("XRANGE", stream, "-", "+", "COUNT", 1)[1]
-  local lines_then = oldest and tonumber(oldest[2][4]) or total
-  local held = total - lines_then
+  local held = total - (oldest and tonumber(oldest[2][4]) or total)
   if held > history_max then
     redis.call("XTRIM", stream, "MAXLEN", "~", math.floor(redis.call("XLEN", stream) * history_max / held))
   end

@@ -19,17 +19,15 @@ import dev.cleo.queue.history.StatsTotals;
  * @param until the end of the last bucket
  * @param resolution the buckets' width: {@code minute}, {@code hour} or {@code day}
  * @param coveredFrom the earliest time history still holds data for at this resolution
- * @param lostEntries history entries trimmed before they were counted (0 unless the event
- * streams outran the folds)
  * @param totals the whole range
  * @param series one bucket per resolution, oldest first, empty ones included
  */
-public record StatsView(String since, String until, String resolution, String coveredFrom, long lostEntries,
-		Totals totals, List<Bucket> series) {
+public record StatsView(String since, String until, String resolution, String coveredFrom, Totals totals,
+		List<Bucket> series) {
 
 	static StatsView of(HistoryStats stats) {
 		return new StatsView(stats.since().toString(), stats.until().toString(),
-				stats.resolution().name().toLowerCase(Locale.ROOT), stats.coveredFrom().toString(), stats.lostEntries(),
+				stats.resolution().name().toLowerCase(Locale.ROOT), stats.coveredFrom().toString(),
 				Totals.of(stats.totals()),
 				stats.series()
 					.stream()
