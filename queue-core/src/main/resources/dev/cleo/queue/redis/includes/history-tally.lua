@@ -5,7 +5,7 @@
 -- Provides: history_tally_open, history_tally, history_tally_unstarted, history_counts, history_keep, HISTORY_WIDTH
 -- Needs: nothing
 
--- Counts of this call, by minute, dimension, name and metric; nil while history is off.
+-- Counts of this call (see history_tally); nil while history is off.
 local history_counts, history_keep = nil, nil
 local HISTORY_WIDTH = { m = 60000, h = 3600000, d = 86400000 }
 local HISTORY_LOG2 = math.log(2)
@@ -14,51 +14,44 @@ local function history_tally_open(minute, hour, day)
   history_counts, history_keep = {}, { m = minute, h = hour, d = day }
 end
 
--- The counters of one dimension ("q", "t" or "w") and name in the minute of `at`: tables keyed by
--- the strings Redis gave (interned already), so counting builds no string per task.
-local function history_counter(at, dimension, name)
-  local minute = at - at % 60000
-  local m = history_counts[minute]
-  if not m then m = { q = {}, t = {}, w = {} }; history_counts[minute] = m end
-  local c = m[dimension][name]
-  if not c then c = {}; m[dimension][name] = c end
-  return c
-end
-
--- "dh:<k>" and "wh:<k>" (k = floor(4 log2(ms + 1))), made once per slot and call.
-local HISTORY_SLOTS = { dh = {}, wh = {} }
-local function history_slot(kind, ms)
-  local k = math.floor(4 * math.log(ms + 1) / HISTORY_LOG2)
-  local names = HISTORY_SLOTS[kind]
-  local name = names[k]
-  if not name then name = kind .. ":" .. k; names[k] = name end
-  return name
-end
-
-local function history_count(c, outcome, next, duration, wait, dh, wh)
-  c.n = (c.n or 0) + 1
-  c[outcome] = (c[outcome] or 0) + 1
-  if next ~= "" then c[next] = (c[next] or 0) + 1 end
-  c.ds = (c.ds or 0) + duration
-  c[dh] = (c[dh] or 0) + 1
-  c.ws = (c.ws or 0) + wait
-  if wh then c[wh] = (c[wh] or 0) + 1 end
-end
-
--- Counts an ended attempt: how it ended ("c", "f", "t", "l", "k"), what came next ("r", "d", ""),
--- its duration and queue wait (ms), by queue, task name and worker (no wait histogram).
+-- An ended attempt is counted under its minute, name, worker, outcome and next step, and its
+-- duration and wait histogram slots (k = floor(4 log2(ms + 1))): nested tables keyed by what Redis
+-- gave and by numbers, so a task costs a few lookups and no string; history-flush spreads each such
+-- count over the queue's, the name's and the worker's fields.
 local function history_tally(at, name, worker, outcome, next, duration, wait)
   if not history_counts then return end
-  local dh, wh = history_slot("dh", duration), history_slot("wh", wait)
-  history_count(history_counter(at, "q", ""), outcome, next, duration, wait, dh, wh)
-  history_count(history_counter(at, "t", name), outcome, next, duration, wait, dh, wh)
-  history_count(history_counter(at, "w", worker), outcome, next, duration, wait, dh, nil)
+  local minute = at - at % 60000
+  local slot = math.floor(4 * math.log(duration + 1) / HISTORY_LOG2) * 1000
+    + math.floor(4 * math.log(wait + 1) / HISTORY_LOG2)
+  local t = history_counts[minute]
+  if not t then t = {}; history_counts[minute] = t end
+  local n = t[name]
+  if not n then n = {}; t[name] = n end
+  local w = n[worker]
+  if not w then w = {}; n[worker] = w end
+  local o = w[outcome .. next]
+  if not o then o = {}; w[outcome .. next] = o end
+  local c = o[slot]
+  if c then
+    c[1], c[2], c[3] = c[1] + 1, c[2] + duration, c[3] + wait
+  else
+    o[slot] = { 1, duration, wait }
+  end
 end
 
--- Counts a task that ended without an attempt: "x" expired, "C" cancelled, "D" dropped.
+-- Counts a task that ended without an attempt: "x" expired, "C" cancelled, "D" dropped (under the
+-- worker "" and slot -1, which history-flush counts for the queue and the name only).
 local function history_tally_unstarted(at, name, metric)
   if not history_counts then return end
-  local q, t = history_counter(at, "q", ""), history_counter(at, "t", name)
-  q[metric] = (q[metric] or 0) + 1
-  t[metric] = (t[metric] or 0) + 1
+  local minute = at - at % 60000
+  local t = history_counts[minute]
+  if not t then t = {}; history_counts[minute] = t end
+  local n = t[name]
+  if not n then n = {}; t[name] = n end
+  local w = n[""]
+  if not w then w = {}; n[""] = w end
+  local o = w[metric]
+  if not o then o = {}; w[metric] = o end
+  local c = o[-1]
+  if c then c[1] = c[1] + 1 else o[-1] = { 1, 0, 0 } end
 end
