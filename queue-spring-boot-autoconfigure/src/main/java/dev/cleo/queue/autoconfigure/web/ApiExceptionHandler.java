@@ -44,7 +44,7 @@ public class ApiExceptionHandler implements HandlerExceptionResolver, Ordered {
 	 * The API's controllers: their errors are answered here, wherever they are served.
 	 */
 	private static final List<Class<?>> CONTROLLERS = List.of(JobsController.class, OperationsController.class,
-			HistoryController.class, TasksController.class, WorkersController.class);
+			HistoryController.class, TasksController.class, WorkersController.class, EventsController.class);
 
 	private final String basePath;
 

@@ -206,6 +206,24 @@ final class ApiParameters {
 	}
 
 	/**
+	 * Every value of a parameter that may be repeated, each split at commas.
+	 * @param name the parameter
+	 * @return the values, in order, without repeats
+	 */
+	List<String> all(String name) {
+		List<String> values = new ArrayList<>();
+		for (String value : this.values.getOrDefault(name, new String[0])) {
+			for (String part : value.split(",", -1)) {
+				String trimmed = part.trim();
+				if (!values.contains(trimmed)) {
+					values.add(trimmed);
+				}
+			}
+		}
+		return values;
+	}
+
+	/**
 	 * The cursor of a page before: checked for length here, for form by the read.
 	 * @param name the parameter
 	 * @return the cursor, or {@code null} for the first page

@@ -93,6 +93,13 @@ public final class CleoWebApiAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	EventsController cleoEventsController(QueueManager manager, CleoWebApiProperties properties,
+			ApplicationQueues known, WriteAccess writes) {
+		return new EventsController(manager, new ApiQueues(known, properties), writes);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	ApiExceptionHandler cleoApiExceptionHandler(CleoWebApiProperties properties) {
 		return new ApiExceptionHandler(properties.getBasePath());
 	}
