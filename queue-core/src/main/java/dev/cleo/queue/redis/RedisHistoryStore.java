@@ -26,7 +26,7 @@ public final class RedisHistoryStore implements HistoryStore {
 
 	private final RedisKeys keys;
 
-	private final ScriptRunner scripts;
+	private final Duration timeout;
 
 	/**
 	 * Create a store.
@@ -37,7 +37,7 @@ public final class RedisHistoryStore implements HistoryStore {
 	public RedisHistoryStore(RedisConnector connector, RedisKeys keys, Duration timeout) {
 		this.commands = connector.commands();
 		this.keys = keys;
-		this.scripts = new ScriptRunner(this.commands, keys, timeout);
+		this.timeout = timeout;
 	}
 
 	@Override
@@ -122,7 +122,7 @@ public final class RedisHistoryStore implements HistoryStore {
 	}
 
 	private <T> CompletableFuture<T> within(CompletableFuture<T> call, String what) {
-		return RedisCalls.within(call, this.scripts.timeout(), what);
+		return RedisCalls.within(call, this.timeout, what);
 	}
 
 	private static List<StreamEntry> entries(List<StreamMessage<String, String>> messages) {

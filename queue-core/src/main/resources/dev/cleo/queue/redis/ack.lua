@@ -10,12 +10,11 @@
 -- Returns: per outcome 0 lease lost (ignored), 1 completed, 2 retry scheduled, 3 dead, 4 the task was
 -- cancelled while it ran (ignored; cancel.lua fenced it off), 5 handed back: delayed until retry_at
 -- for another worker, the attempt not counted (run_at kept, so Java's grace counts from the first due).
--- A grouped task's end frees its group's slot (see group-line) and counts in its group's stats (see
--- group-stats), which expire when not refreshed for ARGV[4], or an hour if that is longer.
+-- A grouped task's end frees its group's slot (group-line) and counts in its stats (group-stats).
 -- With history on, an ended attempt gets an "E" event line and its counts (see history); a retried
 -- one its record "a<attempt>" (outcome, next, started, ended, wait, worker, error), since the hash
 -- moves on to the next attempt; a last one "outcome" beside the hash's own fields. A hand-back: "R".
--- Publishes the id on the queue's "finished" channel for each completed or dead task stored with notify.
+-- Publishes the id on "finished" for each completed or dead task stored with notify.
 --- @include "keys"
 --- @include "batched"
 --- @include "group-settings"
@@ -30,11 +29,13 @@ local prefix, now = ARGV[1], tonumber(ARGV[2])
 local record = group_recorder(prefix, now, math.max(tonumber(ARGV[4]), 3600000))
 history_open(ARGV[7])
 
--- What an attempt's end records: how it ended, from the kind; what the task does next.
+-- What an attempt's end records: how it ended, from the kind; what the task does next (by code).
 local ENDED = { c = "c", f = "f", t = "t", l = "l", x = "f" }
 local NEXT = { [1] = "", [2] = "r", [3] = "d" }
--- An event line carries a result only when it is short; the task hash keeps every result.
-local MAX_RESULT_IN_EVENT = 1000
+-- The task's fields an outcome needs (the last four for history only).
+local HELD = { "token", "notify", "group", "started_at", "holds", "state", "attempts", "max_attempts", "worker",
+  "run_at", "created_at", "name" }
+local MAX_RESULT_IN_EVENT = 1000 -- a longer result stays in the task hash only
 
 local out, settled, done, retry, dead, woken = {}, {}, {}, {}, {}, false
 for i = 8, #ARGV, 5 do
@@ -42,8 +43,7 @@ for i = 8, #ARGV, 5 do
   local key = task_key(prefix, id)
   local code = 0
   -- A token is set only while its lease is held: a match means the task is still this attempt's.
-  local held = redis.call("HMGET", key, "token", "notify", "group", "started_at", "holds", "state", "attempts",
-    "max_attempts", "worker", "run_at", "created_at", "name")
+  local held = redis.call("HMGET", key, unpack(HELD, 1, history_on() and 12 or 8))
   if held[1] == token then
     local failure = kind == "f" or kind == "t" or kind == "l"
     -- A task of a group merged away since it started frees a slot of the group it went into.
