@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -24,6 +25,7 @@ import dev.cleo.queue.event.EventSubscription;
 import dev.cleo.queue.event.ObserverEvent;
 import dev.cleo.queue.event.TaskEvent;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +44,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @RestController
 @RequestMapping("${cleo.web.api.base-path:/api}/events")
-public class EventsController {
+public class EventsController implements SmartLifecycle {
 
 	/** The most event streams open at once on this instance. */
 	public static final int MAX_STREAMS = 16;
@@ -63,6 +65,11 @@ public class EventsController {
 	private final WriteAccess writes;
 
 	private final AtomicInteger open = new AtomicInteger();
+
+	/** The streams open now, completed when the application stops. */
+	private final Set<SseEmitter> emitters = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean running;
 
 	EventsController(QueueManager manager, ApiQueues queues, WriteAccess writes) {
 		this.manager = manager;
@@ -107,6 +114,7 @@ public class EventsController {
 				held.close();
 				this.open.decrementAndGet();
 			}
+			this.emitters.remove(emitter);
 		};
 		emitter.onCompletion(close);
 		emitter.onTimeout(close);
@@ -123,6 +131,7 @@ public class EventsController {
 			this.open.decrementAndGet();
 			throw ex;
 		}
+		this.emitters.add(emitter);
 		try {
 			// Sent at once, so that the client has the response's headers before the
 			// first
@@ -133,6 +142,27 @@ public class EventsController {
 			close.run();
 		}
 		return emitter;
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/**
+	 * Complete every open stream, before the web server's graceful shutdown (which runs
+	 * at a lower phase) would wait for them as for any request still running.
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.emitters.forEach(SseEmitter::complete);
+		this.emitters.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
 	}
 
 	private List<String> queues(ApiParameters parameters) {

@@ -80,6 +80,22 @@ class EventsApiTests {
 	}
 
 	@Test
+	void anOpenStreamDoesNotHoldUpTheApplicationsShutdown(RedisServer redis) throws Exception {
+		ConfigurableApplicationContext app = start(redis);
+		int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+		EventReader reader = new EventReader(port, "queue=" + QUEUE, null, new CopyOnWriteArrayList<>());
+		reader.start();
+		await().until(reader::connected);
+		long started = System.nanoTime();
+		app.close();
+		// Without completing the stream, the graceful shutdown waits its whole phase (30
+		// s).
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+		reader.join(5_000);
+		assertThat(reader.isAlive()).as("the stream ended").isFalse();
+	}
+
+	@Test
 	void badParametersAreProblems(RedisServer redis) throws Exception {
 		try (ConfigurableApplicationContext app = start(redis)) {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
